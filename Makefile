@@ -1,0 +1,41 @@
+# make demo: set up .venv and check a bundled sample filing.
+# make test: set up .venv and run the whole test suite.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: setup demo test lint bench clean
+
+setup: $(STAMP)
+
+$(STAMP): requirements.lock pyproject.toml
+	@command -v tesseract >/dev/null 2>&1 && [ -n "$$(ls /usr/share/tesseract-ocr/*/tessdata/eng.traineddata 2>/dev/null)" ] || \
+	  { echo "installing Debian's tesseract-ocr (OCR of scanned pages)"; \
+	    $(SUDO) apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq tesseract-ocr tesseract-ocr-eng >/dev/null; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q -r requirements.lock
+	$(BIN)/pip install -q --no-deps -e .
+	@touch $@
+
+demo: setup
+	@$(BIN)/python samples/generate.py --out samples --quiet
+	@mkdir -p demo-output
+	@echo "== redactor check samples/motion-to-seal.pdf"
+	-@$(BIN)/redactor check samples/motion-to-seal.pdf --report demo-output/motion-to-seal-check.html
+	@echo
+	@echo "Results: the report above; a page-by-page picture of every finding in demo-output/motion-to-seal-check.html"
+
+test: setup
+	$(BIN)/python -m pytest -q
+
+lint: setup
+	$(BIN)/ruff check redactor tests samples bench
+
+bench: setup
+	$(BIN)/python bench/check_speed.py
+
+clean:
+	rm -rf $(VENV) demo-output
