@@ -1,0 +1,333 @@
+"""Ingest: one pass over a PDF into a Document detectors can read.
+
+Per page: every character with its box, grouped into lines and words; the page
+text detectors read, with a map from each character back to its box; images.
+Pleading-paper line numbers, running headers and footers are recognised as
+furniture: they are kept out of the body text (so they neither split a sentence
+nor look like data) and read separately after it, so nothing in them is missed.
+Pages with no text layer are OCR'd. Every other surface is read by
+:mod:`redactor.surfaces`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import pymupdf
+
+from .errors import BadInput
+from .model import Box, Document, ImageInfo, Line, Page, PageText, Word, union
+
+MAX_BYTES = 1 << 30  # 1 GiB: larger files are refused, not half-read
+MAX_PAGES = 20_000
+OCR_DPI = 300
+
+TEXT_FLAGS = pymupdf.TEXT_PRESERVE_WHITESPACE | pymupdf.TEXT_CID_FOR_UNKNOWN_UNICODE
+
+pymupdf.TOOLS.mupdf_display_errors(False)
+pymupdf.TOOLS.mupdf_display_warnings(False)
+
+
+@dataclass
+class _RawLine:
+    chars: list[tuple[str, Box]]
+    block: int
+    ocr: bool
+
+    @property
+    def bbox(self) -> Box:
+        return union([b for _, b in self.chars])
+
+    @property
+    def text(self) -> str:
+        return "".join(c for c, _ in self.chars)
+
+
+def open_pdf(path: str, password: str | None = None) -> tuple[pymupdf.Document, bytes]:
+    """Open a PDF for reading, or raise BadInput with one line saying what to do."""
+    p = Path(path)
+    if not p.exists():
+        raise BadInput(path, "no such file", "check the path")
+    if not p.is_file():
+        raise BadInput(path, "is not a file", "give the path of a PDF file")
+    size = p.stat().st_size
+    if size == 0:
+        raise BadInput(path, "the file is empty", "get a complete copy of the PDF")
+    if size > MAX_BYTES:
+        raise BadInput(path, f"the file is {size >> 20} MB, over the 1024 MB limit", "split it into smaller PDFs")
+    raw = p.read_bytes()
+    if b"%PDF-" not in raw[:1024]:
+        raise BadInput(path, "is not a PDF (no %PDF header)", "convert it to PDF first")
+    try:
+        pdf = pymupdf.open(stream=raw, filetype="pdf")
+    except Exception:
+        raise BadInput(path, "cannot be parsed as a PDF", "it is damaged; export it again from its source") from None
+    if pdf.needs_pass:
+        if not password:
+            raise BadInput(path, "is encrypted and needs a password", "run again with --password, or save an unencrypted copy")
+        if not pdf.authenticate(password):
+            raise BadInput(path, "the password given does not open it", "check the password")
+    if b"%%EOF" not in raw[-2048:]:
+        raise BadInput(path, "is truncated (no end-of-file marker)", "get a complete copy of the PDF")
+    if pdf.page_count == 0:
+        raise BadInput(path, "has no pages", "check that this is the right file")
+    if pdf.page_count > MAX_PAGES:
+        raise BadInput(path, f"has {pdf.page_count} pages, over the {MAX_PAGES} limit", "split it into smaller PDFs")
+    return pdf, raw
+
+
+def load(path: str, password: str | None = None, ocr: bool = True) -> Document:
+    """Read a PDF into a Document. Raises BadInput for anything that is not a readable PDF."""
+    pdf, raw = open_pdf(path, password)
+    raw_pages = []
+    for index in range(pdf.page_count):
+        try:
+            raw_pages.append(_read_page(pdf, index, ocr))
+        except BadInput:
+            raise
+        except Exception:
+            raise BadInput(path, f"page {index + 1} cannot be read", "it is damaged; export it again from its source") from None
+    repeated = _repeated_band_lines(raw_pages)
+    pages = [_build_page(rp, repeated) for rp in raw_pages]
+    return Document(
+        path=path,
+        pages=pages,
+        surfaces=[],
+        metadata={k: v for k, v in (pdf.metadata or {}).items() if v},
+        encrypted=bool(pdf.is_encrypted or pdf.needs_pass or (pdf.metadata or {}).get("encryption")),
+        revisions=count_revisions(raw),
+        pdf=pdf,
+    )
+
+
+def count_revisions(raw: bytes) -> int:
+    """How many times the file was saved: one end-of-file marker per revision."""
+    return max(1, len(re.findall(rb"%%EOF", raw)))
+
+
+@dataclass
+class _RawPage:
+    number: int
+    width: float
+    height: float
+    rotation: int
+    lines: list[_RawLine]
+    images: list[ImageInfo]
+    has_text_layer: bool
+    ocr: bool
+    scanned: bool
+
+
+def _read_page(pdf: pymupdf.Document, index: int, ocr: bool) -> _RawPage:
+    page = pdf[index]
+    rect = page.rect
+    images = []
+    for info in page.get_image_info(xrefs=True):
+        bbox = tuple(info["bbox"])
+        images.append(ImageInfo(bbox=bbox, xref=info.get("xref", 0), width=info["width"], height=info["height"]))
+    page_area = max(rect.width * rect.height, 1.0)
+    scanned = any(_area(_clip(i.bbox, rect)) >= 0.8 * page_area for i in images)
+
+    lines = _lines_from(page.get_text("rawdict", flags=TEXT_FLAGS), ocr=False)
+    has_text = any(c.strip() for ln in lines for c, _ in ln.chars)
+    used_ocr = False
+    if not has_text and ocr and (images or page.get_drawings()):
+        textpage = page.get_textpage_ocr(flags=TEXT_FLAGS, language="eng", dpi=OCR_DPI, full=True)
+        lines = _lines_from(page.get_text("rawdict", flags=TEXT_FLAGS, textpage=textpage), ocr=True)
+        used_ocr = True
+        scanned = scanned or bool(images)
+    return _RawPage(index + 1, rect.width, rect.height, page.rotation, lines, images, has_text, used_ocr, scanned)
+
+
+def _lines_from(raw: dict, *, ocr: bool) -> list[_RawLine]:
+    out = []
+    for block_no, block in enumerate(raw.get("blocks", [])):
+        if block.get("type") != 0:
+            continue
+        for line in block.get("lines", []):
+            chars = []
+            for span in line.get("spans", []):
+                for ch in span.get("chars", []):
+                    c = ch["c"]
+                    if c in "\ufffd\x00":
+                        continue
+                    chars.append((" " if c.isspace() else c, tuple(ch["bbox"])))
+            if any(c.strip() for c, _ in chars):
+                out.append(_RawLine(chars, block_no, ocr))
+    return out
+
+
+_PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?\s*(?:of\s+\d{1,4})?\s*$", re.I)
+
+
+def _band(line: _RawLine, height: float) -> bool:
+    y0, y1 = line.bbox[1], line.bbox[3]
+    return y1 < 0.085 * height or y0 > 0.9 * height
+
+
+def _shape(text: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(text.split())).lower()
+
+
+def _repeated_band_lines(pages: list[_RawPage]) -> set[str]:
+    """Shapes of header/footer lines that recur on more than one page."""
+    counts: Counter[str] = Counter()
+    for p in pages:
+        counts.update({_shape(ln.text) for ln in p.lines if _band(ln, p.height)})
+    return {s for s, n in counts.items() if n >= 2}
+
+
+def _pleading_numbers(page: _RawPage) -> dict[tuple[int, int], int]:
+    """Find the pleading-paper line numbers in the left margin: (line, word) -> number.
+
+    A margin column of small integers that count up as they go down the page.
+    """
+    found: list[tuple[float, int, tuple[int, int]]] = []
+    for li, ln in enumerate(page.lines):
+        for wi, (text, box) in enumerate(_words(ln)):
+            if box[2] > 0.16 * page.width or not text.isdigit() or len(text) > 2:
+                continue
+            n = int(text)
+            if 1 <= n <= 40:
+                found.append(((box[1] + box[3]) / 2, n, (li, wi)))
+    found.sort()
+    # Keep the longest run that counts up by one as y grows.
+    best: list[tuple[float, int, tuple[int, int]]] = []
+    run: list[tuple[float, int, tuple[int, int]]] = []
+    for item in found:
+        if run and item[1] == run[-1][1] + 1:
+            run.append(item)
+        else:
+            run = [item]
+        if len(run) > len(best):
+            best = list(run)
+    if len(best) < 8:
+        return {}
+    return {key: n for _, n, key in best}
+
+
+def _words(line: _RawLine) -> list[tuple[str, Box]]:
+    words, cur, boxes = [], [], []
+    for c, box in line.chars + [(" ", (0, 0, 0, 0))]:
+        if c.isspace():
+            if cur:
+                words.append(("".join(cur), union(boxes)))
+                cur, boxes = [], []
+        else:
+            cur.append(c)
+            boxes.append(box)
+    return words
+
+
+def _build_page(rp: _RawPage, repeated: set[str]) -> Page:
+    numbers = _pleading_numbers(rp)
+    margin_y = {}  # pleading number -> y centre
+    for (li, wi), n in numbers.items():
+        box = _words(rp.lines[li])[wi][1]
+        margin_y[n] = (box[1] + box[3]) / 2
+    spacing = _median_gap(sorted(margin_y.values()))
+
+    lines: list[Line] = []
+    words: list[Word] = []
+    body: list[int] = []
+    furniture: list[int] = []
+    kept_chars: list[list[tuple[str, Box]]] = []
+    for li, ln in enumerate(rp.lines):
+        drop = {wi for (l2, wi), _ in numbers.items() if l2 == li}
+        chars = _without_words(ln, drop) if drop else ln.chars
+        if not any(c.strip() for c, _ in chars):
+            lines.append(Line(bbox=ln.bbox, block=ln.block, pleading_line=None, furniture=True))
+            kept_chars.append([])
+            continue
+        box = union([b for c, b in chars if c.strip()])
+        text = "".join(c for c, _ in chars)
+        is_furniture = _band(ln, rp.height) and (_shape(text) in repeated or bool(_PAGE_NUMBER.match(text)))
+        if margin_y and not is_furniture:
+            below_last = box[1] > max(margin_y.values()) + spacing
+            above_first = box[3] < min(margin_y.values()) - spacing
+            is_furniture = (below_last or above_first) and _band(ln, rp.height)
+        pleading = _nearest(margin_y, (box[1] + box[3]) / 2, spacing) if margin_y else None
+        lines.append(Line(bbox=box, block=ln.block, pleading_line=pleading, furniture=is_furniture))
+        kept_chars.append(chars)
+        (furniture if is_furniture else body).append(li)
+        for w, wbox in _words(_RawLine(chars, ln.block, ln.ocr)):
+            words.append(Word(text=w, bbox=wbox, line=li, ocr=ln.ocr))
+
+    out_chars: list[str] = []
+    out_boxes: list[Box | None] = []
+    out_lines: list[int] = []
+    for group in (body, furniture):
+        prev_block = None
+        for li in group:
+            if out_chars:
+                sep = "\n\n" if lines[li].block != prev_block else "\n"
+                out_chars.extend(sep)
+                out_boxes.extend([None] * len(sep))
+                out_lines.extend([-1] * len(sep))
+            for c, box in _trim(kept_chars[li]):
+                out_chars.append(c)
+                out_boxes.append(box)
+                out_lines.append(li)
+            prev_block = lines[li].block
+    text = PageText(text="".join(out_chars), char_boxes=out_boxes, char_lines=out_lines)
+    return Page(
+        number=rp.number,
+        width=rp.width,
+        height=rp.height,
+        rotation=rp.rotation,
+        words=words,
+        lines=lines,
+        text=text,
+        images=rp.images,
+        has_text_layer=rp.has_text_layer,
+        ocr=rp.ocr,
+        scanned=rp.scanned,
+    )
+
+
+def _trim(chars: list[tuple[str, Box]]) -> list[tuple[str, Box]]:
+    """Strip leading and trailing blanks and collapse runs of blanks to one."""
+    out: list[tuple[str, Box]] = []
+    for c, box in chars:
+        if c == " " and (not out or out[-1][0] == " "):
+            continue
+        out.append((c, box))
+    while out and out[-1][0] == " ":
+        out.pop()
+    return out
+
+
+def _without_words(line: _RawLine, drop: set[int]) -> list[tuple[str, Box]]:
+    out, wi, in_word = [], -1, False
+    for c, box in line.chars:
+        if c.isspace():
+            in_word = False
+            out.append((c, box))
+            continue
+        if not in_word:
+            wi += 1
+            in_word = True
+        if wi not in drop:
+            out.append((c, box))
+    return out
+
+
+def _nearest(margin_y: dict[int, float], y: float, spacing: float) -> int | None:
+    n, d = min(((n, abs(my - y)) for n, my in margin_y.items()), key=lambda t: t[1])
+    return n if d <= max(spacing * 0.6, 4.0) else None
+
+
+def _median_gap(ys: list[float]) -> float:
+    gaps = sorted(b - a for a, b in zip(ys, ys[1:], strict=False))
+    return gaps[len(gaps) // 2] if gaps else 24.0
+
+
+def _area(b: Box) -> float:
+    return max(0.0, b[2] - b[0]) * max(0.0, b[3] - b[1])
+
+
+def _clip(b: Box, rect: pymupdf.Rect) -> Box:
+    return (max(b[0], rect.x0), max(b[1], rect.y0), min(b[2], rect.x1), min(b[3], rect.y1))
