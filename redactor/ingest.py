@@ -100,6 +100,7 @@ def load(path: str, password: str | None = None, ocr: bool = True) -> Document:
         encrypted=bool(pdf.is_encrypted or pdf.needs_pass or (pdf.metadata or {}).get("encryption")),
         revisions=count_revisions(raw),
         pdf=pdf,
+        raw=raw,
     )
 
 

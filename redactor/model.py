@@ -133,6 +133,7 @@ class Document:
     encrypted: bool
     revisions: int  # 1 for a file written whole; more for incremental updates
     pdf: Any = None  # the open pymupdf.Document, for stages that need raw access
+    raw: bytes = b""  # the file's bytes as read (never written back)
 
     @property
     def page_count(self) -> int:
