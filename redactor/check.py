@@ -1,0 +1,76 @@
+"""`check`: everything in a PDF that must not reach the public record, page by page.
+
+Reads like the recipe it is: ingest, read the other surfaces, look for structural
+leaks on every page, detect sensitive text everywhere, and say whether the file
+is fit to file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from .detect import detect
+from .ingest import load
+from .model import SEVERITY_FIX, Document, Finding, Problem
+from .policy import Policy
+from .structure import page_problems
+from .surfaces import read_surfaces
+
+
+@dataclass
+class CheckResult:
+    file: str
+    pages: int
+    findings: list[Finding]  # private: planned for redaction or review
+    kept: list[Finding]  # public record, recognised and left alone
+    problems: list[Problem]
+    document: Document | None = field(default=None, repr=False)
+
+    @property
+    def clean(self) -> bool:
+        return not self.findings and not any(p.severity == SEVERITY_FIX for p in self.problems)
+
+
+def check_file(
+    path: str,
+    *,
+    password: str | None = None,
+    policy: Policy | None = None,
+    ocr: bool = True,
+    progress: Callable[[int], None] | None = None,
+) -> CheckResult:
+    """Check one PDF. Raises BadInput when it cannot be read."""
+    policy = policy or Policy.default()
+    doc = load(path, password=password, ocr=ocr)
+    surfaces, problems = read_surfaces(doc.pdf, doc.raw, path)
+    doc.surfaces = surfaces
+    problems = list(problems) + page_level_problems(doc, progress)
+    findings = detect(doc, policy)
+    return CheckResult(
+        file=path,
+        pages=doc.page_count,
+        findings=sorted((f for f in findings if f.private), key=Finding.sort_key),
+        kept=sorted((f for f in findings if not f.private), key=Finding.sort_key),
+        problems=sorted(set(problems), key=Problem.sort_key),
+        document=doc,
+    )
+
+
+def page_level_problems(doc: Document, progress: Callable[[int], None] | None = None) -> list[Problem]:
+    """Structural problems of every page: bad redactions, hidden text, missing text layers."""
+    problems: list[Problem] = []
+    for page in doc.pages:
+        if page.ocr:
+            problems.append(
+                Problem(
+                    kind="no_text_layer",
+                    detail="the page is an image with no text layer; its words were read by OCR "
+                    "(courts want searchable pages: redact produces one)",
+                    page=page.number,
+                )
+            )
+        problems.extend(page_problems(doc.pdf, page.number - 1, scanned=page.scanned))
+        if progress:
+            progress(1)
+    return problems

@@ -1,0 +1,222 @@
+"""The check report, three ways: text for a person at a terminal, JSON for scripts,
+and one self-contained HTML page that shows every page with each finding boxed.
+
+The check report is for the filer, so it shows what was found, values included.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import json
+import os
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+import pymupdf
+
+from .check import CheckResult
+from .model import SEVERITY_FIX, Box, Finding, Problem
+
+
+def _finding_json(f: Finding) -> dict:
+    return {
+        "page": f.page,
+        "category": f.category,
+        "text": f.text,
+        "bbox": [round(v, 2) for v in f.bbox] if f.bbox else None,
+        "action": f.action,
+        "detector": f.detector,
+        "score": round(f.score, 3),
+        "line": f.line,
+        "surface": f.surface,
+        "where": f.where or None,
+        "why": f.why,
+    }
+
+
+def _problem_json(p: Problem) -> dict:
+    return {
+        "page": p.page,
+        "kind": p.kind,
+        "detail": p.detail,
+        "severity": p.severity,
+        "bbox": [round(v, 2) for v in p.bbox] if p.bbox else None,
+    }
+
+
+def to_json(result: CheckResult) -> dict:
+    """The JSON object of the command-line contract (design.md), plus explanatory fields."""
+    return {
+        "file": result.file,
+        "pages": result.pages,
+        "findings": [_finding_json(f) for f in result.findings],
+        "problems": [_problem_json(p) for p in result.problems],
+        "kept": [_finding_json(f) for f in result.kept],
+        "clean": result.clean,
+    }
+
+
+def summary_line(result: CheckResult) -> str:
+    cats = Counter(f.category for f in result.findings)
+    kinds = Counter(p.kind for p in result.problems if p.severity == SEVERITY_FIX)
+    notes = sum(1 for p in result.problems if p.severity != SEVERITY_FIX)
+    parts = [f"{result.file}: {result.pages} page{'s' if result.pages != 1 else ''}"]
+    parts.append(
+        f"{len(result.findings)} to redact"
+        + (" (" + ", ".join(f"{c} {n}" for c, n in sorted(cats.items())) + ")" if cats else "")
+    )
+    parts.append(
+        f"{sum(kinds.values())} problem{'s' if sum(kinds.values()) != 1 else ''}"
+        + (" (" + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())) + ")" if kinds else "")
+    )
+    if notes:
+        parts.append(f"{notes} note{'s' if notes != 1 else ''}")
+    parts.append(f"{len(result.kept)} public-record items kept")
+    verdict = "CLEAN: nothing found to fix" if result.clean else "NOT READY TO FILE: fix the above"
+    return "; ".join(parts) + f". {verdict}"
+
+
+def _where(item: Finding | Problem) -> str:
+    if isinstance(item, Finding) and item.surface != "page":
+        return f"{item.surface} {item.where}".strip()
+    if isinstance(item, Finding) and item.line is not None:
+        return f"line {item.line}"
+    return ""
+
+
+def to_text(result: CheckResult, *, show_kept: bool = False) -> str:
+    """Page by page: what to redact, what leaks structurally; then a summary line."""
+    out: list[str] = []
+    by_page: dict[int | None, list[str]] = {}
+    for f in result.findings:
+        loc = _where(f)
+        by_page.setdefault(f.page, []).append(
+            f"  {loc:<22} {f.category:<16} {_quote(f.text)}  [{f.action}; {f.detector} {f.score:.2f}]"
+        )
+    for p in result.problems:
+        mark = "PROBLEM" if p.severity == SEVERITY_FIX else "note"
+        by_page.setdefault(p.page, []).append(f"  {mark:<22} {p.kind:<16} {p.detail}")
+    if show_kept:
+        for f in result.kept:
+            by_page.setdefault(f.page, []).append(f"  {_where(f):<22} {'kept: ' + f.category:<16} {_quote(f.text)}  [{f.why}]")
+    for page in sorted(by_page, key=lambda p: (p is None, p or 0)):
+        out.append("document-wide" if page is None else f"page {page}")
+        out.extend(by_page[page])
+    out.append(summary_line(result))
+    return "\n".join(out)
+
+
+def _quote(text: str, limit: int = 60) -> str:
+    flat = " ".join(text.split())
+    return '"' + (flat if len(flat) <= limit else flat[: limit - 1] + "…") + '"'
+
+
+_CSS = """
+body{font-family:system-ui,sans-serif;margin:0;background:#eee;color:#111}
+header{background:#1f2d3d;color:#fff;padding:12px 20px}
+header h1{font-size:18px;margin:0 0 4px}
+main{padding:16px 20px}
+.page{background:#fff;margin:0 0 24px;padding:12px;box-shadow:0 1px 3px #0003;display:flex;gap:16px;align-items:flex-start}
+.sheet{position:relative;flex:none}
+.sheet img{display:block;border:1px solid #ccc}
+.box{position:absolute;border:2px solid #d00;background:#ff000018}
+.box.problem{border-color:#e07000;background:#ff990022;border-style:dashed}
+.box span{position:absolute;left:-2px;top:-17px;background:#d00;color:#fff;font:11px/15px monospace;padding:0 3px;white-space:nowrap}
+.box.problem span{background:#e07000}
+table{border-collapse:collapse;font-size:13px}
+td,th{border:1px solid #ccc;padding:3px 6px;text-align:left;vertical-align:top}
+.fix{color:#b00;font-weight:600}
+.verdict{font-weight:700}
+"""
+
+
+def write_html(result: CheckResult, dest: str, *, zoom: float = 1.25) -> None:
+    """Write one self-contained HTML page: every page as an image, each item boxed and labelled."""
+    doc = result.document
+    pdf = doc.pdf if doc is not None else pymupdf.open(result.file)
+    labels: dict[int | None, list[tuple[str, Finding | Problem]]] = {}
+    for i, f in enumerate(result.findings, 1):
+        labels.setdefault(f.page, []).append((f"F{i}", f))
+    for i, p in enumerate(result.problems, 1):
+        labels.setdefault(p.page, []).append((f"P{i}", p))
+
+    parts = [
+        "<!doctype html><html><head><meta charset='utf-8'>",
+        f"<title>redactor check: {html.escape(Path(result.file).name)}</title><style>{_CSS}</style></head><body>",
+        f"<header><h1>redactor check: {html.escape(result.file)}</h1>",
+        f"<div class='verdict'>{html.escape(summary_line(result))}</div></header><main>",
+    ]
+    doc_items = labels.get(None, [])
+    if doc_items:
+        parts.append("<div class='page'><div><h2>Document-wide</h2>" + _item_table(doc_items) + "</div></div>")
+    for index in range(pdf.page_count):
+        page = pdf[index]
+        number = index + 1
+        pix = page.get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), annots=True)
+        png = base64.b64encode(pix.tobytes("png")).decode()
+        items = labels.get(number, [])
+        parts.append(f"<section class='page' id='page-{number}'><div class='sheet'>")
+        parts.append(f"<img alt='page {number}' width='{pix.width}' height='{pix.height}' src='data:image/png;base64,{png}'>")
+        for label, item in items:
+            boxes = item.bboxes if isinstance(item, Finding) else ((item.bbox,) if item.bbox else ())
+            cls = "box" if isinstance(item, Finding) else "box problem"
+            name = item.category if isinstance(item, Finding) else item.kind
+            for b in boxes:
+                x0, y0, x1, y1 = _display_box(page, b, zoom)
+                parts.append(
+                    f"<div class='{cls}' style='left:{x0 - 2:.0f}px;top:{y0 - 2:.0f}px;"
+                    f"width:{x1 - x0 + 2:.0f}px;height:{y1 - y0 + 2:.0f}px'>"
+                    f"<span>{html.escape(label)} {html.escape(name)}</span></div>"
+                )
+        parts.append(f"</div><div><h2>Page {number}</h2>")
+        parts.append(_item_table(items) if items else "<p>Nothing found on this page.</p>")
+        parts.append("</div></section>")
+    parts.append("</main></body></html>")
+    write_atomic(dest, "".join(parts).encode("utf-8"))
+
+
+def _display_box(page: pymupdf.Page, b: Box, zoom: float) -> Box:
+    r = pymupdf.Rect(b)
+    if page.rotation:
+        r = r * page.rotation_matrix
+    r = r * pymupdf.Matrix(zoom, zoom)
+    return (r.x0, r.y0, r.x1, r.y1)
+
+
+def _item_table(items: list[tuple[str, Finding | Problem]]) -> str:
+    rows = ["<table><tr><th>#</th><th>what</th><th>where</th><th>text / detail</th><th>why</th></tr>"]
+    for label, item in items:
+        if isinstance(item, Finding):
+            rows.append(
+                f"<tr><td>{label}</td><td>{html.escape(item.category)} → {html.escape(item.action)}</td>"
+                f"<td>{html.escape(_where(item))}</td><td>{html.escape(item.text)}</td>"
+                f"<td>{html.escape(item.detector)} ({item.score:.2f}): {html.escape(item.why)}</td></tr>"
+            )
+        else:
+            cls = " class='fix'" if item.severity == SEVERITY_FIX else ""
+            rows.append(
+                f"<tr><td>{label}</td><td{cls}>{html.escape(item.kind)} ({item.severity})</td><td></td>"
+                f"<td colspan=2>{html.escape(item.detail)}</td></tr>"
+            )
+    rows.append("</table>")
+    return "".join(rows)
+
+
+def write_atomic(dest: str, data: bytes) -> None:
+    """Write a file whole or not at all: a temp file beside it, then a rename."""
+    directory = os.path.dirname(os.path.abspath(dest))
+    fd, tmp = tempfile.mkstemp(prefix=".redactor-", suffix=".part", dir=directory)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, dest)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def dump_json(result: CheckResult) -> str:
+    return json.dumps(to_json(result), ensure_ascii=False)
