@@ -1,0 +1,216 @@
+"""The user's policy: which categories are looked for, what is done with each, extra terms.
+
+Defaults follow FRCP 5.2(a): Social Security and taxpayer numbers keep their last
+four digits, a date of birth keeps its year, a minor keeps initials, a financial
+account keeps its last four digits; every other private category is redacted
+whole. Public-record categories (judges, counsel, citations...) are always kept.
+
+A policy file is YAML::
+
+    court: edcal
+    terms:            # always redact
+      - {text: "Jane Roe", category: MINOR}
+      - "Acme customer list"
+    never: ["Judge Mendez"]
+    categories:
+      MEDICAL: {action: redact, label: "REDACTED – PHI"}
+      PHONE: {enabled: false}
+
+A bad file raises PolicyError naming the file and the key at fault.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+import yaml
+
+from .errors import PolicyError
+
+PRIVATE_CATEGORIES: tuple[str, ...] = (
+    "SSN", "TIN", "DOB", "ACCOUNT", "CARD", "ROUTING", "ADDRESS", "PHONE", "EMAIL",
+    "DRIVERS_LICENSE", "MEDICAL", "MINOR", "MINOR_SCHOOL", "IA_CASE", "BADGE", "IA_FINDING",
+    "OFFICER_NAME", "PERSON", "MRN", "TERM",
+)  # fmt: skip
+PUBLIC_CATEGORIES: tuple[str, ...] = (
+    "JUDGE", "COUNSEL", "FIRM", "BAR_NUMBER", "COUNSEL_ADDRESS", "COUNSEL_PHONE",
+    "COUNSEL_EMAIL", "PARTY", "CASE_NUMBER", "CITATION", "STATUTE", "BATES", "HEARING_DATE",
+    "COURT_STAFF",
+)  # fmt: skip
+ACTIONS = ("redact", "partial", "keep", "review")
+COURTS = ("edcal", "cand", "cacd", "nysd", "generic")
+
+# FRCP 5.2(a): what may remain of each identifier.
+DEFAULT_ACTIONS: dict[str, str] = {
+    "SSN": "partial",  # last four digits
+    "TIN": "partial",  # last four digits
+    "DOB": "partial",  # year
+    "MINOR": "partial",  # initials
+    "ACCOUNT": "partial",  # last four digits
+    "CARD": "partial",  # last four digits
+}
+DEFAULT_LABEL = "REDACTED"
+
+_TOP_KEYS = ("court", "terms", "never", "categories", "keep_city_state", "label")
+_CATEGORY_KEYS = ("enabled", "action", "label")
+_TERM_KEYS = ("text", "category", "action")
+
+
+@dataclass(frozen=True)
+class Term:
+    """A string the user wants redacted wherever it appears (a minor's name, a customer)."""
+
+    text: str
+    category: str = "TERM"
+    action: str | None = None
+
+
+@dataclass(frozen=True)
+class CategoryRule:
+    enabled: bool = True
+    action: str | None = None
+    label: str | None = None
+
+
+@dataclass(frozen=True)
+class Policy:
+    terms: tuple[Term, ...] = ()
+    never: tuple[str, ...] = ()
+    court: str | None = None
+    keep_city_state: bool = False
+    label: str = DEFAULT_LABEL
+    rules: MappingProxyType = field(default_factory=lambda: MappingProxyType({}))
+    source: str = "default"
+
+    @classmethod
+    def default(cls) -> Policy:
+        return cls()
+
+    @classmethod
+    def load(cls, path: str | Path) -> Policy:
+        """Read a YAML policy file. Raises PolicyError naming the file and the bad key."""
+        name = str(path)
+        try:
+            raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise PolicyError(f"{name}: no such policy file; check the path") from None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise PolicyError(f"{name}: cannot be read ({type(exc).__name__}); check the file") from None
+        except yaml.YAMLError as exc:
+            where = getattr(exc, "problem_mark", None)
+            at = f" at line {where.line + 1}" if where else ""
+            raise PolicyError(f"{name}: not valid YAML{at}; fix the syntax") from None
+        return cls.from_mapping(raw if raw is not None else {}, source=name)
+
+    @classmethod
+    def from_mapping(cls, raw: Any, source: str = "policy") -> Policy:
+        """Build a policy from parsed YAML (a mapping), checking every key."""
+        if not isinstance(raw, dict):
+            raise PolicyError(f"{source}: the top level must be a mapping of {', '.join(_TOP_KEYS)}")
+        for key in raw:
+            if key not in _TOP_KEYS:
+                raise PolicyError(f"{source}: unknown key '{key}'; known keys: {', '.join(_TOP_KEYS)}")
+        court = raw.get("court")
+        if court is not None and court not in COURTS:
+            raise PolicyError(f"{source}: court: unknown court '{court}'; known courts: {', '.join(COURTS)}")
+        keep_city_state = raw.get("keep_city_state", court == "edcal")
+        if not isinstance(keep_city_state, bool):
+            raise PolicyError(f"{source}: keep_city_state: must be true or false")
+        label = raw.get("label", DEFAULT_LABEL)
+        if not isinstance(label, str) or not label.strip():
+            raise PolicyError(f"{source}: label: must be a non-empty string")
+        return cls(
+            terms=_terms(raw.get("terms") or [], source),
+            never=_never(raw.get("never") or [], source),
+            court=court,
+            keep_city_state=keep_city_state,
+            label=label,
+            rules=MappingProxyType(_rules(raw.get("categories") or {}, source)),
+            source=source,
+        )
+
+    def enabled(self, category: str) -> bool:
+        rule = self.rules.get(category)
+        return rule.enabled if rule else True
+
+    def action_for(self, category: str) -> str:
+        """What is done with a finding of this category: redact, partial, keep or review."""
+        rule = self.rules.get(category)
+        if rule and rule.action:
+            return rule.action
+        if category in PUBLIC_CATEGORIES:
+            return "keep"
+        if category == "ADDRESS" and self.keep_city_state:
+            return "partial"  # street and ZIP go, city and state stay
+        return DEFAULT_ACTIONS.get(category, "redact")
+
+    def label_for(self, category: str) -> str:
+        """The words burned on a redaction box of this category."""
+        rule = self.rules.get(category)
+        if rule and rule.label:
+            return rule.label
+        return self.label
+
+
+def _terms(raw: Any, source: str) -> tuple[Term, ...]:
+    if not isinstance(raw, list):
+        raise PolicyError(f"{source}: terms: must be a list of strings or {{text, category, action}}")
+    out = []
+    for i, item in enumerate(raw):
+        where = f"{source}: terms[{i}]"
+        if isinstance(item, str):
+            item = {"text": item}
+        if not isinstance(item, dict):
+            raise PolicyError(f"{where}: must be a string or a mapping with 'text'")
+        for key in item:
+            if key not in _TERM_KEYS:
+                raise PolicyError(f"{where}: unknown key '{key}'; known keys: {', '.join(_TERM_KEYS)}")
+        text = item.get("text")
+        if not isinstance(text, str) or not text.strip():
+            raise PolicyError(f"{where}: text: must be a non-empty string")
+        category = item.get("category", "TERM")
+        if category not in PRIVATE_CATEGORIES:
+            raise PolicyError(
+                f"{where}: category: unknown category '{category}'; known: {', '.join(PRIVATE_CATEGORIES)}"
+            )
+        action = item.get("action")
+        if action is not None and action not in ACTIONS:
+            raise PolicyError(f"{where}: action: must be one of {', '.join(ACTIONS)}")
+        out.append(Term(text=" ".join(text.split()), category=category, action=action))
+    return tuple(out)
+
+
+def _never(raw: Any, source: str) -> tuple[str, ...]:
+    if not isinstance(raw, list) or not all(isinstance(t, str) and t.strip() for t in raw):
+        raise PolicyError(f"{source}: never: must be a list of non-empty strings")
+    return tuple(" ".join(t.split()) for t in raw)
+
+
+def _rules(raw: Any, source: str) -> dict[str, CategoryRule]:
+    if not isinstance(raw, dict):
+        raise PolicyError(f"{source}: categories: must map category names to settings")
+    known = PRIVATE_CATEGORIES + PUBLIC_CATEGORIES
+    out = {}
+    for category, settings in raw.items():
+        where = f"{source}: categories.{category}"
+        if category not in known:
+            raise PolicyError(f"{where}: unknown category; known: {', '.join(known)}")
+        if not isinstance(settings, dict):
+            raise PolicyError(f"{where}: must be a mapping of {', '.join(_CATEGORY_KEYS)}")
+        for key in settings:
+            if key not in _CATEGORY_KEYS:
+                raise PolicyError(f"{where}: unknown key '{key}'; known keys: {', '.join(_CATEGORY_KEYS)}")
+        enabled = settings.get("enabled", True)
+        if not isinstance(enabled, bool):
+            raise PolicyError(f"{where}.enabled: must be true or false")
+        action = settings.get("action")
+        if action is not None and action not in ACTIONS:
+            raise PolicyError(f"{where}.action: must be one of {', '.join(ACTIONS)}")
+        label = settings.get("label")
+        if label is not None and (not isinstance(label, str) or not label.strip()):
+            raise PolicyError(f"{where}.label: must be a non-empty string")
+        out[category] = CategoryRule(enabled=enabled, action=action, label=label)
+    return out
