@@ -1,0 +1,583 @@
+"""Structural detectors of ``redactor check``: bad redactions and hidden text on a page.
+
+A *bad redaction* is something drawn over text that is still in the file: a
+black bar, a dark image region, a dark highlight or square comment, an
+unapplied Redact annotation. A reader sees a box; a parser (or a copy and
+paste) gets the text. *Hidden text* is text a reader cannot see but a parser
+extracts: white on white, tiny, outside the visible box, in invisible render
+mode, fully transparent, overwritten by other text, or in a switched-off layer.
+
+How a cover is judged:
+
+1. geometry and drawing order: a candidate cover (dark opaque fill, image,
+   annotation) must be painted *after* the glyph (``seqno`` from
+   ``Page.get_texttrace`` and ``Page.get_bboxlog``, which count the same
+   device calls) and must contain most of the glyph's core, the middle of its
+   box where the ink is;
+2. a look at the pixels: just the covered glyph cores are rendered (a small
+   clip of a display list made once per page, border pixels dropped because
+   clip pixmaps round outwards) and must show no glyph: dark for a dark cover,
+   one flat colour for a light one. This catches covers that are clipped
+   away, masked, or drawn over again.
+
+Text coordinates are PyMuPDF's unrotated page space (origin at the top left
+of the crop box); render clips are turned with ``page.rotation_matrix``.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+import numpy as np
+import pymupdf
+
+from .model import SEVERITY_FIX, Box, Problem
+
+ZOOM = 2.0  # render scale for confirmation: 144 dpi, a 12 pt glyph core is ~6 x 12 px
+DARK_LUMA = 0.35  # a fill at or below this luminance is a dark cover
+LIGHT_LUMA = 0.85  # text or a fill at or above this is "white"
+MIN_OPACITY = 0.8  # below this a fill does not hide what is under it
+CORE_COVERED = 0.85  # share of a glyph core a cover must contain
+DARK_PIXELS = 0.85  # share of dark pixels that confirms a dark cover hides text
+FLAT_SPREAD = 40  # grey levels: a region whose spread is below this shows no glyph
+TINY_POINTS = 1.5
+QUOTE_CHARS = 30
+# Marks that producer software hides on every page on purpose, carrying nothing
+# of the case: "YVer1f" is the 1 pt white verification stamp that court-reporter
+# software puts on transcript pages.
+BENIGN_MARKS = frozenset({"YVer1f"})
+LABEL_WORDS = frozenset(
+    {"confidential", "privileged", "privilege", "redacted", "redaction", "sealed", "withheld"}
+)
+IMAGE_KINDS = ("fill-image", "fill-imgmask", "fill-shade")
+COVER_ANNOTS = frozenset(
+    {
+        pymupdf.PDF_ANNOT_SQUARE,
+        pymupdf.PDF_ANNOT_HIGHLIGHT,
+        pymupdf.PDF_ANNOT_POLYGON,
+        pymupdf.PDF_ANNOT_INK,
+        pymupdf.PDF_ANNOT_FREE_TEXT,
+        pymupdf.PDF_ANNOT_STAMP,
+        pymupdf.PDF_ANNOT_CIRCLE,
+    }
+)
+AFTER_CONTENT = 1 << 30  # annotations are painted after all page content
+
+
+@dataclass(slots=True)
+class _Glyph:
+    char: str
+    box: Box
+    core: Box
+    order: tuple[int, int, int]  # (seqno, span index, char index): painting order
+    span: int
+    index: int
+    kind: int  # texttrace type: 0 fill, 1 stroke, 2 clip, 3 invisible
+    size: float
+    opacity: float
+    colour: tuple[float, ...]
+    luma: float
+
+    @property
+    def seq(self) -> int:
+        return self.order[0]
+
+
+@dataclass(frozen=True)
+class _Cover:
+    what: str  # "a black box", "an image", ...
+    rect: pymupdf.Rect
+    seq: int
+    kind: str  # "dark" (a bad redaction), "light" (hides text), "redact" (an unapplied Redact annotation)
+    fill: tuple[float, ...] | None  # the fill colour of a drawn box
+
+
+def page_problems(pdf: pymupdf.Document, page_no: int, *, scanned: bool = False) -> list[Problem]:
+    """Bad redactions and hidden text on page ``page_no`` (0-based) of ``pdf``.
+
+    ``scanned`` says ingest judged the page a scan, where an invisible OCR
+    text layer is normal. Problems carry 1-based page numbers and boxes.
+    """
+    page = pdf[page_no]
+    spans = page.get_texttrace()
+    glyphs = list(_glyphs(spans))
+    look = _Look(page)
+    problems: list[Problem] = []
+    hidden = _hidden_glyphs(page, glyphs, look, scanned)
+    problems += _runs_to_problems(page_no + 1, glyphs, hidden, "hidden_text")
+    covered = _covered_glyphs(page, glyphs, look, set(hidden), scanned)
+    problems += _cover_problems(page_no + 1, spans, glyphs, covered)
+    problems += _off_layer_problems(pdf, page, page_no + 1)
+    return sorted(problems, key=Problem.sort_key)
+
+
+# -- glyphs -------------------------------------------------------------------
+
+
+def _glyphs(spans: list[dict]) -> Iterator[_Glyph]:
+    for s_no, span in enumerate(spans):
+        colour = tuple(span.get("color") or (0.0,))
+        luma = _luminance(colour)
+        seq, kind, size, opacity = (
+            span["seqno"],
+            span["type"],
+            span["size"],
+            span.get("opacity", 1.0),
+        )
+        for c_no, (ucs, _gid, _origin, bbox) in enumerate(span["chars"]):
+            char = chr(ucs)
+            x0, y0, x1, y1 = bbox
+            if x1 <= x0 or y1 <= y0 or char.isspace() or unicodedata.combining(char):
+                continue
+            dx, dy = (x1 - x0) * 0.2, (y1 - y0) * 0.25
+            yield _Glyph(
+                char,
+                bbox,
+                (x0 + dx, y0 + dy, x1 - dx, y1 - dy),
+                (seq, s_no, c_no),
+                s_no,
+                c_no,
+                kind,
+                size,
+                opacity,
+                colour,
+                luma,
+            )
+
+
+def _luminance(colour: Iterable[float] | None) -> float:
+    c = tuple(colour or ())
+    if len(c) == 1:
+        return c[0]
+    if len(c) == 3:
+        return 0.299 * c[0] + 0.587 * c[1] + 0.114 * c[2]
+    if len(c) == 4:  # CMYK
+        k = c[3]
+        r, g, b = ((1 - v) * (1 - k) for v in c[:3])
+        return 0.299 * r + 0.587 * g + 0.114 * b
+    return 0.0
+
+
+# -- looking at pixels -------------------------------------------------------------
+
+
+class _Look:
+    """Renders small clips of one page from a display list built on first use.
+
+    Each test takes the regions to look at and the boxes of glyphs painted
+    later (a label on a bar, text typed over a white box), whose pixels are
+    left out. It answers None when too little is left to judge.
+    """
+
+    def __init__(self, page: pymupdf.Page) -> None:
+        self.page = page
+        self._list: pymupdf.DisplayList | None = None
+
+    def _pixels(self, rect: Box, skip: list[Box]) -> tuple[np.ndarray, int]:
+        if self._list is None:
+            self._list = self.page.get_displaylist(annots=True)
+        turn = self.page.rotation_matrix * pymupdf.Matrix(ZOOM, ZOOM)
+        pix = self._list.get_pixmap(
+            matrix=pymupdf.Matrix(ZOOM, ZOOM),
+            colorspace=pymupdf.csGRAY,
+            alpha=False,
+            clip=pymupdf.Rect(rect) * self.page.rotation_matrix,
+        )
+        if pix.width < 1 or pix.height < 1:
+            return np.zeros((0,), dtype=np.uint8), 0
+        grey = np.frombuffer(pix.samples, dtype=np.uint8).reshape(pix.height, pix.stride)
+        grey = grey[:, : pix.width]
+        keep = np.ones(grey.shape, dtype=bool)
+        if grey.shape[0] > 2:  # clip pixmaps round outwards: drop the border
+            keep[0, :] = keep[-1, :] = False
+        if grey.shape[1] > 2:
+            keep[:, 0] = keep[:, -1] = False
+        whole = int(keep.sum())
+        for box in skip:
+            r = (pymupdf.Rect(box) * turn).irect
+            keep[
+                max(r.y0 - pix.y, 0) : max(r.y1 - pix.y, 0),
+                max(r.x0 - pix.x, 0) : max(r.x1 - pix.x, 0),
+            ] = False
+        return grey[keep], whole
+
+    def _gather(self, boxes: list[Box], skip: list[Box]) -> np.ndarray | None:
+        parts, whole = [], 0
+        for box in boxes:
+            near = [b for b in skip if _overlaps(b, box)]
+            px, n = self._pixels(box, near)
+            parts.append(px)
+            whole += n
+        px = np.concatenate(parts) if parts else np.zeros((0,), dtype=np.uint8)
+        return px if whole and px.size >= 0.15 * whole else None
+
+    def is_dark(self, boxes: list[Box], skip: list[Box] = ()) -> bool | None:
+        """Mostly dark pixels: a dark cover with no glyph showing through."""
+        px = self._gather(boxes, list(skip))
+        return None if px is None else float(np.mean(px < 128)) >= DARK_PIXELS
+
+    def is_flat(self, boxes: list[Box], skip: list[Box] = ()) -> bool | None:
+        """One flat colour: no glyph contrast visible."""
+        px = self._gather(boxes, list(skip))
+        if px is None:
+            return None
+        lo, hi = np.percentile(px, (1, 99))
+        return float(hi - lo) < FLAT_SPREAD
+
+
+def _line_boxes(glyphs: list[_Glyph]) -> list[Box]:
+    """One core box per text line (glyphs of a span with the same baseline band)."""
+    by_line: dict[tuple[int, int], list[Box]] = {}
+    for g in glyphs:
+        by_line.setdefault((g.span, round((g.core[1] + g.core[3]) / 4)), []).append(g.core)
+    return [_union(b) for b in by_line.values()]
+
+
+def _union(boxes: list[Box]) -> Box:
+    return (
+        min(b[0] for b in boxes),
+        min(b[1] for b in boxes),
+        max(b[2] for b in boxes),
+        max(b[3] for b in boxes),
+    )
+
+
+def _overlaps(a: Box, b: Box) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+# -- hidden text ------------------------------------------------------------------
+
+
+def _hidden_glyphs(
+    page: pymupdf.Page, glyphs: list[_Glyph], look: _Look, scanned: bool
+) -> dict[int, str]:
+    """Glyph index -> why a reader cannot see it."""
+    crop = page.cropbox
+    visible = (0.0, 0.0, crop.width, crop.height)
+    why: dict[int, str] = {}
+    white: list[int] = []
+    for i, g in enumerate(glyphs):
+        if g.kind == 3:
+            if not scanned:
+                why[i] = "drawn in invisible render mode"
+            continue
+        if g.kind == 2:  # a clip, not painted: shapes what comes next
+            continue
+        if not _overlaps(visible, g.box):
+            why[i] = "outside the page's visible area"
+        elif g.opacity <= 0.01:
+            why[i] = "fully transparent"
+        elif g.size < TINY_POINTS:
+            why[i] = f"{g.size:.1f} pt, too small to read"
+        elif g.luma >= LIGHT_LUMA and not scanned:
+            white.append(i)
+    for run in _runs(glyphs, white):
+        if _worth_a_look(glyphs, run) and look.is_flat(_line_boxes([glyphs[i] for i in run])):
+            why.update((i, "white or near-background colour") for i in run)
+    return why
+
+
+def _off_layer_problems(pdf: pymupdf.Document, page: pymupdf.Page, page_no: int) -> list[Problem]:
+    """Text in optional-content layers that are switched off (not rendered, still extractable)."""
+    if not pdf.is_pdf:
+        return []
+    ocgs = pdf.get_ocgs()
+    off = {v["name"] for v in ocgs.values() if not v.get("on", True)}
+    if not off:
+        return []
+    turned: list[int] = []
+    try:
+        for ui in pdf.layer_ui_configs():
+            if not ui.get("on") and ui.get("text") in off and not ui.get("locked"):
+                pdf.set_layer_ui_config(ui["number"], pymupdf.PDF_OC_ON)
+                turned.append(ui["number"])
+        spans = page.get_texttrace() if turned else []
+    finally:
+        for number in turned:
+            pdf.set_layer_ui_config(number, pymupdf.PDF_OC_OFF)
+    problems = []
+    for span in spans:
+        if span.get("layer") not in off:
+            continue
+        text = "".join(chr(c[0]) for c in span["chars"])
+        count = sum(1 for ch in text if not ch.isspace())
+        if count:
+            problems.append(
+                Problem(
+                    "hidden_text",
+                    f"{_chars(count)} in layer '{span['layer']}', which is switched off: "
+                    f"not shown, still extractable ({_quote(text)})",
+                    page_no,
+                    _round(span["bbox"]),
+                    SEVERITY_FIX,
+                )
+            )
+    return problems
+
+
+# -- covers -----------------------------------------------------------------------
+
+
+def _covers(page: pymupdf.Page, text_extent: Box) -> list[_Cover]:
+    """Opaque paint over the text area: fills, images, annotations, in painting order."""
+    covers: list[_Cover] = []
+    log = page.get_bboxlog()
+    for seq, (kind, bbox) in enumerate(log):
+        if kind in IMAGE_KINDS and _overlaps(bbox, text_extent):
+            what = "a shading" if kind == "fill-shade" else "an image"
+            covers.append(_Cover(what, pymupdf.Rect(bbox), seq, "dark", None))
+    if any(kind == "fill-path" and _overlaps(bbox, text_extent) for kind, bbox in log):
+        for d in page.get_cdrawings():
+            fill = d.get("fill")
+            if fill is None or (d.get("fill_opacity") or 1.0) < MIN_OPACITY:
+                continue
+            if not _overlaps(d["rect"], text_extent):
+                continue
+            luma = _luminance(fill)
+            if luma <= DARK_LUMA:
+                what, kind = ("a black box" if luma < 0.1 else "a dark box"), "dark"
+            else:
+                what, kind = ("a white box" if luma >= LIGHT_LUMA else "a coloured box"), "light"
+            covers.append(_Cover(what, pymupdf.Rect(d["rect"]), d["seqno"], kind, tuple(fill)))
+    for annot in page.annots() or []:
+        a_type = annot.type[0]
+        if a_type == pymupdf.PDF_ANNOT_REDACT:
+            what = "a Redact annotation that was never applied"
+            covers.append(_Cover(what, annot.rect, AFTER_CONTENT, "redact", None))
+        elif a_type in COVER_ANNOTS and not 0 <= annot.opacity < MIN_OPACITY:
+            colours = annot.colors or {}
+            paint = (
+                colours.get("stroke")
+                if a_type == pymupdf.PDF_ANNOT_HIGHLIGHT
+                else colours.get("fill")
+            )
+            if paint and _luminance(paint) <= DARK_LUMA:
+                what = f"a dark {annot.type[1]} annotation"
+                covers.append(_Cover(what, annot.rect, AFTER_CONTENT, "dark", None))
+    return covers
+
+
+def _covered_glyphs(
+    page: pymupdf.Page, glyphs: list[_Glyph], look: _Look, exclude: set[int], scanned: bool
+) -> dict[int, _Cover]:
+    """Glyph index -> the cover that hides it.
+
+    A cover hides a glyph it is painted over, or (a dark box only) a glyph
+    painted on it in the box's own colour. Both are confirmed by looking,
+    except for Redact annotations, which hide nothing until applied.
+    """
+    live = [i for i, g in enumerate(glyphs) if i not in exclude and g.kind != 2]
+    if not live:
+        return {}
+    cores = np.array([glyphs[i].core for i in live])
+    boxes = np.array([glyphs[i].box for i in live])
+    seqs = np.array([glyphs[i].seq for i in live])
+    visible = np.array([glyphs[i].kind in (0, 1) for i in live])
+    areas = (cores[:, 2] - cores[:, 0]) * (cores[:, 3] - cores[:, 1])
+    extent = (cores[:, 0].min(), cores[:, 1].min(), cores[:, 2].max(), cores[:, 3].max())
+    page_area = page.rect.get_area()
+    found: dict[int, _Cover] = {}
+    for cover in _covers(page, extent):
+        r = cover.rect
+        w = np.clip(np.minimum(cores[:, 2], r.x1) - np.maximum(cores[:, 0], r.x0), 0, None)
+        h = np.clip(np.minimum(cores[:, 3], r.y1) - np.maximum(cores[:, 1], r.y0), 0, None)
+        inside = (w * h >= CORE_COVERED * areas) & (areas > 0)
+        under = [
+            live[k] for k in np.nonzero(inside & (seqs < cover.seq))[0] if live[k] not in found
+        ]
+        if _worth_a_look(glyphs, under):
+            # glyphs painted on the cover afterwards (a label, retyped text) are left out of the look
+            later = np.nonzero(visible & (seqs > cover.seq) & _touching(boxes, r))[0]
+            skip = [glyphs[live[k]].box for k in later]
+            if _hides(
+                cover,
+                look,
+                _line_boxes([glyphs[i] for i in under]),
+                skip,
+                glyphs,
+                under,
+                [live[k] for k in later],
+            ):
+                found.update((i, cover) for i in under)
+        if (
+            cover.kind == "dark"
+            and cover.fill is not None
+            and not scanned
+            and r.get_area() <= page_area / 4
+        ):
+            on = [
+                live[k]
+                for k in np.nonzero(inside & visible & (seqs > cover.seq))[0]
+                if live[k] not in found and _same_colour(glyphs[live[k]].luma, cover.fill)
+            ]
+            if _worth_a_look(glyphs, on) and look.is_flat(_line_boxes([glyphs[i] for i in on])):
+                painted_on = _Cover(
+                    f"{cover.what} with text in its own colour on it",
+                    r,
+                    cover.seq,
+                    "dark",
+                    cover.fill,
+                )
+                found.update((i, painted_on) for i in on)
+    return found
+
+
+def _worth_a_look(glyphs: list[_Glyph], members: list[int]) -> bool:
+    return any(glyphs[i].char.isalnum() for i in members)
+
+
+def _touching(boxes: np.ndarray, r: pymupdf.Rect) -> np.ndarray:
+    return (boxes[:, 0] < r.x1) & (r.x0 < boxes[:, 2]) & (boxes[:, 1] < r.y1) & (r.y0 < boxes[:, 3])
+
+
+def _hides(
+    cover: _Cover,
+    look: _Look,
+    regions: list[Box],
+    skip: list[Box],
+    glyphs: list[_Glyph],
+    under: list[int],
+    later: list[int],
+) -> bool:
+    if cover.kind == "redact":
+        return True
+    seen = look.is_dark(regions, skip) if cover.kind == "dark" else look.is_flat(regions, skip)
+    if seen is not None:
+        return seen
+    # Nearly all of it is under text painted later: covered, then written over.
+    # That hides something only when the new text differs from the old.
+    return _letters(glyphs, under) != _letters(glyphs, later)
+
+
+def _letters(glyphs: list[_Glyph], members: list[int]) -> str:
+    ordered = sorted(members, key=lambda i: (glyphs[i].box[0], glyphs[i].order))
+    return "".join(glyphs[i].char for i in ordered if glyphs[i].char.isalnum()).casefold()
+
+
+def _same_colour(luma: float, fill: tuple[float, ...]) -> bool:
+    return abs(luma - _luminance(fill)) < 0.05
+
+
+def _cover_problems(
+    page_no: int, spans: list[dict], glyphs: list[_Glyph], covered: dict[int, _Cover]
+) -> list[Problem]:
+    by_cover: dict[int, list[int]] = {}
+    covers: dict[int, _Cover] = {}
+    for i, cover in covered.items():
+        by_cover.setdefault(id(cover), []).append(i)
+        covers[id(cover)] = cover
+    groups = _merge_touching([(covers[k], sorted(v)) for k, v in by_cover.items()])
+    problems = []
+    for cover, members in groups:
+        text = _text_of(spans, [glyphs[i] for i in members])
+        if _only_label_words(text):
+            continue
+        count = len(members)
+        bbox = _round(_union([glyphs[i].box for i in members]))
+        if cover.kind == "light":
+            detail = f"{_chars(count)} hidden under {cover.what} painted over them ({_quote(text)})"
+            problems.append(Problem("hidden_text", detail, page_no, bbox, SEVERITY_FIX))
+        else:
+            detail = (
+                f"{cover.what} covers {_chars(count)} of live text that is still in the file "
+                f"({_quote(text)})"
+            )
+            problems.append(Problem("bad_redaction", detail, page_no, bbox, SEVERITY_FIX))
+    return problems
+
+
+def _merge_touching(groups: list[tuple[_Cover, list[int]]]) -> list[tuple[_Cover, list[int]]]:
+    """One problem for covers of one kind that touch (a bar drawn as several boxes)."""
+    merged: list[tuple[_Cover, list[int], pymupdf.Rect]] = []
+    for cover, members in sorted(groups, key=lambda g: (g[0].rect.y0, g[0].rect.x0)):
+        grown = pymupdf.Rect(cover.rect) + (-1, -1, 1, 1)
+        for k, (other, others, rect) in enumerate(merged):
+            if other.kind == cover.kind and other.what == cover.what and rect.intersects(grown):
+                merged[k] = (other, others + members, rect | cover.rect)
+                break
+        else:
+            merged.append((cover, list(members), pymupdf.Rect(cover.rect)))
+    return [(c, m) for c, m, _ in merged]
+
+
+# -- reporting --------------------------------------------------------------------
+
+
+def _runs(glyphs: list[_Glyph], members: Iterable[int]) -> list[list[int]]:
+    """Split glyph indices into runs: consecutive glyphs of one span."""
+    runs: list[list[int]] = []
+    for i in sorted(members):
+        g = glyphs[i]
+        if runs and glyphs[runs[-1][-1]].span == g.span and i == runs[-1][-1] + 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
+
+
+def _runs_to_problems(
+    page_no: int, glyphs: list[_Glyph], why: dict[int, str], kind: str
+) -> list[Problem]:
+    problems = []
+    runs: list[list[int]] = []
+    for run in _runs(glyphs, why):
+        # a run continues across spans on the same line when the reason is the same
+        if (
+            runs
+            and why[runs[-1][-1]] == why[run[0]]
+            and _same_line(glyphs[runs[-1][-1]], glyphs[run[0]])
+        ):
+            runs[-1].extend(run)
+        else:
+            runs.append(run)
+    for run in runs:
+        text = "".join(glyphs[i].char for i in run)
+        if not any(ch.isalnum() for ch in text) or text in BENIGN_MARKS:
+            continue
+        detail = f"{_chars(len(run))} of text a reader cannot see: {why[run[0]]} ({_quote(text)})"
+        problems.append(
+            Problem(
+                kind, detail, page_no, _round(_union([glyphs[i].box for i in run])), SEVERITY_FIX
+            )
+        )
+    return problems
+
+
+def _same_line(a: _Glyph, b: _Glyph) -> bool:
+    return abs((a.box[1] + a.box[3]) - (b.box[1] + b.box[3])) / 2 < 0.5 * (
+        a.box[3] - a.box[1]
+    ) and (b.box[0] - a.box[2] < 2 * (a.box[3] - a.box[1]))
+
+
+def _text_of(spans: list[dict], members: list[_Glyph]) -> str:
+    """The covered text as written, spaces between covered letters kept."""
+    parts = []
+    by_span: dict[int, list[int]] = {}
+    for g in members:
+        by_span.setdefault(g.span, []).append(g.index)
+    for s, idx in sorted(by_span.items(), key=lambda kv: spans[kv[0]]["seqno"]):
+        chars = spans[s]["chars"][min(idx) : max(idx) + 1]
+        parts.append("".join(chr(c[0]) for c in chars).strip())
+    return " ".join(parts)
+
+
+def _only_label_words(text: str) -> bool:
+    words = "".join(ch.lower() if ch.isalnum() else " " for ch in text).split()
+    return bool(words) and all(w in LABEL_WORDS for w in words)
+
+
+def _quote(text: str) -> str:
+    text = " ".join(text.split())
+    return f"'{text}'" if len(text) <= QUOTE_CHARS else f"'{text[:QUOTE_CHARS]}…'"
+
+
+def _chars(n: int) -> str:
+    return f"{n} character" if n == 1 else f"{n} characters"
+
+
+def _round(box: Iterable[float]) -> Box:
+    x0, y0, x1, y1 = (round(float(v), 1) for v in box)
+    return (x0, y0, x1, y1)
