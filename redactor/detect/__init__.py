@@ -1,0 +1,209 @@
+"""detect: what in a filing must go from the public record, and what must stay.
+
+Reads like its recipe: find the public record first (caption, counsel, court,
+citations), so its names are known; then, text by text (each page, each
+surface), run the pattern packs through Presidio, the context rules (health,
+internal affairs, minors, private people), spaCy's NER over the sentences where
+a name can matter, and the user's own terms; carry every private name found to
+its other mentions; resolve overlaps; and turn spans into Findings.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Document, Finding, Page, SurfaceText
+from ..policy import Policy
+from . import context as ctxmod
+from .context import TextContext
+from .legal import REGION, legal_spans
+from .names import PublicNames, looks_like_name
+from .ner import entities, model_name
+from .recognizers import pack_analyzer
+from .spans import Span, resolve
+
+__all__ = ["detect", "detect_text"]
+
+_NAME_CATEGORIES = ("PERSON", "MINOR", "OFFICER_NAME")
+_CONTACT = ("PHONE", "EMAIL", "ADDRESS")
+_STAMP = re.compile(r"(?m)^[ \t]*(?:HIGHLY[ \t]+)?CONFIDENTIAL\b[^a-z\n]{0,60}$")
+_IA_STRONG = re.compile(r"(?i)internal[ -]affairs|professional[ \t]+standards|\bIA[ \t]+(?:case|investigation|file)")
+
+
+@dataclass
+class _Text:
+    """One text of the document: a page's text, or a surface's."""
+
+    text: str
+    page: Page | None = None
+    surface: SurfaceText | None = None
+    spans: list[Span] | None = None
+
+
+def detect(doc: Document, policy: Policy | None = None) -> list[Finding]:
+    """Private findings (to redact) and public-record findings (kept, with the reason)."""
+    policy = policy or Policy.default()
+    texts = [_Text(p.text.text, page=p) for p in doc.pages]
+    texts += [_Text(s.text, surface=s) for s in doc.surfaces if s.text and s.text.strip()]
+    names = PublicNames()
+    for t in texts:
+        if t.page is not None:
+            t.spans = legal_spans(t.text, t.page.number, names)
+    for never in policy.never:
+        names.add(never)
+    for t in texts:
+        t.spans = (t.spans or []) + _private_spans(t, names, policy)
+    _carry_names(texts, names)
+    findings: list[Finding] = []
+    for t in texts:
+        findings += _findings(t, resolve(_apply_never(t.text, t.spans or [], policy)), policy)
+    return sorted(set(findings), key=Finding.sort_key)
+
+
+def detect_text(text: str, policy: Policy | None = None, *, surface: bool = False) -> list[Span]:
+    """The resolved spans of one plain text (a page of one), for tests and tools."""
+    policy = policy or Policy.default()
+    names = PublicNames()
+    t = _Text(text)
+    t.spans = [] if surface else legal_spans(text, 1, names)
+    if surface:
+        t.surface = SurfaceText("metadata", "text", text)
+    t.spans += _private_spans(t, names, policy)
+    _carry_names([t], names)
+    return [s for s in resolve(_apply_never(text, t.spans, policy)) if s.category != REGION]
+
+
+def _private_spans(t: _Text, names: PublicNames, policy: Policy) -> list[Span]:
+    text = t.text
+    spans = pack_analyzer().spans(text)
+    is_ia = bool(_IA_STRONG.search(text)) or any(s.category in ("IA_CASE", "BADGE") for s in spans)
+    ctx = TextContext(
+        text=text, public_names=names, surface=t.surface is not None, ia=is_ia,
+        confidential=bool(_STAMP.search(text)),
+    )  # fmt: skip
+    spans += ctxmod.medical_spans(ctx) + ctxmod.ia_spans(ctx) + ctxmod.school_spans(ctx)
+    spans += ctxmod.role_name_spans(ctx)
+    spans += _ner_spans(ctx, spans)
+    spans += _contact_row_names(ctx, spans)
+    spans += _term_spans(text, policy)
+    return [_name_category(text, s) for s in spans]
+
+
+def _ner_spans(ctx: TextContext, spans: list[Span]) -> list[Span]:
+    """spaCy's PERSON entities, read only in the sentences where a name can matter."""
+    windows = ctxmod.name_windows(ctx, spans)
+    if not windows:
+        return []
+    found = entities([ctx.text[s:e] for s, e, _ in windows])
+    out = []
+    detector = f"ner:{model_name()}"
+    for (ws, _, reason), ents in zip(windows, found, strict=True):
+        for s, e, _label in ents:
+            start, end = _trim_name(ctx.text, ws + s, ws + e)
+            name = ctx.text[start:end]
+            if end <= start or not looks_like_name(name) or name in ctx.public_names:
+                continue
+            out.append(Span("PERSON", start, end, detector, 0.7, f"PERSON in a sentence with {reason}"))
+    return out
+
+
+def _trim_name(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop a possessive and a leading title from an entity's span."""
+    m = re.search(r"['’]s?$", text[start:end])
+    if m:
+        end = start + m.start()
+    lead = re.match(r"(?:(?:Mr|Ms|Mrs|Dr|Miss)\.?[ \t]+)", text[start:end])
+    if lead:
+        start += lead.end()
+    return start, end
+
+
+def _contact_row_names(ctx: TextContext, spans: list[Span]) -> list[Span]:
+    """A name at the start of a line that holds private contact data: a row of a customer table."""
+    out = []
+    text = ctx.text
+    for s in spans:
+        if not s.private or s.category not in _CONTACT:
+            continue
+        line_start = text.rfind("\n", 0, s.start) + 1
+        m = re.match(r"[ \t]*(?:\d+[.)]?[ \t]+)?(" + ctxmod.NAME + ")", text[line_start:s.start])
+        if m and looks_like_name(m.group(1)) and m.group(1) not in ctx.public_names:
+            a = line_start + m.start(1)
+            out.append(Span("PERSON", a, a + len(m.group(1)), "names:row", 0.7, f"name on the same line as a private {s.category.lower()}"))
+    return out
+
+
+def _name_category(text: str, span: Span) -> Span:
+    """A private name beside a minor term is a MINOR's; after an officer's title, an officer's."""
+    if span.category not in ("PERSON", "OFFICER_NAME") or not span.private:
+        return span
+    term = ctxmod.minor_category(text, span.start, span.end)
+    if term:
+        return Span("MINOR", span.start, span.end, span.detector, span.score, f"{span.why}; minor term {term!r} beside the name")
+    if span.category == "PERSON" and re.search(rf"{ctxmod.OFFICER_TITLE}[ \t]+$", text[max(0, span.start - 14): span.start]):
+        return Span("OFFICER_NAME", span.start, span.end, span.detector, span.score, f"{span.why}; an officer's title before it")
+    return span
+
+
+def _term_spans(text: str, policy: Policy) -> list[Span]:
+    out = []
+    for term in policy.terms:
+        rx = r"(?<!\w)" + r"\s+".join(re.escape(w) for w in term.text.split()) + r"(?!\w)"
+        for m in re.finditer(rx, text, re.I):
+            out.append(Span(term.category, m.start(), m.end(), "policy:term", 1.0, "the policy's own term", action=term.action))
+    return out
+
+
+def _apply_never(text: str, spans: list[Span], policy: Policy) -> list[Span]:
+    """The policy's never-redact terms become public spans, so nothing inside them is redacted."""
+    out = list(spans)
+    for never in policy.never:
+        rx = r"(?<!\w)" + r"\s+".join(re.escape(w) for w in never.split()) + r"(?!\w)"
+        for m in re.finditer(rx, text, re.I):
+            out.append(Span("_NEVER", m.start(), m.end(), "policy:never", 1.0, "the policy says never redact this", private=False))
+    return out
+
+
+def _carry_names(texts: list[_Text], names: PublicNames) -> None:
+    """Every other mention of a private person: the full name, or a title and the surname."""
+    found: dict[str, Span] = {}
+    for t in texts:
+        for s in t.spans or []:
+            if s.private and s.category in _NAME_CATEGORIES:
+                name = t.text[s.start:s.end]
+                if len(name.split()) >= 2 and name not in names:
+                    found.setdefault(name, s)
+    if not found:
+        return
+    for t in texts:
+        extra = []
+        for name, origin in found.items():
+            surname = name.split()[-1]
+            rx = rf"(?<![\w-]){re.escape(name)}(?![\w-])|(?:Mr\.|Ms\.|Mrs\.|Dr\.|Miss|{ctxmod.OFFICER_TITLE})[ \t]+{re.escape(surname)}(?![\w-])"
+            for m in re.finditer(rx, t.text):
+                start = m.start() if m.group(0) == name else m.end() - len(surname)
+                extra.append(Span(origin.category, start, m.end(), "names:repeat", origin.score - 0.05, f"the same person as a {origin.category} found elsewhere"))
+        t.spans = (t.spans or []) + extra
+
+
+def _findings(t: _Text, spans: list[Span], policy: Policy) -> list[Finding]:
+    out = []
+    for s in spans:
+        if s.category in (REGION, "_NEVER"):
+            continue
+        if s.private and not policy.enabled(s.category):
+            continue
+        action = (s.action or policy.action_for(s.category)) if s.private else "keep"
+        common = dict(
+            category=s.category, text=t.text[s.start:s.end], detector=s.detector, score=round(s.score, 3),
+            why=s.why, start=s.start, end=s.end, private=s.private, action=action,
+        )  # fmt: skip
+        if t.page is not None:
+            boxes = tuple(t.page.text.boxes_for(s.start, s.end))
+            line = t.page.pleading_line_at(boxes[0]) if boxes else None
+            out.append(Finding(page=t.page.number, bboxes=boxes, line=line, **common))
+        else:
+            sf = t.surface
+            out.append(Finding(page=sf.page, bboxes=(sf.bbox,) if sf.bbox else (), surface=sf.surface, where=sf.where, **common))
+    return out

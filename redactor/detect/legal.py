@@ -1,0 +1,220 @@
+"""Legal context: the parts of a filing that are the public record and are never redacted.
+
+Caption (parties, case number, court), the attorney block at the top of page 1,
+signature blocks, judges and court staff, case names, docket references and the
+dates of hearings and orders. Citations, statutes, Bates and bar numbers come
+from the public pattern packs. Every public span is reported (private=False) so a
+reviewer can see why a name was kept, and the names found here join the
+filing's PublicNames.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .names import GAP, NAME, NAME_OR_SURNAME, TOKEN, PublicNames, looks_like_name
+from .spans import Span
+
+_I = "(?i:{})".format
+JUDGE_TITLE = _I(
+    r"(?:chief[ \t]+|senior[ \t]+)?(?:united[ \t]+states[ \t]+|u\.s\.[ \t]+)?"
+    r"(?:district|magistrate|bankruptcy|circuit)[ \t]+judge"
+)
+_JUDGE_BEFORE = re.compile(
+    rf"\b(?:Hon\.|HON\.|Honorable|HONORABLE|(?:(?:Chief|Senior|District|Magistrate|Bankruptcy|Circuit)[ \t]+)?Judge|Justice)"
+    rf"[ \t]+(?:the[ \t]+)?({NAME_OR_SURNAME})"
+)
+_JUDGE_AFTER = re.compile(rf"(?m)^[ \t]*(?:/s/[ \t]*)?({NAME})[ \t]*,?[ \t]*\n?[ \t]*{JUDGE_TITLE}")
+_STAFF_TITLE = _I(r"deputy[ \t]+clerk|courtroom[ \t]+deputy|clerk[ \t]+of[ \t]+(?:the[ \t]+)?court|court[ \t]+reporter|law[ \t]+clerk|case[ \t]+manager")
+_STAFF_AFTER = re.compile(rf"({NAME})[ \t]*,?[ \t]*\n?[ \t]*{_STAFF_TITLE}")
+_STAFF_BEFORE = re.compile(rf"(?:{_STAFF_TITLE})[ \t]*:?[ \t]+({NAME})")
+_COURT_TITLE = re.compile(
+    r"(?im)^[ \t]*(?:UNITED STATES (?:DISTRICT|BANKRUPTCY) COURT|SUPERIOR COURT OF|COURT OF APPEALS?|"
+    r"UNITED STATES COURT OF APPEALS|IN THE UNITED STATES).*$"
+)
+_DISTRICT_LINE = re.compile(r"(?im)^[ \t]*(?:FOR THE )?(?:EASTERN|NORTHERN|SOUTHERN|CENTRAL|WESTERN|MIDDLE) DISTRICT OF .*$")
+_ROLE_LINE = re.compile(
+    r"(?im)^(.*?)[ \t,]*\b(?:plaintiffs?|defendants?|petitioners?|respondents?|appellants?|appellees?|"
+    r"intervenors?|counter-?(?:claimants?|defendants?)|real parties in interest)"
+    r"(?:[ \t]+and[ \t]+\w+)?[ \t]*[,.;:]?[ \t]*$"
+)
+_VERSUS_LINE = re.compile(r"(?im)^[ \t]*(?:v\.?|vs\.?|versus)[ \t]*$")
+_PARTY_INLINE = re.compile(rf"\b(?i:plaintiffs?|defendants?|petitioners?|respondents?)[ \t]+({NAME})")
+_PARTY_WORD = rf"(?:{TOKEN}|of|the|and|de|del|la|van|von|&|et[ \t]+al\.?)"
+_CASE_NAME = re.compile(
+    rf"\b({TOKEN}(?:{GAP}{_PARTY_WORD}){{0,5}})[ \t]+v\.[ \t]+({TOKEN}(?:{GAP}{_PARTY_WORD}){{0,6}})"
+)
+_DOCKET_REF = re.compile(r"\b(?:ECF|Dkt\.?|Docket|Doc\.)[ \t]*(?:Nos?\.?|#)?[ \t]*\d+(?:[-–,][ \t]*\d+)*")
+_DATE = (
+    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"[ \t]+\d{1,2},?[ \t]+\d{4}|\d{1,2}/\d{1,2}/\d{2,4})"
+)
+_HEARING_DATE = re.compile(
+    rf"\b(?i:dated|date|hearing[ \t]+date|hearing[ \t]+on|heard[ \t]+on|held[ \t]+on|set[ \t]+for(?:[ \t]+hearing)?[ \t]+on|"
+    rf"continued[ \t]+to|filed[ \t]+on|entered[ \t]+on|signed[ \t]+on|issued[ \t]+on|on[ \t]+or[ \t]+before)"
+    rf"[ \t]*:?[ \t]*({_DATE})"
+)
+_SIGNATURE_START = re.compile(r"(?im)^[ \t]*(?:by:?[ \t]*)?/s/|^[ \t]*respectfully[ \t]+submitted")
+_ATTORNEYS_FOR = re.compile(r"(?im)^[ \t]*(?:attorneys?|counsel)[ \t]+for\b.*$")
+_COUNSEL_HINT = re.compile(r"(?i)\bSBN\b|bar[ \t]+no|state[ \t]+bar|attorneys?[ \t]+for|@|\bEsq\b")
+_EMAIL = re.compile(r"@")
+_PHONE = re.compile(r"\(?\d{3}\)?[ .\-]*\d{3}[ .\-]\d{4}|(?i:\btel\b|\bfax\b|telephone|facsimile)")
+_BAR = re.compile(r"(?i)\bSBN\b|bar[ \t]+(?:no|number)|state[ \t]+bar")
+_ADDRESS = re.compile(r"(?i)^\s*\d+[ \t]+\w|\bsuite\b|\bfloor\b|\bP\.?O\.?[ \t]+box\b|,[ \t]*[A-Z]{2}[ \t]+\d{5}|\b\d{5}(?:-\d{4})?\s*$")
+_FIRM = re.compile(r"(?i)\bLLP\b|\bLLC\b|\bP\.?C\.|\bLaw\b|\boffices?\b|attorney general|\bgroup\b|&|\bcounsel\b")
+_MAX_BLOCK_LINES = 12
+REGION = "_REGION"  # a block of the public record; never reported itself
+JUDGE_TITLE_RE = re.compile(JUDGE_TITLE)
+
+
+def legal_spans(text: str, page_number: int | None, names: PublicNames) -> list[Span]:
+    """Public spans in one page's text; adds the people they name to ``names``."""
+    spans: list[Span] = []
+    if page_number == 1:
+        spans += _attorney_block(text, names)
+    spans += _signature_blocks(text, names)
+    spans += _caption(text, names)
+    spans += _judges_and_staff(text, names)
+    spans += _case_names(text, names)
+    for m in _DOCKET_REF.finditer(text):
+        spans.append(_public("CASE_NUMBER", m.start(), m.end(), "docket reference"))
+    for m in _HEARING_DATE.finditer(text):
+        spans.append(_public("HEARING_DATE", m.start(1), m.end(1), f"date of a hearing or order: '{_head(m)}'"))
+    return spans
+
+
+def _public(category: str, start: int, end: int, why: str) -> Span:
+    return Span(category, start, end, "legal_context", 1.0, why, private=False)
+
+
+def _head(m: re.Match) -> str:
+    return " ".join(m.group(0)[: m.start(1) - m.start(0)].split())
+
+
+def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out, pos = [], start
+    for line in text[start:end].split("\n"):
+        s, e = pos, pos + len(line)
+        pos = e + 1
+        while s < e and text[s].isspace():
+            s += 1
+        if s < e:
+            out.append((s, e))
+    return out
+
+
+def _counsel_line(text: str, s: int, e: int, names: PublicNames, why: str) -> Span:
+    line = text[s:e]
+    if _EMAIL.search(line):
+        category = "COUNSEL_EMAIL"
+    elif _BAR.search(line):
+        category = "BAR_NUMBER"
+        names.add(re.split(r"\(|,|\bSBN\b|(?i:bar)", line)[0].replace("/s/", ""))
+    elif _PHONE.search(line) and sum(c.isdigit() for c in line) >= 7:
+        category = "COUNSEL_PHONE"
+    elif _ATTORNEYS_FOR.match(line):
+        category = "COUNSEL"
+    elif _ADDRESS.search(line):
+        category = "COUNSEL_ADDRESS"
+    elif _FIRM.search(line):
+        category = "FIRM"
+    else:
+        category = "COUNSEL"
+        cleaned = re.sub(r"(?i)^\s*(?:by:?\s*)?(?:/s/\s*)?", "", line)
+        if looks_like_name(cleaned.split(",")[0]):
+            names.add(cleaned.split(",")[0])
+    return _public(category, s, e, why)
+
+
+def _attorney_block(text: str, names: PublicNames) -> list[Span]:
+    """Top of page 1 on pleading paper, above the court's name: counsel, SBN, firm, office."""
+    title = _COURT_TITLE.search(text)
+    if not title or not _COUNSEL_HINT.search(text[: title.start()]):
+        return []
+    lines = _lines(text, 0, title.start())[:_MAX_BLOCK_LINES * 2]
+    why = "attorney block above the court's name"
+    return [_counsel_line(text, s, e, names, why) for s, e in lines] + _region(lines, why)
+
+
+def _signature_blocks(text: str, names: PublicNames) -> list[Span]:
+    """'/s/ Name' or 'Respectfully submitted' down to 'Attorneys for ...': counsel's block."""
+    spans: list[Span] = []
+    for start in _SIGNATURE_START.finditer(text):
+        window = _lines(text, start.start(), len(text))[:_MAX_BLOCK_LINES]
+        ends = [i for i, (s, e) in enumerate(window) if _ATTORNEYS_FOR.match(text[s:e])]
+        block = window[: ends[0] + 1] if ends else window[:3]
+        if any(JUDGE_TITLE_RE.search(text[s:e]) for s, e in block):
+            continue  # a judge's signature: the judges' rule reads it
+        for s, e in block:
+            spans.append(_counsel_line(text, s, e, names, "signature block of counsel"))
+        spans += _region(block, "signature block of counsel")
+    return spans
+
+
+def _region(lines: list[tuple[int, int]], why: str) -> list[Span]:
+    """One span over a whole block, so an office address split over lines stays public."""
+    if not lines:
+        return []
+    return [Span(REGION, lines[0][0], lines[-1][1], "legal_context", 1.0, why, private=False)]
+
+
+
+
+def _caption(text: str, names: PublicNames) -> list[Span]:
+    """Parties named in the caption: the lines above 'Plaintiff,' and 'Defendants.'."""
+    spans: list[Span] = []
+    for m in _ROLE_LINE.finditer(text):
+        before = m.group(1)
+        if before.strip() and _caption_party(before):
+            s = m.start(1) + len(before) - len(before.lstrip())
+            spans.append(_public("PARTY", s, m.start(1) + len(before.rstrip(" ,")), "party named in the caption"))
+            names.add(before)
+            continue
+        lines = _lines(text, max(0, m.start() - 400), m.start())
+        for s, e in reversed(lines[-4:]):
+            line = text[s:e]
+            if _VERSUS_LINE.match(line) or _ROLE_LINE.match(line) or _COURT_TITLE.match(line) or _DISTRICT_LINE.match(line):
+                break
+            if not _caption_party(line):
+                break
+            spans.append(_public("PARTY", s, e, "party named in the caption"))
+            names.add(line)
+    for m in _PARTY_INLINE.finditer(text):
+        if looks_like_name(m.group(1)):
+            spans.append(_public("PARTY", m.start(1), m.end(1), "named as a party"))
+            names.add(m.group(1))
+    return spans
+
+
+def _caption_party(line: str) -> bool:
+    """A caption line naming parties: mostly capitals, no sentence punctuation."""
+    letters = [c for c in line if c.isalpha()]
+    if len(letters) < 3 or len(line) > 120 or re.search(r"[.;:]\s+[a-z]", line):
+        return False
+    return sum(c.isupper() for c in letters) >= 0.7 * len(letters)
+
+
+def _judges_and_staff(text: str, names: PublicNames) -> list[Span]:
+    spans: list[Span] = []
+    for rx, why in ((_JUDGE_BEFORE, "title of a judge before the name"), (_JUDGE_AFTER, "judge's title after the name")):
+        for m in rx.finditer(text):
+            name = re.sub(r"['’]s$", "", m.group(1))
+            if name.split()[0].lower() in ("of", "the") or not name.strip():
+                continue
+            spans.append(_public("JUDGE", m.start(1), m.start(1) + len(name), f"{why}: '{' '.join(m.group(0).split())[:60]}'"))
+            names.add(name)
+    for rx in (_STAFF_AFTER, _STAFF_BEFORE):
+        for m in rx.finditer(text):
+            if looks_like_name(m.group(1)):
+                spans.append(_public("COURT_STAFF", m.start(1), m.end(1), "court staff by title"))
+                names.add(m.group(1))
+    return spans
+
+
+def _case_names(text: str, names: PublicNames) -> list[Span]:
+    spans: list[Span] = []
+    for m in _CASE_NAME.finditer(text):
+        spans.append(_public("CITATION", m.start(), m.end(), "case name 'X v. Y'"))
+        for g in (1, 2):
+            names.add(m.group(g))
+    return spans

@@ -1,0 +1,74 @@
+"""Spans: what a detector reports about a stretch of one text, before it becomes a Finding.
+
+A detector reads a plain string (a page's text or a surface's text) and returns
+Spans with offsets into it. :func:`resolve` turns the spans of one text into the
+final set: public spans win over private spans inside them, and of private
+spans that overlap, the longest wins.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Categories found by a statistical model or a loose rule: their boundaries are soft,
+# so one that only touches the public record is dropped rather than kept.
+SOFT_DETECTORS = ("ner:", "names:")
+
+# When two private spans are the same length, the more specific category wins.
+_PRIORITY = (
+    "SSN", "TIN", "CARD", "ROUTING", "ACCOUNT", "DOB", "DRIVERS_LICENSE", "MRN", "IA_CASE",
+    "BADGE", "EMAIL", "PHONE", "ADDRESS", "MINOR", "MINOR_SCHOOL", "OFFICER_NAME", "MEDICAL",
+    "IA_FINDING", "TERM", "PERSON",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Span:
+    category: str
+    start: int
+    end: int
+    detector: str
+    score: float
+    why: str
+    private: bool = True
+    action: str | None = None  # set by the user's own terms; otherwise the policy decides
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+    def inside(self, other: Span) -> bool:
+        return other.start <= self.start and self.end <= other.end
+
+    @property
+    def soft(self) -> bool:
+        return self.detector.startswith(SOFT_DETECTORS)
+
+
+def _rank(span: Span) -> tuple:
+    prio = _PRIORITY.index(span.category) if span.category in _PRIORITY else len(_PRIORITY)
+    return (-(span.end - span.start), prio, -span.score, span.start, span.detector)
+
+
+def resolve(spans: list[Span]) -> list[Span]:
+    """The spans that stand: de-duplicated, public record first, longest private span wins."""
+    public = _dedupe([s for s in spans if not s.private])
+    kept: list[Span] = []
+    for span in sorted((s for s in spans if s.private), key=_rank):
+        if span.end <= span.start:
+            continue
+        if any(span.inside(p) or (span.soft and span.overlaps(p)) for p in public):
+            continue  # digits inside a docket number, a name inside a citation
+        if any(span.inside(k) for k in kept):
+            continue  # a longer private span already covers it
+        kept.append(span)
+    # Public spans that a private span overlaps stay visible to the reviewer only when
+    # the private span did not win: a partial overlap keeps both (redaction is safe).
+    return sorted(kept + public, key=lambda s: (s.start, s.end, s.category))
+
+
+def _dedupe(spans: list[Span]) -> list[Span]:
+    out: list[Span] = []
+    for span in sorted(spans, key=_rank):
+        if not any(span.inside(o) for o in out):
+            out.append(span)
+    return out
