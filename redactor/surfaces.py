@@ -258,6 +258,7 @@ def revision_ends(raw: bytes) -> list[int]:
     m = re.search(rb"/Linearized\b.{0,200}?/E\s+(\d+)", raw[:2048], re.S)
     if m:
         first_page_end = int(m.group(1))
+    header = max(raw.find(b"%PDF-", 0, 1024), 0)  # offsets count from the header when junk precedes it
     found: dict[int, tuple[int, bool]] = {}
     for m in re.finditer(rb"startxref\s+(\d{1,15})\s*%%EOF", raw):
         if m.start() < first_page_end:
@@ -265,12 +266,16 @@ def revision_ends(raw: bytes) -> list[int]:
         end = m.end()
         end += 2 if raw[end : end + 2] == b"\r\n" else 1 if raw[end : end + 1] in (b"\r", b"\n") else 0
         offset = int(m.group(1))
-        chunk = raw[offset : offset + 40].lstrip()
-        valid = chunk.startswith(b"xref") or re.match(rb"\d+\s+\d+\s+obj\b", chunk) is not None
+        valid = any(_xref_at(raw, offset + shift) for shift in {0, header})
         found.pop(offset, None)  # the same table stated twice is one revision: keep the last
         found[offset] = (end, valid)
     ends = [end for end, valid in found.values() if valid] or [end for end, _ in found.values()]
     return sorted(ends) or [len(raw)]
+
+
+def _xref_at(raw: bytes, offset: int) -> bool:
+    chunk = raw[offset : offset + 40].lstrip()
+    return chunk.startswith(b"xref") or re.match(rb"\d+\s+\d+\s+obj\b", chunk) is not None
 
 
 def _words(page: pymupdf.Page) -> list[tuple[str, Box]]:
