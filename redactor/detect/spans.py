@@ -51,7 +51,8 @@ def _rank(span: Span) -> tuple:
 
 def resolve(spans: list[Span]) -> list[Span]:
     """The spans that stand: de-duplicated, public record first, longest private span wins."""
-    public = _dedupe([s for s in spans if not s.private])
+    regions = [s for s in spans if not s.private and s.category.startswith("_")]
+    public = _dedupe([s for s in spans if not s.private and not s.category.startswith("_")]) + regions
     kept: list[Span] = []
     for span in sorted((s for s in spans if s.private), key=_rank):
         if span.end <= span.start:
@@ -67,6 +68,7 @@ def resolve(spans: list[Span]) -> list[Span]:
 
 
 def _dedupe(spans: list[Span]) -> list[Span]:
+    """Public spans without the ones another public span already holds."""
     out: list[Span] = []
     for span in sorted(spans, key=_rank):
         if not any(span.inside(o) for o in out):

@@ -1,0 +1,154 @@
+"""Detection, detector by detector: tables of text that must be flagged and text that must stay.
+
+Each row is a sentence as it appears in a filing, the exact words that must be
+found (or must be left alone), and the category.
+"""
+
+import pytest
+
+from redactor.detect import detect_text
+from redactor.policy import Policy, Term
+
+
+def private(text, **kw):
+    return {(text[s.start:s.end], s.category) for s in detect_text(text, **kw) if s.private}
+
+
+def public(text):
+    return {(text[s.start:s.end], s.category) for s in detect_text(text) if not s.private}
+
+
+def flagged_words(text, **kw):
+    """Every character offset a private span covers."""
+    return {i for s in detect_text(text, **kw) if s.private for i in range(s.start, s.end)}
+
+
+MUST_FLAG = [
+    ("Her SSN is 123-45-6780 on the form.", "123-45-6780", "SSN"),
+    ("The intake form lists Ana Ruiz's date of birth as March 3, 1980.", "March 3, 1980", "DOB"),
+    ("complainant Maria Lopez told the sergeant what she saw.", "Maria Lopez", "PERSON"),
+    ("The report was made by Maria Lopez, a neighbor who saw the arrest.", "Maria Lopez", "PERSON"),
+    ("Their neighbor, her son, age 12, Tommy Reyes, was home.", "Tommy Reyes", "MINOR"),
+    ("At the time, Lily Okafor, who is 9 years old, was a student at Lincoln Middle School.", "Lily Okafor", "MINOR"),
+    ("At the time, Lily Okafor, who is 9 years old, was a student at Lincoln Middle School.", "Lincoln Middle School", "MINOR_SCHOOL"),
+    ("Dana Pruitt's medical records reflect a diagnosis of major depressive disorder.", "major depressive disorder", "MEDICAL"),
+    ("Records from Mercy General Hospital document chronic kidney disease.", "chronic kidney disease", "MEDICAL"),
+    ("Records from Mercy General Hospital document chronic kidney disease.", "Mercy General Hospital", "MEDICAL"),
+    ("Officer John Hartley, Badge No. 4521, was the subject of Internal Affairs investigation IA 2019-0042.", "John Hartley", "OFFICER_NAME"),
+    ("Officer John Hartley, Badge No. 4521, was the subject of Internal Affairs investigation IA 2019-0042.", "4521", "BADGE"),
+    ("Officer John Hartley, Badge No. 4521, was the subject of Internal Affairs investigation IA 2019-0042.", "2019-0042", "IA_CASE"),
+    ("The Internal Affairs investigation concluded with a ten-day suspension without pay.", "a ten-day suspension without pay", "IA_FINDING"),
+    ("The Internal Affairs investigation ended in a sustained finding of dishonesty.", "a sustained finding of dishonesty", "IA_FINDING"),
+    ("Officers went to the home at 1234 Elm Street, Sacramento, CA 95818 that night.", "1234 Elm Street, Sacramento, CA 95818", "ADDRESS"),
+    ("She can be reached on a personal cell phone at (916) 382-2121.", "(916) 382-2121", "PHONE"),
+    ("The letter came from a private e-mail address, ana.ruiz@example.net.", "ana.ruiz@example.net", "EMAIL"),
+    ("The charges were billed to credit card number 4111 1111 1111 1111.", "4111 1111 1111 1111", "CARD"),
+    ("Statements for account 0012345678, routing number 121000358, are attached.", "121000358", "ROUTING"),
+]
+
+
+@pytest.mark.parametrize("text, value, category", MUST_FLAG)
+def test_must_flag(text, value, category):
+    assert (value, category) in private(text)
+
+
+MUST_KEEP = [
+    # (text, words that must not be redacted, public category expected or None)
+    ("Dated: May 2, 2023\n\nHon. Kimberly J. Mueller\nUnited States District Judge", "Kimberly J. Mueller", "JUDGE"),
+    ("KIMBERLY J. MUELLER\nCHIEF UNITED STATES DISTRICT JUDGE", "KIMBERLY J. MUELLER", "JUDGE"),
+    ("The case was referred to Magistrate Judge Carolyn K. Delaney for findings.", "Carolyn K. Delaney", "JUDGE"),
+    ("Plaintiffs sued in Weaver v. City of Stockton, which is pending.", "Weaver v. City of Stockton", "CITATION"),
+    ("Plaintiff brings claims under 42 U.S.C. § 1983 for excessive force.", "42 U.S.C. § 1983", "STATUTE"),
+    ("No. 2:19-cv-00007-MCE-CKD", "2:19-cv-00007-MCE-CKD", "CASE_NUMBER"),
+    ("Defendants moved for sanctions (ECF No. 36) in October.", "ECF No. 36", "CASE_NUMBER"),
+    ("The hearing on the motion is set for hearing on June 5, 2024 at 9:00 a.m.", "June 5, 2024", "HEARING_DATE"),
+    ("Rosa Ibarra, Deputy Clerk", "Rosa Ibarra", "COURT_STAFF"),
+    ("Kamakana v. City & County of Honolulu, 447 F.3d 1172, 1178 (9th Cir. 2006).", "Kamakana v. City & County of Honolulu", None),
+]
+
+
+@pytest.mark.parametrize("text, words, category", MUST_KEEP)
+def test_public_record_is_kept(text, words, category):
+    start = text.index(words)
+    assert not flagged_words(text) & set(range(start, start + len(words)))
+    if category:
+        assert any(words in t or t in words for t, c in public(text) if c == category), public(text)
+
+
+ATTORNEY_PAGE = """JANE M. ALVARADO (SBN 245810)
+ALVARADO & REESE LLP
+1200 K Street, Suite 800
+Sacramento, CA 95814
+Telephone: (916) 448-2200
+Email: jalvarado@alvaradoreese.com
+Attorneys for Plaintiff ROSA MENDEZ
+
+UNITED STATES DISTRICT COURT
+EASTERN DISTRICT OF CALIFORNIA
+
+ROSA MENDEZ,
+Plaintiff,
+v.
+CITY OF STOCKTON, et al.,
+Defendants.
+
+Plaintiff Rosa Mendez lives at 88 Ash Street, Elk Grove, CA 95758 and her cell is (209) 473-1180.
+
+Respectfully submitted,
+/s/ Jane M. Alvarado
+JANE M. ALVARADO
+Attorneys for Plaintiff
+"""
+
+
+def test_attorney_block_caption_and_signature_are_public_but_the_client_home_is_not():
+    found = private(ATTORNEY_PAGE)
+    kept = public(ATTORNEY_PAGE)
+    for words in ("JANE M. ALVARADO (SBN 245810)", "1200 K Street, Suite 800", "(916) 448-2200",
+                  "jalvarado@alvaradoreese.com", "ROSA MENDEZ", "Rosa Mendez", "Jane M. Alvarado"):
+        start = ATTORNEY_PAGE.index(words)
+        assert not flagged_words(ATTORNEY_PAGE) & set(range(start, start + len(words))), words
+    assert {c for _, c in kept} >= {"BAR_NUMBER", "FIRM", "COUNSEL_ADDRESS", "COUNSEL_PHONE", "COUNSEL_EMAIL", "PARTY"}
+    assert ("88 Ash Street, Elk Grove, CA 95758", "ADDRESS") in found
+    assert ("(209) 473-1180", "PHONE") in found
+
+
+def test_name_repeated_elsewhere_is_flagged_again():
+    text = "The complainant, Maria Lopez, called twice. Later that week Ms. Lopez wrote a letter."
+    found = private(text)
+    assert ("Maria Lopez", "PERSON") in found
+    assert ("Lopez", "PERSON") in found
+
+
+def test_a_public_name_stays_public_everywhere():
+    text = "Hon. Kimberly J. Mueller\nUnited States District Judge\n\nThe witness said Judge Mueller had ruled."
+    assert not private(text)
+
+
+def test_surface_text_flags_any_private_name():
+    found = private("Comment: ask Gloria Esposito about the settlement", surface=True)
+    assert ("Gloria Esposito", "PERSON") in found
+
+
+def test_policy_terms_and_never():
+    policy = Policy(terms=(Term("Acme customer list"), Term("Jane Roe", "MINOR")), never=("Maria Lopez",))
+    text = "The Acme customer list names Jane Roe. The complainant, Maria Lopez, objected."
+    found = private(text, policy=policy)
+    assert ("Acme customer list", "TERM") in found
+    assert ("Jane Roe", "MINOR") in found
+    assert not any(v == "Maria Lopez" for v, _ in found)
+
+
+def test_words_without_context_are_left_alone():
+    text = (
+        "A strong presumption in favor of access is the starting point. The Court must still find "
+        "that particularized harm will result from disclosure, and the treatment of the records is "
+        "a matter of discretion. The motion was filed on March 3, 2020."
+    )
+    assert not private(text)
+
+
+def test_detector_says_why():
+    spans = [s for s in detect_text("Her SSN is 123-45-6780 on the form.") if s.private]
+    assert spans and spans[0].detector.startswith("pattern:ssn/")
+    assert "ssn" in spans[0].why
