@@ -63,6 +63,7 @@ COVER_ANNOTS = frozenset(
         pymupdf.PDF_ANNOT_CIRCLE,
     }
 )
+NOTHING = np.zeros((0, 4))
 AFTER_CONTENT = 1 << 30  # annotations are painted after all page content
 
 
@@ -90,7 +91,9 @@ class _Cover:
     what: str  # "a black box", "an image", ...
     rect: pymupdf.Rect
     seq: int
-    kind: str  # "dark" (a bad redaction), "light" (hides text), "redact" (an unapplied Redact annotation)
+    # "dark": a bad redaction over text; "ground": a dark box with text in its colour on it;
+    # "light": a box hiding text; "redact": an unapplied Redact annotation
+    kind: str
     fill: tuple[float, ...] | None  # the fill colour of a drawn box
 
 
@@ -106,7 +109,7 @@ def page_problems(pdf: pymupdf.Document, page_no: int, *, scanned: bool = False)
     look = _Look(page)
     problems: list[Problem] = []
     hidden = _hidden_glyphs(page, glyphs, look, scanned)
-    problems += _runs_to_problems(page_no + 1, glyphs, hidden, "hidden_text")
+    problems += _runs_to_problems(page_no + 1, spans, glyphs, hidden)
     covered = _covered_glyphs(page, glyphs, look, set(hidden), scanned)
     problems += _cover_problems(page_no + 1, spans, glyphs, covered)
     problems += _off_layer_problems(pdf, page, page_no + 1)
@@ -175,7 +178,7 @@ class _Look:
         self.page = page
         self._list: pymupdf.DisplayList | None = None
 
-    def _pixels(self, rect: Box, skip: list[Box]) -> tuple[np.ndarray, int]:
+    def _pixels(self, rect: Box, skip: np.ndarray) -> tuple[np.ndarray, int]:
         if self._list is None:
             self._list = self.page.get_displaylist(annots=True)
         turn = self.page.rotation_matrix * pymupdf.Matrix(ZOOM, ZOOM)
@@ -196,31 +199,31 @@ class _Look:
             keep[:, 0] = keep[:, -1] = False
         whole = int(keep.sum())
         for box in skip:
-            r = (pymupdf.Rect(box) * turn).irect
+            r = (pymupdf.Rect(*box.tolist()) * turn).irect
             keep[
                 max(r.y0 - pix.y, 0) : max(r.y1 - pix.y, 0),
                 max(r.x0 - pix.x, 0) : max(r.x1 - pix.x, 0),
             ] = False
         return grey[keep], whole
 
-    def _gather(self, boxes: list[Box], skip: list[Box]) -> np.ndarray | None:
+    def _gather(self, boxes: list[Box], skip: np.ndarray) -> np.ndarray | None:
         parts, whole = [], 0
         for box in boxes:
-            near = [b for b in skip if _overlaps(b, box)]
+            near = skip[_touching(skip, box)] if len(skip) else skip
             px, n = self._pixels(box, near)
             parts.append(px)
             whole += n
         px = np.concatenate(parts) if parts else np.zeros((0,), dtype=np.uint8)
         return px if whole and px.size >= 0.15 * whole else None
 
-    def is_dark(self, boxes: list[Box], skip: list[Box] = ()) -> bool | None:
+    def is_dark(self, boxes: list[Box], skip: np.ndarray = NOTHING) -> bool | None:
         """Mostly dark pixels: a dark cover with no glyph showing through."""
-        px = self._gather(boxes, list(skip))
+        px = self._gather(boxes, skip)
         return None if px is None else float(np.mean(px < 128)) >= DARK_PIXELS
 
-    def is_flat(self, boxes: list[Box], skip: list[Box] = ()) -> bool | None:
+    def is_flat(self, boxes: list[Box], skip: np.ndarray = NOTHING) -> bool | None:
         """One flat colour: no glyph contrast visible."""
-        px = self._gather(boxes, list(skip))
+        px = self._gather(boxes, skip)
         if px is None:
             return None
         lo, hi = np.percentile(px, (1, 99))
@@ -322,13 +325,40 @@ def _off_layer_problems(pdf: pymupdf.Document, page: pymupdf.Page, page_no: int)
 
 
 def _covers(page: pymupdf.Page, text_extent: Box) -> list[_Cover]:
-    """Opaque paint over the text area: fills, images, annotations, in painting order."""
+    """Opaque paint over the text area: Redact annotations first, then everything painted.
+
+    Page runs include annotation appearances, so a dark Square or Highlight
+    comes in as a filled path; it is named after its annotation. Dark
+    annotations are also added whole, for appearances made of strokes.
+    """
     covers: list[_Cover] = []
+    notes: list[tuple[pymupdf.Rect, str]] = []
+    dark_notes: list[_Cover] = []
+    for annot in page.annots() or []:
+        a_type, a_name = annot.type[0], annot.type[1]
+        if a_type == pymupdf.PDF_ANNOT_REDACT:
+            what = "a Redact annotation that was never applied"
+            covers.append(_Cover(what, annot.rect, AFTER_CONTENT, "redact", None))
+        elif a_type in COVER_ANNOTS and not 0 <= annot.opacity < MIN_OPACITY:
+            notes.append((annot.rect + (-1.5, -1.5, 1.5, 1.5), f"a {a_name} annotation"))
+            colours = annot.colors or {}
+            paint = colours.get("stroke" if a_type == pymupdf.PDF_ANNOT_HIGHLIGHT else "fill")
+            if paint and _luminance(paint) <= DARK_LUMA:
+                what = f"a dark {a_name} annotation"
+                dark_notes.append(_Cover(what, annot.rect, AFTER_CONTENT, "dark", None))
+
+    def named(rect: pymupdf.Rect, what: str) -> str:
+        for area, name in notes:
+            if rect in area:
+                return f"a {what.split()[1]} {name[2:]}" if what.startswith("a ") else name
+        return what
+
     log = page.get_bboxlog()
     for seq, (kind, bbox) in enumerate(log):
         if kind in IMAGE_KINDS and _overlaps(bbox, text_extent):
-            what = "a shading" if kind == "fill-shade" else "an image"
-            covers.append(_Cover(what, pymupdf.Rect(bbox), seq, "dark", None))
+            rect = pymupdf.Rect(bbox)
+            what = named(rect, "a shading" if kind == "fill-shade" else "an image")
+            covers.append(_Cover(what, rect, seq, "dark", None))
     if any(kind == "fill-path" and _overlaps(bbox, text_extent) for kind, bbox in log):
         for d in page.get_cdrawings():
             fill = d.get("fill")
@@ -341,23 +371,9 @@ def _covers(page: pymupdf.Page, text_extent: Box) -> list[_Cover]:
                 what, kind = ("a black box" if luma < 0.1 else "a dark box"), "dark"
             else:
                 what, kind = ("a white box" if luma >= LIGHT_LUMA else "a coloured box"), "light"
-            covers.append(_Cover(what, pymupdf.Rect(d["rect"]), d["seqno"], kind, tuple(fill)))
-    for annot in page.annots() or []:
-        a_type = annot.type[0]
-        if a_type == pymupdf.PDF_ANNOT_REDACT:
-            what = "a Redact annotation that was never applied"
-            covers.append(_Cover(what, annot.rect, AFTER_CONTENT, "redact", None))
-        elif a_type in COVER_ANNOTS and not 0 <= annot.opacity < MIN_OPACITY:
-            colours = annot.colors or {}
-            paint = (
-                colours.get("stroke")
-                if a_type == pymupdf.PDF_ANNOT_HIGHLIGHT
-                else colours.get("fill")
-            )
-            if paint and _luminance(paint) <= DARK_LUMA:
-                what = f"a dark {annot.type[1]} annotation"
-                covers.append(_Cover(what, annot.rect, AFTER_CONTENT, "dark", None))
-    return covers
+            rect = pymupdf.Rect(d["rect"])
+            covers.append(_Cover(named(rect, what), rect, d["seqno"], kind, tuple(fill)))
+    return covers + dark_notes
 
 
 def _covered_glyphs(
@@ -391,7 +407,7 @@ def _covered_glyphs(
         if _worth_a_look(glyphs, under):
             # glyphs painted on the cover afterwards (a label, retyped text) are left out of the look
             later = np.nonzero(visible & (seqs > cover.seq) & _touching(boxes, r))[0]
-            skip = [glyphs[live[k]].box for k in later]
+            skip = boxes[later]
             if _hides(
                 cover,
                 look,
@@ -414,13 +430,7 @@ def _covered_glyphs(
                 if live[k] not in found and _same_colour(glyphs[live[k]].luma, cover.fill)
             ]
             if _worth_a_look(glyphs, on) and look.is_flat(_line_boxes([glyphs[i] for i in on])):
-                painted_on = _Cover(
-                    f"{cover.what} with text in its own colour on it",
-                    r,
-                    cover.seq,
-                    "dark",
-                    cover.fill,
-                )
+                painted_on = _Cover(cover.what, r, cover.seq, "ground", cover.fill)
                 found.update((i, painted_on) for i in on)
     return found
 
@@ -429,15 +439,16 @@ def _worth_a_look(glyphs: list[_Glyph], members: list[int]) -> bool:
     return any(glyphs[i].char.isalnum() for i in members)
 
 
-def _touching(boxes: np.ndarray, r: pymupdf.Rect) -> np.ndarray:
-    return (boxes[:, 0] < r.x1) & (r.x0 < boxes[:, 2]) & (boxes[:, 1] < r.y1) & (r.y0 < boxes[:, 3])
+def _touching(boxes: np.ndarray, r: Box) -> np.ndarray:
+    """Which of the boxes (an N x 4 array) overlap r."""
+    return (boxes[:, 0] < r[2]) & (r[0] < boxes[:, 2]) & (boxes[:, 1] < r[3]) & (r[1] < boxes[:, 3])
 
 
 def _hides(
     cover: _Cover,
     look: _Look,
     regions: list[Box],
-    skip: list[Box],
+    skip: np.ndarray,
     glyphs: list[_Glyph],
     under: list[int],
     later: list[int],
@@ -480,6 +491,12 @@ def _cover_problems(
         if cover.kind == "light":
             detail = f"{_chars(count)} hidden under {cover.what} painted over them ({_quote(text)})"
             problems.append(Problem("hidden_text", detail, page_no, bbox, SEVERITY_FIX))
+        elif cover.kind == "ground":
+            detail = (
+                f"{_chars(count)} of live text drawn on {cover.what} in the box's own colour: "
+                f"unreadable, still in the file ({_quote(text)})"
+            )
+            problems.append(Problem("bad_redaction", detail, page_no, bbox, SEVERITY_FIX))
         else:
             detail = (
                 f"{cover.what} covers {_chars(count)} of live text that is still in the file "
@@ -519,7 +536,7 @@ def _runs(glyphs: list[_Glyph], members: Iterable[int]) -> list[list[int]]:
 
 
 def _runs_to_problems(
-    page_no: int, glyphs: list[_Glyph], why: dict[int, str], kind: str
+    page_no: int, spans: list[dict], glyphs: list[_Glyph], why: dict[int, str]
 ) -> list[Problem]:
     problems = []
     runs: list[list[int]] = []
@@ -534,15 +551,12 @@ def _runs_to_problems(
         else:
             runs.append(run)
     for run in runs:
-        text = "".join(glyphs[i].char for i in run)
+        text = _text_of(spans, [glyphs[i] for i in run])
         if not any(ch.isalnum() for ch in text) or text in BENIGN_MARKS:
             continue
         detail = f"{_chars(len(run))} of text a reader cannot see: {why[run[0]]} ({_quote(text)})"
-        problems.append(
-            Problem(
-                kind, detail, page_no, _round(_union([glyphs[i].box for i in run])), SEVERITY_FIX
-            )
-        )
+        bbox = _round(_union([glyphs[i].box for i in run]))
+        problems.append(Problem("hidden_text", detail, page_no, bbox, SEVERITY_FIX))
     return problems
 
 
