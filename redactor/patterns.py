@@ -59,11 +59,29 @@ from redactor.errors import PolicyError
 DEFAULT_TIMEOUT = 1.0  # seconds per pattern per scan, plus TIMEOUT_PER_CHAR for long texts
 TIMEOUT_PER_CHAR = 1e-5
 
-PACK_KEYS = ("category", "context", "description", "fragments", "name", "negative_context", "patterns", "public")
+PACK_KEYS = (
+    "category",
+    "context",
+    "description",
+    "fragments",
+    "name",
+    "negative_context",
+    "patterns",
+    "public",
+)
 PATTERN_KEYS = (
-    "category", "context", "description", "flags", "group", "name",
-    "negative_context", "regex", "require_context", "score", "validator",
-)  # fmt: skip
+    "category",
+    "context",
+    "description",
+    "flags",
+    "group",
+    "name",
+    "negative_context",
+    "regex",
+    "require_context",
+    "score",
+    "validator",
+)
 CONTEXT_KEYS = ("boost", "required", "side", "window", "words")
 NEGATIVE_KEYS = ("side", "window", "words")
 FLAGS = {
@@ -136,7 +154,11 @@ class Context:
     def find(self, text: str, start: int, value_start: int, value_end: int, end: int) -> str | None:
         """The context word nearest the value, looking ``window`` before and/or after it."""
         if self.side in ("before", "both"):
-            lo = _words_back(text, start, self.window) if self.in_words else max(0, start - self.window)
+            lo = (
+                _words_back(text, start, self.window)
+                if self.in_words
+                else max(0, start - self.window)
+            )
             found = list(self.finder.finditer(text, lo, value_start))
             if found:
                 return _normal(found[-1].group())
@@ -191,12 +213,16 @@ class PatternSet:
         directory = Path(directory) if directory is not None else patterns_dir()
         files = sorted(directory.glob("*.yaml")) + sorted(directory.glob("*.yml"))
         if not files:
-            raise PolicyError(f"{directory}: no pattern packs (*.yaml) found; point REDACTOR_PATTERNS at the patterns directory")
+            raise PolicyError(
+                f"{directory}: no pattern packs (*.yaml) found; point REDACTOR_PATTERNS at the patterns directory"
+            )
         packs = [load_pack(path) for path in files]
         seen: dict[str, str] = {}
         for pack in packs:
             if pack.name in seen:
-                raise PolicyError(f"{pack.source}: pack name {pack.name!r} is already used by {seen[pack.name]}")
+                raise PolicyError(
+                    f"{pack.source}: pack name {pack.name!r} is already used by {seen[pack.name]}"
+                )
             seen[pack.name] = pack.source
         return cls(packs, timeout=timeout)
 
@@ -224,7 +250,11 @@ class PatternSet:
             if not pack.public and categories is not None and not (pack.categories & categories):
                 continue
             for pattern in pack.patterns:
-                if not pack.public and categories is not None and pattern.category not in categories:
+                if (
+                    not pack.public
+                    and categories is not None
+                    and pattern.category not in categories
+                ):
                     continue
                 found.extend(_run(pack, pattern, text, timeout))
         kept = _resolve(found)
@@ -252,11 +282,19 @@ def _run(pack: Pack, pattern: Pattern, text: str, timeout: float) -> list[Patter
             boost = pattern.context.boost if (word and pattern.context) else 0.0
             out.append(
                 PatternMatch(
-                    category=pattern.category, start=start, end=end, text=text[start:end],
-                    score=round(min(1.0, pattern.score + boost), 4), pack=pack.name,
-                    pattern=pattern.name, validator=pattern.validator_name, context=word,
-                    public=pack.public, value_start=vs, value_end=ve,
-                )  # fmt: skip
+                    category=pattern.category,
+                    start=start,
+                    end=end,
+                    text=text[start:end],
+                    score=round(min(1.0, pattern.score + boost), 4),
+                    pack=pack.name,
+                    pattern=pattern.name,
+                    validator=pattern.validator_name,
+                    context=word,
+                    public=pack.public,
+                    value_start=vs,
+                    value_end=ve,
+                )
             )
     except TimeoutError:
         raise PatternTimeout(
@@ -275,7 +313,9 @@ def _resolve(found: list[PatternMatch]) -> list[PatternMatch]:
     for m in public + private:
         by_category.setdefault(m.category, []).append(m)
     for matches in by_category.values():
-        best_first = sorted(matches, key=lambda m: (-m.score, -(m.value_end - m.value_start), m.sort_key()))
+        best_first = sorted(
+            matches, key=lambda m: (-m.score, -(m.value_end - m.value_start), m.sort_key())
+        )
         chosen: list[PatternMatch] = []
         for m in best_first:
             if not any(m.value_start < c.value_end and c.value_start < m.value_end for c in chosen):
@@ -331,7 +371,9 @@ def load_pack(path: Path) -> Pack:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
-        raise PolicyError(f"{source}: cannot be read ({exc.__class__.__name__}); check the file") from None
+        raise PolicyError(
+            f"{source}: cannot be read ({exc.__class__.__name__}); check the file"
+        ) from None
     except yaml.YAMLError as exc:
         where = getattr(exc, "problem_mark", None)
         line = f" at line {where.line + 1}" if where else ""
@@ -343,14 +385,18 @@ def _fail(source: str, where: str, problem: str) -> PolicyError:
     return PolicyError(f"{source}: {where}: {problem}")
 
 
-def _check_keys(source: str, where: str, data: Any, allowed: tuple[str, ...], required: tuple[str, ...]) -> None:
+def _check_keys(
+    source: str, where: str, data: Any, allowed: tuple[str, ...], required: tuple[str, ...]
+) -> None:
     if not isinstance(data, dict):
         raise _fail(source, where, f"must be a mapping with keys {', '.join(allowed)}")
     for key in data:
         if key not in allowed:
             close = difflib.get_close_matches(str(key), allowed, n=1)
             hint = f" (did you mean {close[0]!r}?)" if close else ""
-            raise _fail(source, where, f"unknown key {key!r}{hint}; expected one of {', '.join(allowed)}")
+            raise _fail(
+                source, where, f"unknown key {key!r}{hint}; expected one of {', '.join(allowed)}"
+            )
     for key in required:
         if key not in data or data[key] in (None, ""):
             raise _fail(source, where, f"missing key {key!r}")
@@ -369,13 +415,19 @@ def _build_pack(source: str, data: Any) -> Pack:
     if not isinstance(fragments, dict) or not all(isinstance(v, str) for v in fragments.values()):
         raise _fail(source, "pack", "'fragments' must map names to regex strings")
     context = _context(source, "pack context", data.get("context"), negative=False)
-    negative = _context(source, "pack negative_context", data.get("negative_context"), negative=True)
+    negative = _context(
+        source, "pack negative_context", data.get("negative_context"), negative=True
+    )
     entries = data["patterns"]
     if not isinstance(entries, list) or not entries:
         raise _fail(source, "pack", "'patterns' must be a non-empty list")
     patterns: list[Pattern] = []
     for i, entry in enumerate(entries, 1):
-        label = f"entry {entry.get('name')!r}" if isinstance(entry, dict) and entry.get("name") else f"entry #{i}"
+        label = (
+            f"entry {entry.get('name')!r}"
+            if isinstance(entry, dict) and entry.get("name")
+            else f"entry #{i}"
+        )
         pattern = _build_pattern(source, label, entry, category, fragments, context, negative)
         if any(p.name == pattern.name for p in patterns):
             raise _fail(source, label, "pattern name is used twice in this pack")
@@ -384,9 +436,14 @@ def _build_pack(source: str, data: Any) -> Pack:
 
 
 def _build_pattern(
-    source: str, label: str, entry: Any, category: str, fragments: dict[str, str],
-    context: Context | None, negative: Context | None,
-) -> Pattern:  # fmt: skip
+    source: str,
+    label: str,
+    entry: Any,
+    category: str,
+    fragments: dict[str, str],
+    context: Context | None,
+    negative: Context | None,
+) -> Pattern:
     _check_keys(source, label, entry, PATTERN_KEYS, ("name", "regex", "score"))
     score = entry["score"]
     if isinstance(score, bool) or not isinstance(score, int | float) or not 0 <= score <= 1:
@@ -413,17 +470,26 @@ def _build_pattern(
     if "context" in entry:
         context = _context(source, f"{label} context", entry["context"], negative=False)
     if "negative_context" in entry:
-        negative = _context(source, f"{label} negative_context", entry["negative_context"], negative=True)
+        negative = _context(
+            source, f"{label} negative_context", entry["negative_context"], negative=True
+        )
     required = entry.get("require_context", context.required if context else False)
     if not isinstance(required, bool):
         raise _fail(source, label, "'require_context' must be true or false")
     if required and context is None:
         raise _fail(source, label, "context is required but the pack has no context words")
     return Pattern(
-        name=str(entry["name"]), category=str(entry.get("category") or category), compiled=compiled,
-        score=float(score), validator_name=entry.get("validator"), validate=validate, group=group,
-        context=context, negative=negative, required=required,
-    )  # fmt: skip
+        name=str(entry["name"]),
+        category=str(entry.get("category") or category),
+        compiled=compiled,
+        score=float(score),
+        validator_name=entry.get("validator"),
+        validate=validate,
+        group=group,
+        context=context,
+        negative=negative,
+        required=required,
+    )
 
 
 def _expand(source: str, label: str, text: str, fragments: dict[str, str]) -> str:
@@ -433,7 +499,11 @@ def _expand(source: str, label: str, text: str, fragments: dict[str, str]) -> st
             return text
         for name in names:
             if name not in fragments:
-                raise _fail(source, label, f"unknown fragment {{{{{name}}}}}; the pack defines: {', '.join(sorted(fragments)) or 'none'}")
+                raise _fail(
+                    source,
+                    label,
+                    f"unknown fragment {{{{{name}}}}}; the pack defines: {', '.join(sorted(fragments)) or 'none'}",
+                )
             text = text.replace("{{" + name + "}}", fragments[name])
     raise _fail(source, label, "fragments refer to each other in a loop")
 

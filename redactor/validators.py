@@ -86,9 +86,7 @@ def ssn(value: str) -> bool:
 
 
 # IRS: an ITIN begins with 9 and its fourth and fifth digits are 50-65, 70-88, 90-92 or 94-99.
-_ITIN_GROUPS = frozenset(
-    [*range(50, 66), *range(70, 89), *range(90, 93), *range(94, 100)]
-)
+_ITIN_GROUPS = frozenset([*range(50, 66), *range(70, 89), *range(90, 93), *range(94, 100)])
 
 
 @register("itin")
@@ -101,10 +99,18 @@ def itin(value: str) -> bool:
 _EIN_PREFIXES = frozenset(
     f"{n:02d}"
     for n in [
-        *range(1, 7), *range(10, 17), *range(20, 28), *range(30, 49),
-        *range(50, 69), *range(71, 78), *range(80, 89), *range(90, 96), 98, 99,
+        *range(1, 7),
+        *range(10, 17),
+        *range(20, 28),
+        *range(30, 49),
+        *range(50, 69),
+        *range(71, 78),
+        *range(80, 89),
+        *range(90, 96),
+        98,
+        99,
     ]
-)  # fmt: skip
+)
 
 
 @register("ein")
@@ -181,12 +187,7 @@ _ABA_PREFIXES = frozenset([*range(0, 13), *range(21, 33), *range(61, 73), 80])
 @register("aba_routing")
 def aba_routing(value: str) -> bool:
     d = digits(value)
-    return (
-        len(d) == 9
-        and d != "000000000"
-        and int(d[:2]) in _ABA_PREFIXES
-        and aba_checksum_ok(d)
-    )
+    return len(d) == 9 and d != "000000000" and int(d[:2]) in _ABA_PREFIXES and aba_checksum_ok(d)
 
 
 @register("bank_account")

@@ -285,7 +285,9 @@ def no_match_cases() -> list[tuple[str, str]]:
 def test_pack_finds_the_value(patterns: PatternSet, category: str, marked: str) -> None:
     text, start, end = unmark(marked)
     found = [(m.value_start, m.value_end) for m in patterns.scan(text, categories={category})]
-    assert (start, end) in found, f"{category}: expected {text[start:end]!r}, got {[text[s:e] for s, e in found]}"
+    assert (start, end) in found, (
+        f"{category}: expected {text[start:end]!r}, got {[text[s:e] for s, e in found]}"
+    )
 
 
 @pytest.mark.parametrize(("category", "text"), no_match_cases())
@@ -321,7 +323,13 @@ def test_context_word_raises_the_score(patterns: PatternSet) -> None:
 def test_public_packs_are_marked_public(patterns: PatternSet) -> None:
     text = "See ECF No. 36 and 42 U.S.C. § 1983; Bates ABC00012345; SBN 123456; 123 F.3d 456."
     found = patterns.scan(text)
-    assert {m.category for m in found} == {"CASE_NUMBER", "STATUTE", "BATES_NUMBER", "BAR_NUMBER", "CITATION"}
+    assert {m.category for m in found} == {
+        "CASE_NUMBER",
+        "STATUTE",
+        "BATES_NUMBER",
+        "BAR_NUMBER",
+        "CITATION",
+    }
     assert all(m.public for m in found)
     assert set(patterns.public_categories()) == {m.category for m in found}
 
@@ -358,7 +366,9 @@ def test_court_orders_yield_only_public_record(patterns: PatternSet) -> None:
     but the one court telephone number in the Mlejnecky order."""
     private = []
     for path in sorted((SHARED / "court-orders").glob("*.txt")):
-        private += [(path.name, m.category) for m in patterns.scan(path.read_text()) if not m.public]
+        private += [
+            (path.name, m.category) for m in patterns.scan(path.read_text()) if not m.public
+        ]
     assert private == [("mlejnecky-v-olympus-2011-order-customer-contacts.txt", "PHONE")]
 
 
@@ -392,7 +402,10 @@ def write_pack(folder: Path, body: str, name: str = "test.yaml") -> Path:
             "name: t\ncategory: T\npatterns:\n  - {regex: '\\d+', score: 0.5}\n",
             "packs/test.yaml: entry #1: missing key 'name'",
         ),
-        ("category: T\npatterns:\n  - {name: a, regex: 'a', score: 0.5}\n", "packs/test.yaml: pack: missing key 'name'"),
+        (
+            "category: T\npatterns:\n  - {name: a, regex: 'a', score: 0.5}\n",
+            "packs/test.yaml: pack: missing key 'name'",
+        ),
         (
             "name: t\ncategory: T\npatterns:\n  - {name: a, regex: 'a', score: 2}\n",
             "packs/test.yaml: entry 'a': 'score' must be a number from 0 to 1",
@@ -418,7 +431,10 @@ def write_pack(folder: Path, body: str, name: str = "test.yaml") -> Path:
             "entry 'a': context is required but the pack has no context words",
         ),
         ("name: t\ncategory: T\npatterns: []\n", "pack: 'patterns' must be a non-empty list"),
-        ("name: t\ncategory: T\npublic: yes please\npatterns:\n  - {name: a, regex: 'a', score: 0.5}\n", "'public' must be true or false"),
+        (
+            "name: t\ncategory: T\npublic: yes please\npatterns:\n  - {name: a, regex: 'a', score: 0.5}\n",
+            "'public' must be true or false",
+        ),
         ("name: t\n  category: [\n", "packs/test.yaml: is not valid YAML"),
     ],
 )
@@ -433,7 +449,9 @@ def test_two_packs_with_one_name_are_refused(tmp_path: Path) -> None:
     body = "name: same\ncategory: T\npatterns:\n  - {name: a, regex: 'a', score: 0.5}\n"
     folder = write_pack(tmp_path / "packs", body, "one.yaml")
     write_pack(folder, body, "two.yaml")
-    with pytest.raises(PolicyError, match="packs/two.yaml: pack name 'same' is already used by packs/one.yaml"):
+    with pytest.raises(
+        PolicyError, match="packs/two.yaml: pack name 'same' is already used by packs/one.yaml"
+    ):
         PatternSet.load(folder)
 
 
@@ -459,8 +477,12 @@ patterns:
     assert ps.scan("ref not this 12345") == []  # negative context
 
 
-def test_environment_variable_points_at_the_packs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    body = "name: t\ncategory: FIVE\npatterns:\n  - {name: five, regex: '\\b\\d{5}\\b', score: 0.5}\n"
+def test_environment_variable_points_at_the_packs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    body = (
+        "name: t\ncategory: FIVE\npatterns:\n  - {name: five, regex: '\\b\\d{5}\\b', score: 0.5}\n"
+    )
     monkeypatch.setenv("REDACTOR_PATTERNS", str(write_pack(tmp_path / "packs", body)))
     assert PatternSet.load().categories() == ["FIVE"]
 
@@ -500,7 +522,9 @@ def test_lexicons(name: str, minimum: int, members: set[str]) -> None:
 
 def test_unknown_lexicon_lists_the_ones_that_exist() -> None:
     assert "ia_terms" in lexicon_names()
-    with pytest.raises(PolicyError, match="unknown lexicon 'drugs'; available: ia_terms, medical_conditions"):
+    with pytest.raises(
+        PolicyError, match="unknown lexicon 'drugs'; available: ia_terms, medical_conditions"
+    ):
         load_lexicon("drugs")
 
 
@@ -514,7 +538,9 @@ def test_yaml_lexicon(tmp_path: Path) -> None:
 
 
 def test_a_page_scans_quickly(patterns: PatternSet) -> None:
-    text = (SHARED / "court-orders" / "romero-v-securus-2018-order-protective-order.txt").read_text()[:3000]
+    text = (
+        SHARED / "court-orders" / "romero-v-securus-2018-order-protective-order.txt"
+    ).read_text()[:3000]
     patterns.scan(text)
     runs = 20
     started = time.perf_counter()
