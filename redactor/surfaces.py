@@ -13,6 +13,7 @@ reader of PDF object syntax below, so a hostile object can only fail its part.
 
 from __future__ import annotations
 
+import html
 import re
 import xml.etree.ElementTree as ET
 from collections import Counter
@@ -33,12 +34,13 @@ MAX_TEXT_CHARS = 1_000_000  # one script, rich text or XMP packet
 
 TEXT_EXTENSIONS = {"txt", "csv", "json", "xml", "html", "htm", "md", "eml", "rtf", "tsv", "log"}
 MARKUP_EXTENSIONS = {"xml", "html", "htm"}
-INFO_NOTE_KEYS = {"Producer", "Creator", "CreationDate", "ModDate", "Trapped"}
+INFO_NOTE_KEYS = {"Producer", "Creator", "CreationDate", "ModDate", "Trapped", "SourceModified"}
 XMP_NOTE_FIELDS = {
     "xmp:CreatorTool", "xmp:CreateDate", "xmp:ModifyDate", "xmp:MetadataDate",
     "pdf:Producer", "pdf:PDFVersion", "pdf:Trapped", "dc:format",
     "xmpMM:DocumentID", "xmpMM:InstanceID", "xmpMM:VersionID", "xmpMM:OriginalDocumentID",
-    "xmpMM:RenditionClass", "xmpTPg:NPages", "xmpGImg:format", "xmpGImg:width", "xmpGImg:height", "x:xmptk",
+    "xmpMM:RenditionClass", "xmpTPg:NPages", "xmpGImg:format", "xmpGImg:width", "xmpGImg:height", "x:xmptk", "xmpMM:subject",
+    "pdfx:SourceModified",
 }  # fmt: skip
 XMP_NOTE_PREFIXES = ("stEvt:", "stRef:", "pdfaid:", "pdfuaid:", "pdfaExtension:", "pdfaSchema:",
                      "pdfaProperty:", "pdfaType:", "pdfaField:")  # fmt: skip
@@ -331,6 +333,7 @@ class _Reader:
         self.fields_seen: set[int] = set()
         self.files_read: set[int] = set()  # embedded file streams already read
         self.handled: set[int] = set()  # ids of parsed dictionaries already reported
+        self.quiet: set[str] = set()  # metadata surfaces that only name tools, dates or ids
 
     # -- plumbing
 
@@ -402,9 +405,7 @@ class _Reader:
             return
         info = self.objs.dict(Ref(int(value.split()[0])) if kind == "xref" else parse_object(value))
         fields = [key for key, item in info.items() if self.add("metadata", f"Info /{key}", self.objs.text(item))]
-        if fields:
-            severity = SEVERITY_NOTE if set(fields) <= INFO_NOTE_KEYS else SEVERITY_FIX
-            self.problem("metadata", "document information holds " + ", ".join(fields), severity)
+        self.metadata_problem("document information", "Info /", fields, [f in INFO_NOTE_KEYS for f in fields])
 
     def read_xmp(self) -> None:
         ref = self.catalog.get("Metadata")
@@ -413,14 +414,19 @@ class _Reader:
             self.read_xmp_packet(self.objs.text(ref), "XMP", "the XMP metadata")
 
     def read_xmp_packet(self, packet: str, where: str, label: str) -> None:
-        fields = []
-        for name, text in _xmp_values(packet):
-            if self.add("metadata", f"{where} {name}", text):
-                fields.append(name)
-        if fields:
-            quiet = all(f in XMP_NOTE_FIELDS or f.startswith(XMP_NOTE_PREFIXES) for f in fields)
-            shown = ", ".join(dict.fromkeys(fields))
-            self.problem("metadata", f"{label} holds {shown}", SEVERITY_NOTE if quiet else SEVERITY_FIX)
+        fields = list(dict.fromkeys(name for name, text in _xmp_values(packet) if self.add("metadata", f"{where} {name}", text)))
+        quiet = [f in XMP_NOTE_FIELDS or f.startswith(XMP_NOTE_PREFIXES) for f in fields]
+        self.metadata_problem(label, f"{where} ", fields, quiet)
+
+    def metadata_problem(self, label: str, where: str, fields: list[str], quiet: list[bool]) -> None:
+        """One Problem for a metadata source: a fix when any field beyond tool, date and id fields holds text."""
+        self.quiet.update(where + f for f, q in zip(fields, quiet, strict=True) if q)
+        content = [f for f, q in zip(fields, quiet, strict=True) if not q]
+        if content:
+            rest = " (and tool, date or id fields)" if len(content) < len(fields) else ""
+            self.problem("metadata", f"{label} holds {', '.join(content)}{rest}")
+        elif fields:
+            self.problem("metadata", f"{label} holds {', '.join(fields)}", SEVERITY_NOTE)
 
     # -- pages: annotations, links, form widgets, page actions, thumbnails
 
@@ -451,9 +457,13 @@ class _Reader:
 
     def read_annotations(self, pno: int, refs: list) -> int:
         page = self.pdf.load_page(pno)
-        boxes = {a.xref: a.rect for a in page.annots()}
-        boxes.update((w.xref, w.rect) for w in page.widgets())
-        boxes.update((link.get("xref", 0), link["from"]) for link in page.get_links())
+        boxes: dict[int, Any] = {}
+        try:  # PyMuPDF's own boxes; an annotation it cannot load gets its /Rect transformed instead
+            boxes.update((a.xref, a.rect) for a in page.annots())
+            boxes.update((w.xref, w.rect) for w in page.widgets())
+            boxes.update((link.get("xref", 0), link["from"]) for link in page.get_links())
+        except Exception:
+            pass
         empty_fields = 0
         for n, ref in enumerate(refs[:MAX_TREE_NODES], 1):
             try:
@@ -778,7 +788,7 @@ class _Reader:
     def read_revision(self, end: int, label: str, final_texts: set, final_words: dict, everywhere: Counter) -> None:
         with pymupdf.open(stream=self.raw[:end], filetype="pdf") as old:
             if old.needs_pass and not old.authenticate(""):
-                self.problem("incremental_update", f"{label} needs a password: its text was not compared")
+                self.problem("incremental_update", f"{label} needs a password: its text was not compared", SEVERITY_NOTE)
                 return
             pages = min(old.page_count, MAX_PAGES_COMPARED)
             if not final_words:
@@ -793,7 +803,7 @@ class _Reader:
             earlier = _Reader(old, b"", self.path)
             earlier.read_all(revisions=False)
             for s in earlier.surfaces:
-                if s.text not in final_texts:
+                if s.text not in final_texts and s.where not in earlier.quiet:
                     self.add("incremental_update", f"{label}, {s.where}", s.text, s.page, s.bbox)
 
 
@@ -825,7 +835,10 @@ def _transformed(rect: Any, page: pymupdf.Page) -> Box | None:
 
 
 def _strip_markup(text: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]*>", " ", text)).strip() if "<" in text else text
+    """The words of XML or HTML (rich text, XFA, web pages): tags dropped, entities resolved."""
+    if "<" not in text and "&" not in text:
+        return text
+    return re.sub(r"[ \t\r\n]+", " ", html.unescape(re.sub(r"<[^>]*>", " ", text))).strip()
 
 
 def _attachment_text(data: bytes, name: str) -> str:
