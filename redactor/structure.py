@@ -178,43 +178,53 @@ class _Look:
         self.page = page
         self._list: pymupdf.DisplayList | None = None
 
-    def _pixels(self, rect: Box, skip: np.ndarray) -> tuple[np.ndarray, int]:
+    def _gather(self, boxes: list[Box], skip: np.ndarray) -> np.ndarray | None:
+        """The pixels of the boxes, less their border and less the skipped boxes.
+
+        One clip holding all the boxes is rendered; a large one (a scan's
+        OCR layer under its image) at half the resolution.
+        """
+        if not boxes:
+            return None
         if self._list is None:
             self._list = self.page.get_displaylist(annots=True)
-        turn = self.page.rotation_matrix * pymupdf.Matrix(ZOOM, ZOOM)
+        whole_box = _union(boxes)
+        zoom = ZOOM if pymupdf.Rect(whole_box).get_area() < 40_000 else ZOOM / 2
+        turn = self.page.rotation_matrix * pymupdf.Matrix(zoom, zoom)
         pix = self._list.get_pixmap(
-            matrix=pymupdf.Matrix(ZOOM, ZOOM),
+            matrix=pymupdf.Matrix(zoom, zoom),
             colorspace=pymupdf.csGRAY,
             alpha=False,
-            clip=pymupdf.Rect(rect) * self.page.rotation_matrix,
+            clip=pymupdf.Rect(whole_box) * self.page.rotation_matrix,
         )
         if pix.width < 1 or pix.height < 1:
-            return np.zeros((0,), dtype=np.uint8), 0
+            return None
         grey = np.frombuffer(pix.samples, dtype=np.uint8).reshape(pix.height, pix.stride)
         grey = grey[:, : pix.width]
-        keep = np.ones(grey.shape, dtype=bool)
-        if grey.shape[0] > 2:  # clip pixmaps round outwards: drop the border
-            keep[0, :] = keep[-1, :] = False
-        if grey.shape[1] > 2:
-            keep[:, 0] = keep[:, -1] = False
-        whole = int(keep.sum())
-        for box in skip:
-            r = (pymupdf.Rect(*box.tolist()) * turn).irect
-            keep[
-                max(r.y0 - pix.y, 0) : max(r.y1 - pix.y, 0),
-                max(r.x0 - pix.x, 0) : max(r.x1 - pix.x, 0),
-            ] = False
-        return grey[keep], whole
-
-    def _gather(self, boxes: list[Box], skip: np.ndarray) -> np.ndarray | None:
-        parts, whole = [], 0
+        keep = np.zeros(grey.shape, dtype=bool)
         for box in boxes:
-            near = skip[_touching(skip, box)] if len(skip) else skip
-            px, n = self._pixels(box, near)
-            parts.append(px)
-            whole += n
-        px = np.concatenate(parts) if parts else np.zeros((0,), dtype=np.uint8)
+            y0, y1, x0, x1 = self._slice(box, turn, pix)
+            if y1 - y0 > 2:  # clip pixmaps round outwards: drop the border
+                y0, y1 = y0 + 1, y1 - 1
+            if x1 - x0 > 2:
+                x0, x1 = x0 + 1, x1 - 1
+            keep[y0:y1, x0:x1] = True
+        whole = int(keep.sum())
+        for box in skip[_touching(skip, whole_box)] if len(skip) else ():
+            y0, y1, x0, x1 = self._slice(box.tolist(), turn, pix)
+            keep[y0:y1, x0:x1] = False
+        px = grey[keep]
         return px if whole and px.size >= 0.15 * whole else None
+
+    @staticmethod
+    def _slice(box: Box, turn: pymupdf.Matrix, pix: pymupdf.Pixmap) -> tuple[int, int, int, int]:
+        r = (pymupdf.Rect(box) * turn).irect
+        return (
+            min(max(r.y0 - pix.y, 0), pix.height),
+            min(max(r.y1 - pix.y, 0), pix.height),
+            min(max(r.x0 - pix.x, 0), pix.width),
+            min(max(r.x1 - pix.x, 0), pix.width),
+        )
 
     def is_dark(self, boxes: list[Box], skip: np.ndarray = NOTHING) -> bool | None:
         """Mostly dark pixels: a dark cover with no glyph showing through."""
@@ -334,7 +344,7 @@ def _covers(page: pymupdf.Page, text_extent: Box) -> list[_Cover]:
     covers: list[_Cover] = []
     notes: list[tuple[pymupdf.Rect, str]] = []
     dark_notes: list[_Cover] = []
-    for annot in page.annots() or []:
+    for annot in page.annots() if page.parent.is_pdf else []:
         a_type, a_name = annot.type[0], annot.type[1]
         if a_type == pymupdf.PDF_ANNOT_REDACT:
             what = "a Redact annotation that was never applied"

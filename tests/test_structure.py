@@ -106,6 +106,30 @@ def invisible_text_on_scan():
     return doc, True
 
 
+def _scan_with_ocr_layer(patch: bool):
+    """A scan (a picture of a typed page) with an OCR text layer drawn first, the image on top."""
+    typed, _ = _page()
+    picture = typed[0].get_pixmap(dpi=100)
+    doc = pymupdf.open()
+    page = doc.new_page()
+    for x0, _y0, _x1, y1, word, *_ in typed[0].get_text("words"):
+        page.insert_text((x0, y1 - 3), word, render_mode=3)
+    page.insert_image(page.rect, pixmap=picture)
+    if patch:  # a black patch painted into the picture after OCR: the words stay searchable
+        page.insert_image(
+            typed[0].search_for("123-45-6789")[0], pixmap=_black_image(), keep_proportion=False
+        )
+    return doc, True
+
+
+def ocr_layer_under_scan_image():
+    return _scan_with_ocr_layer(patch=False)
+
+
+def black_patch_on_scan_over_ocr_word():
+    return _scan_with_ocr_layer(patch=True)
+
+
 def transparent_text():
     doc, page = _page(fill_opacity=0)
     return doc, False
@@ -250,6 +274,8 @@ CASES = [
     Case(text_outside_cropbox, ("hidden_text",), "outside"),
     Case(invisible_text_on_text_page, ("hidden_text",), "invisible render mode"),
     Case(invisible_text_on_scan, ()),
+    Case(ocr_layer_under_scan_image, ()),
+    Case(black_patch_on_scan_over_ocr_word, ("bad_redaction",), "an image covers"),
     Case(transparent_text, ("hidden_text",), "transparent"),
     Case(dark_highlight_annotation, ("bad_redaction",), "Highlight annotation"),
     Case(yellow_highlight_annotation, ()),
