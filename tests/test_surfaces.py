@@ -251,6 +251,67 @@ def test_open_action_to_a_page_is_only_a_note(tmp_path):
     assert [(p.kind, p.severity) for p in problems] == [("javascript", SEVERITY_NOTE)]
 
 
+@pytest.mark.parametrize(
+    "action, kind, severity, words",
+    [
+        ("<< /S /JavaScript /JS (this.print();) >>", "javascript", SEVERITY_FIX, "JavaScript"),
+        ("<< /S /Launch /Win << /F (cmd.exe) /P (/c del) >> >>", "javascript", SEVERITY_FIX, "launches"),
+        ("<< /S /SubmitForm /F (https://collect.example/roe) >>", "javascript", SEVERITY_FIX, "submits form data"),
+        ("<< /S /ImportData /F (roe-data.fdf) >>", "javascript", SEVERITY_FIX, "imports data"),
+        ("<< /S /GoToE /T << /R /C /N (exhibit.pdf) >> >>", "javascript", SEVERITY_FIX, "embedded file"),
+        ("<< /S /URI /URI (https://court.example/roe) >>", "annotation", SEVERITY_NOTE, "web address"),
+        ("<< /S /GoTo /D [ 0 /Fit ] >>", None, None, ""),
+    ],
+)
+def test_link_actions(tmp_path, action, kind, severity, words):
+    doc = page_doc()
+    add_object(doc, "<< >>")  # keep numbering stable
+    link = add_object(doc, f"<< /Type /Annot /Subtype /Link /Rect [ 72 700 200 720 ] /A {action} >>")
+    doc.xref_set_key(doc[0].xref, "Annots", f"[ {link} 0 R ]")
+    found, problems = read(save(doc, tmp_path / "link.pdf"))
+    assert [(p.kind, p.severity, p.page) for p in problems] == ([(kind, severity, 1)] if kind else [])
+    assert all(words in p.detail for p in problems)
+    if kind == "javascript":
+        assert any(s.surface == "javascript" and s.page == 1 for s in found)
+
+
+def test_media_annotation_is_a_fix(tmp_path):
+    doc = page_doc()
+    screen = add_object(doc, "<< /Type /Annot /Subtype /Screen /Rect [ 72 500 300 700 ] >>")
+    doc.xref_set_key(doc[0].xref, "Annots", f"[ {screen} 0 R ]")
+    _, problems = read(save(doc, tmp_path / "media.pdf"))
+    assert [(p.kind, p.severity) for p in problems] == [("media", SEVERITY_FIX)]
+
+
+def test_field_values_on_no_page_and_xfa_data(tmp_path):
+    doc = page_doc()
+    field = add_object(doc, "<< /FT /Tx /T (orphan) /V (SSN 555-66-7777) >>")
+    xfa = add_object(doc, "<< >>")
+    doc.update_stream(xfa, b"<xfa:datasets><data><ssn>888-99-0000</ssn><name>J. R&amp;R</name></data></xfa:datasets>")
+    doc.xref_set_key(doc.pdf_catalog(), "AcroForm", f"<< /Fields [ {field} 0 R ] /XFA {xfa} 0 R >>")
+    found, problems = read(save(doc, tmp_path / "form.pdf"))
+    assert "SSN 555-66-7777" in texts(found, "form_field")
+    assert "888-99-0000 J. R&R" in texts(found, "form_field")
+    details = [p.detail for p in problems if p.kind == "form_field" and p.severity == SEVERITY_FIX]
+    assert any("XFA" in d for d in details) and any("belong to no page" in d for d in details)
+
+
+def test_unreferenced_embedded_file_and_image_xmp(tmp_path):
+    doc = page_doc()
+    stray = add_object(doc, "<< /Type /EmbeddedFile >>")
+    doc.update_stream(stray, f"left behind: {SSN}".encode())
+    xmp = add_object(doc, "<< /Type /Metadata /Subtype /XML >>")
+    doc.update_stream(xmp, XMP.encode())
+    doc.xref_set_key(doc.pdf_catalog(), "Dests", f"<< /Roe-exhibit-{SSN} [ {doc[0].xref} 0 R /Fit ] >>")
+    path = tmp_path / "stray.pdf"
+    doc.save(path)  # no garbage collection: unreferenced objects stay
+    found, problems = read(path)
+    assert f"left behind: {SSN}" in texts(found, "attachment")
+    assert any(s.where == f"XMP (object {xmp}) dc:creator" and s.text == "John Doe" for s in found)
+    assert f"Roe-exhibit-{SSN}" in texts(found, "bookmark")
+    assert {("attachment", SEVERITY_FIX), ("metadata", SEVERITY_FIX)} <= {(p.kind, p.severity) for p in problems}
+
+
 # ---------------------------------------------------------------- encryption, layers, structure
 
 
