@@ -44,10 +44,6 @@ DARK_PIXELS = 0.85  # share of dark pixels that confirms a dark cover hides text
 FLAT_SPREAD = 40  # grey levels: a region whose spread is below this shows no glyph
 TINY_POINTS = 1.5
 QUOTE_CHARS = 30
-# Marks that producer software hides on every page on purpose, carrying nothing
-# of the case: "YVer1f" is the 1 pt white verification stamp that court-reporter
-# software puts on transcript pages.
-BENIGN_MARKS = frozenset({"YVer1f"})
 LABEL_WORDS = frozenset(
     {"confidential", "privileged", "privilege", "redacted", "redaction", "sealed", "withheld"}
 )
@@ -562,7 +558,7 @@ def _runs_to_problems(
             runs.append(run)
     for run in runs:
         text = _text_of(spans, [glyphs[i] for i in run])
-        if not any(ch.isalnum() for ch in text) or text in BENIGN_MARKS:
+        if not any(ch.isalnum() for ch in text):
             continue
         detail = f"{_chars(len(run))} of text a reader cannot see: {why[run[0]]} ({_quote(text)})"
         bbox = _round(_union([glyphs[i].box for i in run]))
