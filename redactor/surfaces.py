@@ -752,12 +752,17 @@ class _Reader:
         """Words that only show with every layer on (PyMuPDF's text skips hidden layers)."""
         if not self.raw:
             return
-        source = self.raw
-        if self.pdf.needs_pass:  # opened with a password: work on a decrypted copy
-            source = self.pdf.tobytes(encryption=pymupdf.PDF_ENCRYPT_NONE)
-        with pymupdf.open(stream=source, filetype="pdf") as copy:
+        # Never ask self.pdf.needs_pass: after authentication it breaks decryption (PyMuPDF 2.0).
+        copy = pymupdf.open(stream=self.raw, filetype="pdf")
+        try:
+            if copy.needs_pass:  # opened with a password: work on a decrypted copy
+                copy.close()
+                copy = pymupdf.open(stream=self.pdf.tobytes(encryption=pymupdf.PDF_ENCRYPT_NONE), filetype="pdf")
             copy.set_layer(-1, basestate="ON", on=groups, off=[])  # takes effect once written and reopened
             all_on = copy.tobytes()
+        finally:
+            if not copy.is_closed:
+                copy.close()
         with pymupdf.open(stream=all_on, filetype="pdf") as shown:
             for pno in range(min(self.pdf.page_count, MAX_PAGES_COMPARED)):
                 visible = Counter(w for w, _ in _words(self.pdf[pno]))

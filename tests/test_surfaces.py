@@ -329,6 +329,21 @@ def test_encrypted_file_is_a_fix(tmp_path, user_password):
     assert "unreadable_part" not in kinds(problems)
 
 
+def test_password_protected_file_is_read_once_authenticated(tmp_path):
+    doc = page_doc("Visible body text.")
+    doc[0].insert_text((72, 120), f"Internal note: SSN {SSN}", oc=doc.add_ocg("Draft notes", on=False))
+    doc[0].add_text_annot((100, 200), "Comment naming Jane Roe")
+    doc.save(tmp_path / "enc.pdf", encryption=pymupdf.PDF_ENCRYPT_AES_256, owner_pw="owner", user_pw="user")
+    raw = (tmp_path / "enc.pdf").read_bytes()
+    with pymupdf.open(stream=raw, filetype="pdf") as pdf:
+        assert pdf.authenticate("user")
+        found, problems = read_surfaces(pdf, raw, "enc.pdf")
+    assert "Draft notes" in texts(found, "optional_content")
+    assert f"Internal note: SSN {SSN}" in texts(found, "optional_content")
+    assert "Comment naming Jane Roe" in texts(found, "annotation")
+    assert {"encrypted", "optional_content", "annotation"} <= kinds(problems, SEVERITY_FIX)
+
+
 def test_hidden_layer_names_and_text(tmp_path):
     doc = page_doc("Visible body text.")
     hidden = doc.add_ocg("Draft notes", on=False)
