@@ -1,0 +1,57 @@
+"""Burn-in: apply a Plan to a PDF and produce the public copy, written whole.
+
+The recipe, one line a step:
+
+1. open a private copy of the input bytes (the input file is never touched);
+2. turn every plan entry into boxes on its page (entries that carry only
+   terms are searched for on the pages first, before anything changes);
+3. flatten form fields with their planned values masked, delete comments,
+   and make unapplied redaction marks real;
+4. on each page: strip an old OCR layer under a scan, remove hidden text,
+   then black out every box at once (text glyph by glyph, covered image
+   pixels, covered vector art), write labels and FRCP 5.2 public forms, and
+   give a scanned page a fresh OCR layer read from the redacted image;
+5. empty every other hiding place (metadata, XMP, bookmarks, attachments,
+   JavaScript, layers, thumbnails, page labels, tags);
+6. save whole, without the old objects, with a fixed file identifier.
+"""
+
+from __future__ import annotations
+
+import pymupdf
+
+from ..model import Document
+from ..plan import Plan
+from .burn import Cut, burn_page, cuts_for_plan
+from .finish import save_whole
+from .scrub import Masker, empty_hiding_places, flatten_forms, remove_annotations
+from .textlayer import rebuild_text_layer
+
+__all__ = ["Cut", "render_public", "open_copy"]
+
+
+def open_copy(raw: bytes, password: str | None = None) -> pymupdf.Document:
+    """A private, writable copy of the input PDF, decrypted."""
+    pdf = pymupdf.open(stream=raw, filetype="pdf")
+    if pdf.needs_pass:
+        pdf.authenticate(password or "")
+    return pdf
+
+
+def render_public(doc: Document, raw: bytes, plan: Plan, *, password: str | None = None) -> bytes:
+    """Apply ``plan`` to the PDF bytes ``raw`` (read into ``doc``) and return the public copy."""
+    pdf = open_copy(raw, password)
+    masker = Masker.from_plan(plan)
+    cuts = cuts_for_plan(pdf, plan)
+    flatten_forms(pdf, masker)
+    for index, marks in remove_annotations(pdf, masker).items():
+        cuts.setdefault(index, []).extend(Cut(box, "redact", "REDACTED") for box in marks)
+    for index in range(pdf.page_count):
+        page = pdf[index]
+        info = doc.pages[index] if index < len(doc.pages) else None
+        scanned = bool(info and (info.scanned or info.ocr))
+        burn_page(page, cuts.get(index, []), strip_invisible=scanned)
+        if scanned:
+            rebuild_text_layer(page)
+    empty_hiding_places(pdf, masker, redacted=bool(plan.redactions))
+    return save_whole(pdf)

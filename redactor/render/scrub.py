@@ -1,0 +1,141 @@
+"""Every hiding place other than the drawn page, emptied.
+
+Form fields are flattened with their planned values masked; comments (and
+their pop-ups, file attachments and unapplied redaction marks) are deleted,
+the marks becoming real redactions; metadata keeps only a title free of
+planned values and says the producer is redactor; XMP, attachments,
+JavaScript, open actions, thumbnails and tags go; bookmarks are rebuilt with
+planned values masked; hidden layers were burned like any hidden text and
+the layer definitions are dropped; page labels go when they hold a value.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pymupdf
+
+from ..plan import Plan, term_pattern
+
+MASK = "REDACTED"
+PRODUCER = "redactor"
+
+
+@dataclass(frozen=True)
+class Masker:
+    """Replaces every planned value (in all its forms) in a piece of text."""
+
+    patterns: tuple[re.Pattern[str], ...]
+
+    @classmethod
+    def from_plan(cls, plan: Plan) -> Masker:
+        terms = {t for r in plan.redactions for t in r.terms if len(t) >= 3}
+        return cls(tuple(term_pattern(t) for t in sorted(terms, key=lambda t: (-len(t), t))))
+
+    def __call__(self, text: str) -> str:
+        for p in self.patterns:
+            text = p.sub(MASK, text)
+        return text
+
+    def hits(self, text: str) -> bool:
+        return any(p.search(text) for p in self.patterns)
+
+
+def flatten_forms(pdf: pymupdf.Document, masker: Masker) -> None:
+    """Write each field's value into the page (planned values masked), then drop the form."""
+    any_widget = False
+    for page in pdf:
+        for widget in page.widgets():
+            any_widget = True
+            value = widget.field_value
+            if isinstance(value, str) and value and masker.hits(value):
+                widget.field_value = masker(value)
+                widget.update()
+    if any_widget:
+        pdf.bake(annots=False, widgets=True)
+    root = pdf.pdf_catalog()
+    if pdf.xref_get_key(root, "AcroForm")[0] != "null":
+        pdf.xref_set_key(root, "AcroForm", "null")
+
+
+def remove_annotations(pdf: pymupdf.Document, masker: Masker) -> dict[int, list[tuple[float, float, float, float]]]:
+    """Delete every comment; return the rectangles of unapplied redaction marks, by page index.
+
+    Links are kept when they go somewhere inside the document or to an address
+    holding no planned value; launch and script links are removed.
+    """
+    marks: dict[int, list[tuple[float, float, float, float]]] = {}
+    for index, page in enumerate(pdf):
+        for xref in [a.xref for a in page.annots()]:
+            annot = page.load_annot(xref)
+            if annot is None:
+                continue
+            if annot.type[0] == pymupdf.PDF_ANNOT_REDACT:
+                r = annot.rect
+                marks.setdefault(index, []).append((r.x0, r.y0, r.x1, r.y1))
+            page.delete_annot(annot)
+        for link in page.get_links():
+            kind = link.get("kind")
+            risky = kind in (pymupdf.LINK_LAUNCH, pymupdf.LINK_NAMED) or (
+                kind in (pymupdf.LINK_URI, pymupdf.LINK_GOTOR) and masker.hits(str(link.get("uri") or link.get("file") or ""))
+            )
+            if risky:
+                page.delete_link(link)
+    return marks
+
+
+def empty_hiding_places(pdf: pymupdf.Document, masker: Masker, *, redacted: bool) -> None:
+    title = masker((pdf.metadata or {}).get("title") or "")
+    pdf.scrub(
+        attached_files=True,
+        clean_pages=False,
+        embedded_files=True,
+        hidden_text=False,
+        javascript=True,
+        metadata=True,
+        redactions=False,
+        redact_images=0,
+        remove_links=False,
+        reset_fields=False,
+        reset_responses=True,
+        thumbnails=True,
+        xml_metadata=True,
+    )
+    for name in pdf.embfile_names():
+        pdf.embfile_del(name)
+    pdf.set_metadata({"title": title, "producer": PRODUCER} if title else {"producer": PRODUCER})
+    pdf.del_xml_metadata()
+    _rebuild_bookmarks(pdf, masker)
+    _drop_page_labels(pdf, masker)
+    root = pdf.pdf_catalog()
+    for key in ("OpenAction", "AA", "OCProperties", "Collection", "PieceInfo", "Threads", "SpiderInfo"):
+        pdf.xref_set_key(root, key, "null")
+    if redacted:  # tags and alternate text describe the page as it was
+        for key in ("StructTreeRoot", "MarkInfo"):
+            pdf.xref_set_key(root, key, "null")
+    names = pdf.xref_get_key(root, "Names")
+    if names[0] == "dict":
+        for key in ("JavaScript", "EmbeddedFiles"):
+            pdf.xref_set_key(root, f"Names/{key}", "null")
+    for page in pdf:
+        for key in ("AA", "PieceInfo", "Metadata", "Thumb"):
+            if pdf.xref_get_key(page.xref, key)[0] != "null":
+                pdf.xref_set_key(page.xref, key, "null")
+
+
+def _rebuild_bookmarks(pdf: pymupdf.Document, masker: Masker) -> None:
+    toc = pdf.get_toc(simple=True)
+    if not toc:
+        return
+    rebuilt = []
+    for level, title, page in toc:
+        rebuilt.append([level, masker(title), max(1, min(page, pdf.page_count))])
+    pdf.set_toc([])
+    pdf.set_toc(rebuilt)
+
+
+def _drop_page_labels(pdf: pymupdf.Document, masker: Masker) -> None:
+    labels = pdf.get_page_labels()
+    if any(masker.hits(str(rule.get("prefix") or "")) for rule in labels):
+        pdf.set_page_labels([])
