@@ -22,6 +22,7 @@ from .names import PublicNames, looks_like_name
 from .ner import entities, model_name
 from .recognizers import pack_analyzer
 from .spans import Span, resolve
+from .tables import table_spans
 
 __all__ = ["detect", "detect_text"]
 
@@ -55,6 +56,7 @@ def detect(doc: Document, policy: Policy | None = None) -> list[Finding]:
     for t in texts:
         t.spans = (t.spans or []) + _private_spans(t, names, policy)
     _carry_names(texts, names)
+    _carry_values(texts)
     findings: list[Finding] = []
     for t in texts:
         findings += _findings(t, resolve(_apply_never(t.text, t.spans or [], policy)), policy)
@@ -83,7 +85,11 @@ def _private_spans(t: _Text, names: PublicNames, policy: Policy) -> list[Span]:
         confidential=bool(_STAMP.search(text)),
     )  # fmt: skip
     spans += ctxmod.medical_spans(ctx) + ctxmod.ia_spans(ctx) + ctxmod.school_spans(ctx)
-    spans += ctxmod.role_name_spans(ctx)
+    spans += ctxmod.role_name_spans(ctx) + ctxmod.label_name_spans(ctx)
+    if t.page is not None:
+        spans += [s for s in table_spans(t.page) if s.category not in _NAME_CATEGORIES or text[s.start:s.end] not in names]
+    if t.surface is not None and t.surface.surface != "metadata":
+        spans += ctxmod.surface_dates(ctx)
     spans += _ner_spans(ctx, spans)
     spans += _contact_row_names(ctx, spans)
     spans += _term_spans(text, policy)
@@ -184,6 +190,32 @@ def _carry_names(texts: list[_Text], names: PublicNames) -> None:
             for m in re.finditer(rx, t.text):
                 start = m.start() if m.group(0) == name else m.end() - len(surname)
                 extra.append(Span(origin.category, start, m.end(), "names:repeat", origin.score - 0.05, f"the same person as a {origin.category} found elsewhere"))
+        t.spans = (t.spans or []) + extra
+
+
+# Values distinctive enough that the same string elsewhere is the same secret.
+_CARRIED = ("SSN", "TIN", "DOB", "ACCOUNT", "CARD", "ROUTING", "PHONE", "EMAIL", "DRIVERS_LICENSE",
+            "MRN", "IA_CASE", "BADGE", "ADDRESS", "MEDICAL", "IA_FINDING", "MINOR_SCHOOL")
+
+
+def _carry_values(texts: list[_Text]) -> None:
+    """A protected value found once is protected everywhere it appears: a comment, a table, page 2."""
+    found: dict[str, Span] = {}
+    for t in texts:
+        for s in t.spans or []:
+            value = t.text[s.start:s.end]
+            if s.private and s.category in _CARRIED and len(value.strip()) >= 4:
+                found.setdefault(" ".join(value.split()), s)
+    if not found:
+        return
+    ordered = sorted(found, key=len, reverse=True)
+    rx = re.compile("|".join(r"(?<![\w@.-])" + r"\s+".join(re.escape(w) for w in v.split()) + r"(?![\w@]|[-.]\d)" for v in ordered))
+    for t in texts:
+        extra = []
+        for m in rx.finditer(t.text):
+            origin = found.get(" ".join(m.group(0).split()))
+            if origin is not None:
+                extra.append(Span(origin.category, m.start(), m.end(), "value:repeat", origin.score - 0.05, f"the same value as a {origin.category} found elsewhere ({origin.detector})"))
         t.spans = (t.spans or []) + extra
 
 

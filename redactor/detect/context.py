@@ -44,7 +44,10 @@ def _lexicon_regex(*names: str, extra: tuple[str, ...] = ()) -> re.Pattern | Non
 
 # --- sentences -------------------------------------------------------------------
 
-_SENTENCE_END = regex.compile(r"(?<![A-Z])(?<!\b(?:No|Nos|Co|Inc|Dr|Mr|Ms|Mrs|Hon|St|Ave|v|Cal|Civ|Fed|Sgt|Lt|Ofc|Det|al|Jr|Sr))[.!?][\"”)]?(?=\s+[A-Z(“\"])|\n\s*\n")
+_SENTENCE_END = regex.compile(
+    r"(?<![A-Z])(?<!\b(?:No|Nos|Co|Inc|Dr|Mr|Ms|Mrs|Hon|St|Ave|v|Cal|Civ|Fed|Sgt|Lt|Ofc|Det|al|Jr|Sr))[.!?:][\"”)]?(?=\s+[A-Z(“\"0-9])"
+    r"|(?<=[A-Z0-9)][ \t]*)\n\s*\n(?=[ \t]*[A-Z0-9(])(?<![a-z,][ \t]*\n\s*\n)"
+)
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -86,6 +89,7 @@ _FACILITY = re.compile(
     r"Behavioral[ \t]+Health|Family[ \t]+Medicine|Health|Urgent[ \t]+Care|Pharmacy|Rehabilitation[ \t]+Center|"
     r"Psychiatric[ \t]+\w+|Treatment[ \t]+Center)(?![\w-])"
 )
+IA_TERMS = _lexicon_regex("ia_terms")
 IA_CONTEXT = re.compile(
     r"(?i)\binternal[ -]affairs\b|\bIA[ #]|\bprofessional[ \t]+standards\b|\bpersonnel[ \t]+(?:file|record)s?\b|"
     r"\bdisciplin\w*|\bcomplainant\b|\bcitizen[ \t]+(?:complaint|grievance)\b|\bbadge\b|\binvestigat\w*\b"
@@ -99,7 +103,9 @@ _IA_FINDING = re.compile(
 MINOR_CONTEXT = re.compile(
     r"(?i)\b(?:minors?|child(?:ren)?|son|daughter|juvenile|infant|toddler|teen(?:ager)?|student|pupil|"
     r"grader|kindergarten\w*|stepson|stepdaughter|grandson|granddaughter|"
-    r"age[ \t]+\d{1,2}|aged[ \t]+\d{1,2}|\d{1,2}[ \t-]+years?[ \t-]+old|who[ \t]+is[ \t]+\d{1,2}\b|born[ \t]+in[ \t]+20[0-2]\d)\b"
+    r"age[ \t]+\d{1,2}|aged[ \t]+\d{1,2}|\d{1,2}[ \t-]+years?[ \t-]+old|who[ \t]+is[ \t]+\d{1,2}\b|born[ \t]+in[ \t]+20[0-2]\d"
+    + "".join(f"|{re.escape(w)}" for w in sorted(lexicon("minor_terms"), key=len, reverse=True))
+    + r")\b"
 )
 _SCHOOL = re.compile(
     r"(?:[A-Z][\w.'’-]*[ \t]+){1,4}(?:Elementary|Middle|High|Junior[ \t]+High|Intermediate|Primary|Preparatory|Charter)"
@@ -160,12 +166,8 @@ def ia_spans(ctx: TextContext) -> list[Span]:
     if not ctx.ia:
         return []
     out = []
-    terms = _lexicon_regex("ia_terms")
     for m in _IA_FINDING.finditer(ctx.text):
         out.append(Span("IA_FINDING", m.start(), m.end(), "lexicon:ia", 0.8, "finding or discipline in an internal-affairs context"))
-    if terms:
-        for m in terms.finditer(ctx.text):
-            out.append(Span("IA_FINDING", m.start(), m.end(), "lexicon:ia", 0.7, "internal-affairs lexicon term in an internal-affairs context"))
     for m in _OFFICER.finditer(ctx.text):
         name = m.group(1)
         if looks_like_name(name) and name not in ctx.public_names:
@@ -197,6 +199,33 @@ def role_name_spans(ctx: TextContext) -> list[Span]:
             s = max(0, m.start() - 80) + before.start(1)
             out.append(Span("PERSON", s, s + len(before.group(1)), "names:role", 0.75, f"named right before the role word {role!r}"))
     return [s for s in out if looks_like_name(text[s.start:s.end]) and text[s.start:s.end] not in ctx.public_names]
+
+
+_LABEL_NAME = re.compile(
+    rf"(?im)^[ \t]*(?:(?:full[ \t]+|client[ \t]+|patient[ \t]+|applicant[ \t]+|employee[ \t]+)?name|client|patient|applicant|"
+    rf"complainant|witness|insured|claimant|subscriber|account[ \t]+holder)[ \t]*:[ \t]*({NAME})"
+)
+_SURFACE_DATE = re.compile(
+    r"(?<![\w/.-])(?:(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])/(?:19|20)\d{2}|"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)[ \t]+\d{1,2},[ \t]+(?:19|20)\d{2})(?![\w/])"
+)
+
+
+def label_name_spans(ctx: TextContext) -> list[Span]:
+    """'Name: Lina Guerrero' on an intake form or a scanned page."""
+    out = []
+    for m in _LABEL_NAME.finditer(ctx.text):
+        if looks_like_name(m.group(1)) and m.group(1) not in ctx.public_names:
+            out.append(Span("PERSON", m.start(1), m.end(1), "names:label", 0.8, "a form's name field"))
+    return out
+
+
+def surface_dates(ctx: TextContext) -> list[Span]:
+    """A date in a comment or a form field: nothing the public needs, most often a birth date."""
+    return [
+        Span("DOB", m.start(), m.end(), "legal_context", 0.6, "a date in a comment or form field (not a page of the filing)")
+        for m in _SURFACE_DATE.finditer(ctx.text)
+    ]
 
 
 def minor_category(text: str, start: int, end: int) -> str | None:
@@ -233,7 +262,7 @@ def name_windows(ctx: TextContext, spans: list[Span]) -> list[tuple[int, int, st
             reason = f"role word {m.group(0).lower()!r}"
         elif m := MINOR_CONTEXT.search(sentence):
             reason = f"minor term {m.group(0).lower()!r}"
-        elif ctx.ia and (m := IA_CONTEXT.search(sentence)):
+        elif ctx.ia and ((m := IA_CONTEXT.search(sentence)) or (IA_TERMS and (m := IA_TERMS.search(sentence)))):
             reason = f"internal-affairs term {m.group(0).strip().lower()!r}"
         elif any(s <= p < e for p in private_at):
             reason = "a protected value in the same sentence"

@@ -27,7 +27,10 @@ _JUDGE_BEFORE = re.compile(
 _JUDGE_AFTER = re.compile(rf"(?m)^[ \t]*(?:/s/[ \t]*)?({NAME})[ \t]*,?[ \t]*\n?[ \t]*{JUDGE_TITLE}")
 _STAFF_TITLE = _I(r"deputy[ \t]+clerk|courtroom[ \t]+deputy|clerk[ \t]+of[ \t]+(?:the[ \t]+)?court|court[ \t]+reporter|law[ \t]+clerk|case[ \t]+manager")
 _STAFF_AFTER = re.compile(rf"({NAME})[ \t]*,?[ \t]*\n?[ \t]*{_STAFF_TITLE}")
-_STAFF_BEFORE = re.compile(rf"(?:{_STAFF_TITLE})[ \t]*:?[ \t]+({NAME})")
+_STAFF_BEFORE = re.compile(rf"(?:{_STAFF_TITLE})[ \t]*[:,]?[ \t]+({NAME})")
+_COURT_PHONE = re.compile(
+    rf"(?:{_STAFF_TITLE}|(?i:clerk['’]s[ \t]+office|chambers))[^.;]{{0,80}}?(\(?\d{{3}}\)?[ .\-]*\d{{3}}[ .\-]\d{{4}})"
+)
 _COURT_TITLE = re.compile(
     r"(?im)^[ \t]*(?:UNITED STATES (?:DISTRICT|BANKRUPTCY) COURT|SUPERIOR COURT OF|COURT OF APPEALS?|"
     r"UNITED STATES COURT OF APPEALS|IN THE UNITED STATES).*$"
@@ -208,6 +211,8 @@ def _judges_and_staff(text: str, names: PublicNames) -> list[Span]:
             if looks_like_name(m.group(1)):
                 spans.append(_public("COURT_STAFF", m.start(1), m.end(1), "court staff by title"))
                 names.add(m.group(1))
+    for m in _COURT_PHONE.finditer(text):
+        spans.append(_public("COURT_STAFF", m.start(1), m.end(1), "the court's own telephone number"))
     return spans
 
 

@@ -60,6 +60,11 @@ class Score:
         return "\n".join(rows)
 
 
+# Surfaces whose text is part of a page's text: a scanned page (read by OCR), white or
+# tiny text, text under a drawn box. Findings for them are page findings.
+PAGE_SURFACES = ("page", "scanned", "hidden_text", "bad_redaction")
+
+
 def _norm(text: str) -> str:
     return re.sub(r"[^0-9a-z]", "", text.lower())
 
@@ -107,14 +112,16 @@ def score_document(doc: Document, findings: list[Finding], truth: dict, label: s
         tally.total += 1
         surface = item.get("surface") or "page"
         forms = [value] + [f for f in item.get("forms") or [] if f and f != value]
-        if surface != "page":
+        on_page = surface in PAGE_SURFACES
+        if not on_page:
             ok = _loose(by_surface[surface], value) or any(_loose(by_surface[surface], f) for f in forms)
         else:
             pages = [item["page"]] if item.get("page") else list(texts)
             ok = False
             for n in pages:
+                found = by_page[n] + by_surface[surface]
                 places = [p for form in forms for p in _places(texts.get(n, ""), form)]
-                if _overlaps(by_page[n], places) or (not places and _loose(by_page[n], value)):
+                if _overlaps(by_page[n], places) or (not places and _loose(found, value)):
                     ok = True
                     break
         if ok:
