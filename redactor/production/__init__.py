@@ -1,0 +1,224 @@
+"""`batch`: a whole production, redacted, Bates-stamped, with load files.
+
+The recipe, one line a step:
+
+1. list the inputs (every PDF and scanned image under IN_DIR, in path order, or
+   the order of a list file) and set aside those the journal says are done;
+2. count the pages of the rest (cheap) and settle the first Bates number from
+   the registry of used ranges;
+3. hand documents to the workers (a process pool or a Dask cluster), each told
+   the Bates numbers it will most likely hold; workers redact, verify and stamp;
+4. commit results strictly in input order (a reorder buffer): the main process
+   gives each document the next numbers, moves its files into place under its
+   first Bates number, journals it and extends the registry. A document that
+   failed gets no numbers and leaves no gap; one whose numbers moved because of
+   that is stamped again here;
+5. write the load files, the redaction log and the errors file from the journal.
+
+Workers only compute. The main process owns numbering, files, the journal and
+the progress bar (pages done, pages a second, time left, on stderr).
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..policy import Policy
+from .bates import BatesRange, BatesRegistry, bates_number, check_prefix
+from .commit import Committer
+from .executors import make_executor
+from .inputs import Item, list_inputs, survey
+from .journal import Journal
+from .outputs import write_outputs
+from .schedule import schedule
+from .worker import policy_state
+
+__all__ = ["ProductionResult", "ProducedDocument", "FailedDocument", "run_production"]
+
+REGISTRY_NAME = "bates-registry.json"
+
+
+@dataclass(frozen=True)
+class ProducedDocument:
+    source: str  # the input, relative to IN_DIR
+    bates: BatesRange
+    file: str  # the produced PDF, relative to OUT_DIR
+    text: str  # its extracted text, relative to OUT_DIR
+    redactions: int
+
+
+@dataclass(frozen=True)
+class FailedDocument:
+    source: str
+    reason: str  # never a value
+
+
+@dataclass
+class ProductionResult:
+    out_dir: str
+    prefix: str
+    produced: list[ProducedDocument] = field(default_factory=list)  # this run's inputs, in order
+    failed: list[FailedDocument] = field(default_factory=list)
+    resumed: int = 0  # inputs an earlier run had already finished
+    ignored: int = 0  # files under IN_DIR that are neither PDFs nor images
+    pages: int = 0  # pages produced by this run
+    seconds: float = 0.0
+
+    @property
+    def exit_code(self) -> int:
+        """0 when every document was produced; 2 when some could not be."""
+        return 2 if self.failed else 0
+
+    @property
+    def pages_per_second(self) -> float:
+        return self.pages / self.seconds if self.seconds else 0.0
+
+
+def run_production(
+    in_dir: str,
+    out_dir: str,
+    *,
+    prefix: str,
+    start: int | None = None,
+    digits: int = 8,
+    legend: str | None = None,
+    policy: Policy | None = None,
+    workers: int | None = None,
+    executor: str = "process",
+    scheduler: str | None = None,
+    order_file: str | None = None,
+    progress: bool | Callable[[int], None] | None = None,
+) -> ProductionResult:
+    """Produce every document under ``in_dir`` into ``out_dir``. See the module docstring.
+
+    ``progress``: True for a progress bar on stderr, a function called with the
+    number of pages just done, or None. Raises RedactorError for bad arguments;
+    a document that cannot be produced is listed in ``errors.csv`` instead.
+    """
+    began = time.perf_counter()
+    check_prefix(prefix)
+    out = Path(out_dir)
+    items, ignored = list_inputs(in_dir, out, order_file)
+    out.mkdir(parents=True, exist_ok=True)
+    _remove_stale_work(out)
+    journal = Journal(out)
+    registry = BatesRegistry.load(out / REGISTRY_NAME)
+    try:
+        done = journal.done()
+        pending = survey([i for i in items if i.key not in done])
+        first = _first_number(registry, journal, prefix, start, digits, sum(i.pages for i in pending))
+        run = None
+        if pending:
+            run = _begin_run(journal, prefix, start, first, digits, legend)
+            work = out / f".work-{run}"
+            committer = Committer(out, journal, registry, run=run, prefix=prefix, digits=digits,
+                                  legend=legend, first=first)
+            pool = make_executor(executor, workers=workers, scheduler=scheduler, initializer=_warm_up,
+                                 preload=["redactor.production.worker"])
+            bar = _progress(progress, sum(i.pages for i in pending))
+            try:
+                schedule(pool, pending, committer, prefix=prefix, digits=digits, legend=legend,
+                         policy=policy_state(policy), work=work, first=first, progress=bar)
+            finally:
+                pool.close(cancel=True)
+                shutil.rmtree(work, ignore_errors=True)
+                if hasattr(bar, "close"):
+                    bar.close()
+            journal.append({"type": "finished", "run": run})
+        write_outputs(out, journal)
+        return _result(out, prefix, items, journal, run, len(items) - len(pending), ignored, began)
+    finally:
+        journal.close()
+
+
+def _first_number(registry: BatesRegistry, journal: Journal, prefix: str, start: int | None,
+                  digits: int, pages: int) -> int:
+    """Where this run's numbers begin: after the last used, or ``start`` if it is free.
+
+    A run started with ``--bates-start N`` that was interrupted is resumed when the
+    same command is given again: its numbers go on from where it stopped.
+    """
+    from .bates import BatesError
+
+    if start is not None and start < 1:
+        raise BatesError(f"--bates-start must be 1 or more, not {start}")
+    following = registry.next_number(prefix)
+    if start is None or _interrupted_run_started_at(journal, prefix, start):
+        first = following
+    else:
+        clash = registry.overlap(prefix, start, start + max(pages, 1) - 1)
+        if clash:
+            raise BatesError(
+                f"--bates-start {start}: {prefix} numbers {clash[0]}-{clash[1]} are already used "
+                f"(see {REGISTRY_NAME}); start at {following} or later, or leave --bates-start out"
+            )
+        first = start
+    if pages:
+        bates_number(prefix, first + pages - 1, digits)  # the last number must fit the digits
+    return first
+
+
+def _interrupted_run_started_at(journal: Journal, prefix: str, start: int) -> bool:
+    last = None
+    for r in journal.records():
+        if r["type"] == "run" and r["prefix"] == prefix:
+            last = r
+        elif r["type"] == "finished" and last is not None and r["run"] == last["run"]:
+            last = None
+    return last is not None and last.get("requested_start") == start
+
+
+def _begin_run(journal: Journal, prefix: str, start: int | None, first: int, digits: int, legend: str | None) -> str:
+    run = time.strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
+    journal.append({"type": "run", "run": run, "prefix": prefix, "requested_start": start, "first": first,
+                    "digits": digits, "legend": legend})
+    return run
+
+
+def _remove_stale_work(out: Path) -> None:
+    """Temp folders of an interrupted run: nothing in them was committed."""
+    for stale in out.glob(".work-*"):
+        shutil.rmtree(stale, ignore_errors=True)
+    for part in out.rglob(".redactor-*.part"):
+        part.unlink(missing_ok=True)
+
+
+def _warm_up() -> None:
+    from .worker import warm_up
+
+    warm_up()
+
+
+def _progress(progress: bool | Callable[[int], None] | None, total: int):
+    if progress is True:
+        from tqdm import tqdm
+
+        return tqdm(total=total, unit="page", desc="producing", file=sys.stderr, dynamic_ncols=True,
+                    smoothing=0.1, disable=None)
+    return progress or None
+
+
+def _result(out: Path, prefix: str, items: list[Item], journal: Journal, run: str | None, resumed: int,
+            ignored: int, began: float) -> ProductionResult:
+    done = journal.done()
+    result = ProductionResult(out_dir=str(out), prefix=prefix, resumed=resumed, ignored=ignored)
+    for item in items:
+        record = done.get(item.key)
+        if record is None:
+            continue
+        if record["type"] == "failed":
+            result.failed.append(FailedDocument(item.rel, record["reason"]))
+            continue
+        bates = BatesRange(record["prefix"], record["first"], record["last"], record["digits"])
+        result.produced.append(ProducedDocument(item.rel, bates, record["file"], record["text"], len(record["log"])))
+        if run is not None and record.get("run") == run:
+            result.pages += bates.pages
+    result.seconds = time.perf_counter() - began
+    return result
+

@@ -1,0 +1,275 @@
+"""Bates numbers: what they look like, which ones are used, and the stamp on the page.
+
+A Bates number is a prefix and a zero-padded page counter (``ABC00000001``), one
+per page, in order across a whole production. The stamp sits in a band at the
+bottom of every page: the number bottom right, the legend (``CONFIDENTIAL``)
+bottom left. The band never covers content: a page whose content reaches into
+it is shrunk into the space above it first.
+
+The :class:`BatesRegistry` records, per prefix, every range a production in the
+output folder has used, so a second volume goes on where the first stopped and
+no number is ever given twice.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import pymupdf
+
+from ..errors import RedactorError
+from .journal import atomic_write
+
+BAND = 36.0  # points reserved at the bottom of each page (half an inch)
+MARGIN = 36.0  # left and right margin of the stamp
+FONT_SIZE = 9.0
+BASELINE = 14.0  # stamp baseline above the page's bottom edge
+BACKGROUND_SHARE = 0.9  # a path covering this share of the page is a background, not content
+REGISTRY_FORMAT = "redactor-bates-registry/1"
+_PREFIX = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]{0,19}")
+
+
+class BatesError(RedactorError):
+    """A Bates prefix, start or range that cannot be used (exit code 2)."""
+
+    code = "E010"
+
+
+@dataclass(frozen=True)
+class BatesRange:
+    """The numbers one document (or one run) holds: ``first`` to ``last`` inclusive."""
+
+    prefix: str
+    first: int
+    last: int
+    digits: int = 8
+
+    @property
+    def pages(self) -> int:
+        return self.last - self.first + 1
+
+    @property
+    def begin(self) -> str:
+        return bates_number(self.prefix, self.first, self.digits)
+
+    @property
+    def end(self) -> str:
+        return bates_number(self.prefix, self.last, self.digits)
+
+    def numbers(self) -> list[str]:
+        return [bates_number(self.prefix, n, self.digits) for n in range(self.first, self.last + 1)]
+
+
+def check_prefix(prefix: str) -> str:
+    """The prefix, if it can be part of a file name and a load file; else BatesError."""
+    if not _PREFIX.fullmatch(prefix or ""):
+        raise BatesError(
+            f"Bates prefix {prefix!r} is not usable: use 1-20 letters, digits, '_', '-' or '.', "
+            "starting with a letter or digit (for example ABC or SMITH-)"
+        )
+    return prefix
+
+
+def bates_number(prefix: str, n: int, digits: int = 8) -> str:
+    """``ABC`` and 1 give ``ABC00000001``. A number too long for ``digits`` is an error."""
+    if n < 1:
+        raise BatesError(f"Bates numbers start at 1, not {n}")
+    if n >= 10**digits:
+        raise BatesError(f"Bates number {n} does not fit in {digits} digits; run again with more --bates-digits")
+    return f"{prefix}{n:0{digits}d}"
+
+
+def parse_bates(text: str, prefix: str, digits: int = 8) -> int | None:
+    """The counter of a Bates number of this prefix found in ``text``, or None."""
+    m = re.search(rf"(?<![A-Za-z0-9]){re.escape(prefix)}(\d{{{digits}}})(?!\d)", text)
+    return int(m.group(1)) if m else None
+
+
+# -- the registry -----------------------------------------------------------------------
+
+
+class BatesRegistry:
+    """Used ranges per prefix, kept as JSON in the output folder and rewritten atomically.
+
+    ``{"format": ..., "prefixes": {"ABC": [{"first": 1, "last": 120, "run": "..."}]}}``
+    """
+
+    def __init__(self, path: str | os.PathLike, ranges: dict[str, list[dict]] | None = None):
+        self.path = Path(path)
+        self.ranges: dict[str, list[dict]] = ranges or {}
+
+    @classmethod
+    def load(cls, path: str | os.PathLike) -> BatesRegistry:
+        p = Path(path)
+        if not p.exists():
+            return cls(p)
+        try:
+            raw = json.loads(p.read_text(encoding="utf-8"))
+            prefixes = raw["prefixes"]
+            ranges = {
+                k: [{"first": int(r["first"]), "last": int(r["last"]), "run": str(r.get("run", ""))} for r in v]
+                for k, v in prefixes.items()
+            }
+        except (OSError, ValueError, KeyError, TypeError):
+            raise BatesError(
+                f"{p}: the Bates registry cannot be read; restore it from a backup (numbers could repeat without it)"
+            ) from None
+        return cls(p, ranges)
+
+    def used(self, prefix: str) -> list[tuple[int, int]]:
+        return sorted((r["first"], r["last"]) for r in self.ranges.get(prefix, []))
+
+    def next_number(self, prefix: str) -> int:
+        """The number after the highest one used with this prefix (1 for a new prefix)."""
+        return max((last for _, last in self.used(prefix)), default=0) + 1
+
+    def overlap(self, prefix: str, first: int, last: int) -> tuple[int, int] | None:
+        """A used range that meets ``first..last``, if any."""
+        for a, b in self.used(prefix):
+            if a <= last and first <= b:
+                return a, b
+        return None
+
+    def record(self, prefix: str, run: str, first: int, last: int) -> None:
+        """Extend this run's range to ``first..last`` (a run's numbers are contiguous) and save."""
+        runs = self.ranges.setdefault(prefix, [])
+        for r in runs:
+            if r["run"] == run:
+                r["first"], r["last"] = min(r["first"], first), max(r["last"], last)
+                break
+        else:
+            runs.append({"first": first, "last": last, "run": run})
+        self.save()
+
+    def save(self) -> None:
+        body = {"format": REGISTRY_FORMAT, "prefixes": self.ranges}
+        atomic_write(self.path, (json.dumps(body, indent=2, sort_keys=True) + "\n").encode("utf-8"))
+
+
+# -- the stamp --------------------------------------------------------------------------
+
+
+def content_reaches_band(page: pymupdf.Page, band: float = BAND) -> bool:
+    """Whether anything drawn on the page (text, image, line art) reaches the bottom band.
+
+    A path covering nearly the whole page is a background fill and does not count.
+    """
+    rect = page.rect
+    top = rect.y1 - band
+    if any(w[3] > top and w[1] < rect.y1 for w in page.get_text("words")):
+        return True
+    page_area = rect.width * rect.height
+    for kind, bbox in page.get_bboxlog():
+        r = pymupdf.Rect(bbox)
+        if r.is_empty or r.y1 <= top or r.y0 >= rect.y1 or r.x1 <= rect.x0 or r.x0 >= rect.x1:
+            continue
+        if kind.endswith("-path") and r.width * r.height >= BACKGROUND_SHARE * page_area:
+            continue
+        return True
+    return False
+
+
+def stamp_document(src: pymupdf.Document, numbers: list[str], legend: str | None, band: float = BAND) -> pymupdf.Document:
+    """A new document: each page of ``src`` with its Bates number and the legend in the band.
+
+    Pages whose content reaches the band (or that are rotated) are redrawn onto a
+    fresh page of the same size, scaled to fit above the band; other pages are
+    copied and stamped as they are. ``src`` is not changed.
+    """
+    if len(numbers) != src.page_count:
+        raise ValueError(f"{len(numbers)} Bates numbers for {src.page_count} pages")
+    out = pymupdf.open()
+    for index, number in enumerate(numbers):
+        page = src[index]
+        if page.rotation or content_reaches_band(page, band):
+            width, height = page.rect.width, page.rect.height
+            new = out.new_page(width=width, height=height)
+            new.show_pdf_page(pymupdf.Rect(0, 0, width, height - band), src, index, keep_proportion=True)
+        else:
+            out.insert_pdf(src, from_page=index, to_page=index, annots=False, links=False)
+            new = out[-1]
+        _write_stamp(new, number, legend)
+    return out
+
+
+def _write_stamp(page: pymupdf.Page, number: str, legend: str | None) -> None:
+    rect = page.rect
+    y = rect.y1 - BASELINE
+    size = FONT_SIZE
+    width = _text_length(number, size)
+    room = rect.width - 2 * MARGIN - width - 12
+    if legend:
+        while _text_length(legend, size) > room and size > 4:
+            size -= 0.5
+        _draw(page, (rect.x0 + MARGIN, y), legend, size)
+    _draw(page, (rect.x1 - MARGIN - width, y), number, FONT_SIZE)
+
+
+def _latin1(text: str) -> bool:
+    try:
+        text.encode("latin-1")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+_FONT: pymupdf.Font | None = None
+
+
+def _font() -> pymupdf.Font:
+    global _FONT
+    if _FONT is None:
+        _FONT = pymupdf.Font("helv")
+    return _FONT
+
+
+def _text_length(text: str, size: float) -> float:
+    if _latin1(text):
+        return pymupdf.get_text_length(text, fontname="helv", fontsize=size)
+    return _font().text_length(text, fontsize=size)
+
+
+def _draw(page: pymupdf.Page, at: tuple[float, float], text: str, size: float) -> None:
+    """Black text; the base-14 Helvetica when the text allows (nothing embedded), else an embedded copy."""
+    if _latin1(text):
+        page.insert_text(at, text, fontname="helv", fontsize=size, color=(0, 0, 0))
+        return
+    writer = pymupdf.TextWriter(page.rect)
+    writer.append(at, text, font=_font(), fontsize=size)
+    writer.write_text(page, color=(0, 0, 0))
+
+
+def stamp_words(number: str, legend: str | None) -> Counter:
+    """The words the stamp adds to a page."""
+    return Counter((number + " " + (legend or "")).split())
+
+
+def check_stamp(before: pymupdf.Document, after: pymupdf.Document, numbers: list[str], legend: str | None) -> str | None:
+    """What is wrong with a stamped copy, or None.
+
+    The stamp must add nothing but itself: every word of a stamped page is either
+    a word the page had before or a word of the stamp, the Bates number reads back
+    from the band, and no word of the page sits in the band.
+    """
+    if after.page_count != before.page_count:
+        return "the stamped copy has a different number of pages"
+    for index, number in enumerate(numbers):
+        old = Counter(w[4] for w in before[index].get_text("words"))
+        page = after[index]
+        words = page.get_text("words")
+        extra = Counter(w[4] for w in words) - old - stamp_words(number, legend)
+        if extra:
+            return f"page {index + 1}: the stamp added {sum(extra.values())} word(s) that are not the stamp"
+        top = page.rect.y1 - BAND
+        band_text = " ".join(w[4] for w in words if w[1] >= top - 0.5)
+        if number not in band_text.split():
+            return f"page {index + 1}: the Bates number does not read back from the band"
+        stray = Counter(w[4] for w in words if w[3] > top + 0.5) - stamp_words(number, legend)
+        if stray:
+            return f"page {index + 1}: page content lies in the Bates band"
+    return None

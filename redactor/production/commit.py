@@ -1,0 +1,91 @@
+"""Committing a document: its numbers, its files under their final names, its journal line.
+
+Only the main process commits, and strictly in input order, so the Bates numbers
+follow the input order with no gap and no repeat whatever order the workers
+finish in. A document is committed in this order: the PDF and the text file are
+moved into place (each fully written and synced under a temporary name first),
+then the journal line is written and synced, then the registry is extended. A
+crash before the journal line means the document is produced again, under the
+same numbers, by the next run.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pymupdf
+
+from ..errors import RedactorError
+from .bates import BatesRegistry, bates_number
+from .inputs import Item
+from .journal import Journal, atomic_write
+from .worker import Outcome, failure_reason, stamp_and_check
+
+IMAGES = "IMAGES"
+TEXT = "TEXT"
+TEXT_ENCODING = "utf-8-sig"  # UTF-8 with a byte-order mark, like the DAT file
+
+
+class Committer:
+    def __init__(self, out: Path, journal: Journal, registry: BatesRegistry, *, run: str, prefix: str,
+                 digits: int, legend: str | None, first: int):
+        self.out, self.journal, self.registry = out, journal, registry
+        self.run, self.prefix, self.digits, self.legend = run, prefix, digits, legend
+        self.first = first  # this run's first number
+        self.next = first  # the number the next committed document starts at
+        (out / IMAGES).mkdir(exist_ok=True)
+        (out / TEXT).mkdir(exist_ok=True)
+
+    def commit(self, item: Item, outcome: Outcome) -> None:
+        if outcome.ok:
+            try:
+                self._produced(item, outcome)
+                return
+            except RedactorError as exc:  # the stamp failed its check when numbered again
+                outcome.reason = failure_reason(exc, str(item.path))
+            finally:
+                _discard(outcome.unstamped)
+                _discard(outcome.stamped)
+        self.journal.append({"type": "failed", "key": item.key, "source": item.rel, "reason": outcome.reason})
+
+    def _produced(self, item: Item, outcome: Outcome) -> None:
+        numbers = [bates_number(self.prefix, n, self.digits) for n in range(self.next, self.next + outcome.pages)]
+        stamped, text = outcome.stamped, outcome.text
+        if outcome.first != self.next:  # a document before it failed: its numbers moved
+            with _open(outcome.unstamped) as before:
+                stamped, text = stamp_and_check(before, numbers, self.legend)
+        pdf_rel, text_rel = f"{IMAGES}/{numbers[0]}.pdf", f"{TEXT}/{numbers[0]}.txt"
+        _place(stamped, self.out / pdf_rel)
+        atomic_write(self.out / text_rel, text.encode(TEXT_ENCODING))
+        last = self.next + outcome.pages - 1
+        self.journal.append({
+            "type": "produced", "key": item.key, "source": item.rel, "run": self.run,
+            "prefix": self.prefix, "digits": self.digits, "first": self.next, "last": last,
+            "file": pdf_rel, "text": text_rel, "filename": outcome.filename,
+            "confidentiality": self.legend or "", "log": outcome.log_rows,
+        })  # fmt: skip
+        self.registry.record(self.prefix, self.run, self.first, last)
+        self.next = last + 1
+
+
+def _open(data: str | bytes) -> pymupdf.Document:
+    return pymupdf.open("pdf", data) if isinstance(data, bytes) else pymupdf.open(data)
+
+
+def _place(data: str | bytes, dest: Path) -> None:
+    """Put the produced PDF under its final name: synced first, then renamed."""
+    if isinstance(data, bytes):
+        atomic_write(dest, data)
+        return
+    fd = os.open(data, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    os.replace(data, dest)
+
+
+def _discard(data: str | bytes) -> None:
+    if isinstance(data, str) and data:
+        Path(data).unlink(missing_ok=True)

@@ -1,0 +1,132 @@
+"""Where documents are worked on: a local process pool, or a Dask cluster.
+
+Both offer the same four calls (``submit``, ``wait``, ``result``, ``close``)
+so the runner does not care which it has. Workers only compute: they read an
+input and hand back a result; the main process owns numbering and files.
+
+A Dask worker may sit on another machine: it reads inputs by path (``IN_DIR``
+must be visible to the workers at the same path, as with any shared storage)
+and hands back the produced PDF as bytes, so nothing depends on the workers
+seeing ``OUT_DIR``.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor
+from concurrent.futures import wait as futures_wait
+from typing import Any
+
+from ..errors import RedactorError
+
+EXECUTORS = ("process", "dask")
+
+
+class ExecutorError(RedactorError):
+    """The executor cannot be started (exit code 2)."""
+
+    code = "E011"
+
+
+def default_workers() -> int:
+    """All cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+class ProcessExecutor:
+    """A pool of local worker processes, started from a clean server process.
+
+    ``forkserver`` rather than ``fork``: the main process may hold threads (the
+    progress bar), which must not be copied into a worker. The server imports
+    the worker module once, so each worker starts with the libraries loaded.
+    """
+
+    inline = False  # results come back as paths in the shared temp folder
+
+    def __init__(self, workers: int | None = None, initializer: Callable[[], None] | None = None,
+                 preload: Iterable[str] = ()):
+        self.workers = workers or default_workers()
+        if self.workers < 1:
+            raise ExecutorError("--workers must be at least 1")
+        self._ctx = multiprocessing.get_context("forkserver")
+        self._ctx.set_forkserver_preload(list(preload))
+        self._initializer = initializer
+        self._pool = self._start()
+
+    def _start(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(max_workers=self.workers, mp_context=self._ctx, initializer=self._initializer)
+
+    def restart(self) -> None:
+        """A fresh pool after a worker died (the old one refuses new work)."""
+        if getattr(self._pool, "_broken", False):
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = self._start()
+
+    def submit(self, fn: Callable[..., Any], *args: Any) -> Future:
+        return self._pool.submit(fn, *args)
+
+    def wait(self, futures: Iterable[Future]) -> set[Future]:
+        done, _ = futures_wait(list(futures), return_when=FIRST_COMPLETED)
+        return done
+
+    def result(self, future: Future) -> Any:
+        return future.result()
+
+    def close(self, cancel: bool = False) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=cancel)
+
+
+class DaskExecutor:
+    """Tasks on a Dask ``distributed`` cluster reached at ``scheduler`` (``tcp://host:8786``)."""
+
+    inline = True  # results come back as bytes: the workers may not see OUT_DIR
+
+    def __init__(self, scheduler: str, initializer: Callable[[], None] | None = None):
+        try:
+            from distributed import Client
+        except ImportError:  # pragma: no cover - pinned in the lock file
+            raise ExecutorError("the dask executor needs the 'distributed' package; install the pinned version") from None
+        try:
+            self._client = Client(scheduler, timeout="20s", set_as_default=False)
+        except (OSError, TimeoutError):
+            raise ExecutorError(f"no Dask scheduler answers at {scheduler}; check the address and that it runs") from None
+        self.workers = max(1, sum(self._client.nthreads().values()))
+        if initializer is not None:
+            self._client.run(initializer)
+
+    def submit(self, fn: Callable[..., Any], *args: Any) -> Any:
+        return self._client.submit(fn, *args, pure=False)
+
+    def wait(self, futures: Iterable[Any]) -> set[Any]:
+        from distributed import wait
+
+        done, _ = wait(list(futures), return_when="FIRST_COMPLETED")
+        return set(done)
+
+    def result(self, future: Any) -> Any:
+        return future.result()
+
+    def restart(self) -> None:
+        """Dask reschedules the work of a lost worker itself."""
+
+    def close(self, cancel: bool = False) -> None:
+        self._client.close()
+
+
+def make_executor(kind: str, *, workers: int | None, scheduler: str | None,
+                  initializer: Callable[[], None] | None = None, preload: Iterable[str] = ()):
+    """The executor named ``kind`` (``process`` or ``dask``)."""
+    if kind == "process":
+        if scheduler:
+            raise ExecutorError("--scheduler goes with --executor dask")
+        return ProcessExecutor(workers, initializer, preload)
+    if kind == "dask":
+        if not scheduler:
+            raise ExecutorError("--executor dask needs --scheduler ADDRESS (for example tcp://127.0.0.1:8786)")
+        return DaskExecutor(scheduler, initializer)
+    raise ExecutorError(f"unknown executor {kind!r}; choose one of: {', '.join(EXECUTORS)}")

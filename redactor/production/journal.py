@@ -1,0 +1,95 @@
+"""The production journal: what has been committed, so a rerun finishes the rest.
+
+One JSON object a line, appended and fsync'd as each document is committed, in
+``OUT_DIR/journal.jsonl``. A document is committed when its files are in place
+under their final names; its journal line is written after that, so a crash in
+between only means the document is produced again under the same numbers. A line
+cut short by a crash is ignored when the journal is read back.
+
+Records (``type``): ``run`` (a run began: prefix, start, digits), ``produced``
+(a document with its Bates range, files and log rows) and ``failed`` (a document
+that could not be produced, with the reason). A document is known by ``key``: a
+hash of its absolute path and its content, so a changed file is produced again.
+Nothing here holds a redacted value.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+JOURNAL_NAME = "journal.jsonl"
+
+
+def atomic_write(path: str | os.PathLike, data: bytes) -> None:
+    """Write a file whole or not at all: a synced temp file beside it, then a rename."""
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=".redactor-", suffix=".part", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def document_key(path: str | os.PathLike) -> str:
+    """The identity of an input: its absolute path and its content, hashed."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return hashlib.sha256(str(Path(path).resolve()).encode("utf-8") + b"\0" + digest.digest()).hexdigest()
+
+
+class Journal:
+    """Append-only, fsync'd JSON lines."""
+
+    def __init__(self, out_dir: str | os.PathLike):
+        self.path = Path(out_dir) / JOURNAL_NAME
+        self._fh = None
+
+    def records(self) -> Iterator[dict[str, Any]]:
+        if not self.path.exists():
+            return
+        with open(self.path, encoding="utf-8") as fh:
+            for line in fh:
+                try:
+                    record = json.loads(line)
+                except json.JSONDecodeError:
+                    continue  # a line cut short by a crash: that document was not committed
+                if isinstance(record, dict) and "type" in record:
+                    yield record
+
+    def done(self) -> dict[str, dict[str, Any]]:
+        """The last produced-or-failed record of each document key."""
+        return {r["key"]: r for r in self.records() if r["type"] in ("produced", "failed")}
+
+    def append(self, record: dict[str, Any]) -> None:
+        if self._fh is None:
+            self._fh = open(self.path, "a", encoding="utf-8")  # noqa: SIM115 (held open for the run)
+            if self._fh.tell() and not _ends_with_newline(self.path):
+                self._fh.write("\n")  # seal a line cut short by an earlier crash
+        self._fh.write(json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n")
+        self._fh.flush()
+        os.fsync(self._fh.fileno())
+
+    def close(self) -> None:
+        if self._fh is not None:
+            self._fh.close()
+            self._fh = None
+
+
+def _ends_with_newline(path: Path) -> bool:
+    with open(path, "rb") as fh:
+        fh.seek(-1, os.SEEK_END)
+        return fh.read(1) == b"\n"
