@@ -115,7 +115,12 @@ def _ner_spans(ctx: TextContext, spans: list[Span]) -> list[Span]:
 
 
 def _trim_name(text: str, start: int, end: int) -> tuple[int, int]:
-    """Drop a possessive and a leading title from an entity's span."""
+    """Drop a possessive, a leading title and anything past a line break that is not a name."""
+    head, nl, tail = text[start:end].partition("\n")
+    if nl and (not tail.strip() or re.search(r"\d", tail)):
+        end = start + len(head)
+    while end > start and text[end - 1].isspace():
+        end -= 1
     m = re.search(r"['’]s?$", text[start:end])
     if m:
         end = start + m.start()

@@ -77,7 +77,7 @@ _MED_HEAD = (
 )
 _STOP = r"with|of|for|and|or|the|from|to|in|at|on|by|a|an|his|her|their|its|is|was|has|had|reflect|reflects|describe|document|concerning|diagnosis|treatment|records?"
 _MED_PHRASE = re.compile(
-    rf"(?i)(?<![\w-])(?:(?:a|an)[ \t]+)?(?:(?!(?:{_STOP})\b)[\w/'’-]+[ \t]+){{0,3}}?(?:{_MED_HEAD})(?![\w-])"
+    rf"(?i)(?<![\w-])(?!(?:diagnosis|prognosis)\b)(?:(?:a|an)[ \t]+)?(?:(?!(?:{_STOP})\b)[\w/'’-]+[ \t]+){{0,3}}?(?:{_MED_HEAD})(?![\w-])"
 )
 _MED_LEAD = re.compile(
     r"(?i)\b(?:diagnos(?:is|ed|es)[ \t]+(?:of|with)|treat(?:ment|ed)[ \t]+for|prescri(?:ption|bed)[ \t]+(?:for[ \t]+)?|"
