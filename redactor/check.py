@@ -8,7 +8,7 @@ is fit to file.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .detect import detect
 from .ingest import load
@@ -47,6 +47,7 @@ def check_file(
     doc.surfaces = surfaces
     problems = list(problems) + page_level_problems(doc, progress)
     findings = detect(doc, policy)
+    problems = _escalate(problems, [f for f in findings if f.private])
     return CheckResult(
         file=path,
         pages=doc.page_count,
@@ -55,6 +56,13 @@ def check_file(
         problems=sorted(set(problems), key=Problem.sort_key),
         document=doc,
     )
+
+
+def _escalate(problems: list[Problem], private: list[Finding]) -> list[Problem]:
+    """A surface worth only a note (bookmarks, plain metadata) must be fixed once
+    something private was found in it."""
+    leaking = {f.surface for f in private if f.surface != "page"}
+    return [replace(p, severity=SEVERITY_FIX) if p.kind in leaking else p for p in problems]
 
 
 def page_level_problems(doc: Document, progress: Callable[[int], None] | None = None) -> list[Problem]:
