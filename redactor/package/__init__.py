@@ -1,0 +1,214 @@
+"""`package`: the folder counsel hands a court to seal material or to approve redactions in camera.
+
+One plan per document drives everything in it, so nothing can drift apart: the
+public redacted copy (made and verified by ``redact``), the unredacted copy with
+each proposed redaction highlighted and numbered, the redaction table and log,
+the sealed reference list (the only file holding values), drafts of the papers
+the court profile names, ``index.html`` and ``manifest.json``.
+
+Fail closed: the package is assembled in a hidden folder beside the output and
+renamed into place only when every document verified and no file other than the
+reference list and the unredacted copies holds a planned value. Otherwise nothing
+is written and :class:`VerificationFailed` (exit 3) is raised.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pymupdf
+
+from ..errors import BadInput, PolicyError, RedactorError, VerificationFailed
+from ..ingest import load
+from ..plan import Plan
+from ..policy import Policy
+from .assemble import Assembly, assemble
+from .manifest import MANIFEST, FileEntry, read_manifest
+from .profiles import CourtProfile, load_profile
+from .reference import load_reference_json
+from .verifying import verify_public_parts
+
+__all__ = ["SealedPackage", "build_package", "verify_package", "CourtProfile", "load_profile"]
+
+
+@dataclass
+class SealedPackage:
+    directory: str
+    court: str
+    in_camera: bool
+    exhibits: int
+    redactions: int
+    files: list[FileEntry] = field(default_factory=list)
+
+    def role(self, role: str) -> list[FileEntry]:
+        return [f for f in self.files if f.role == role]
+
+
+def build_package(
+    inputs: list[str],
+    out_dir: str,
+    *,
+    court: str = "generic",
+    in_camera: bool = False,
+    policy: Policy | None = None,
+    plan_path: str | None = None,
+    password: str | None = None,
+    force: bool = False,
+) -> SealedPackage:
+    """Write the sealing (or in camera) package for ``inputs`` to ``out_dir``.
+
+    ``out_dir`` must be new or empty; a previous package there is replaced only with
+    ``force``. ``plan_path`` applies an edited plan (one input only). Raises BadInput,
+    PolicyError, and VerificationFailed (nothing written) when a copy cannot be proven.
+    """
+    if not inputs:
+        raise BadInput(out_dir, "no input PDF given", "name at least one filing to package")
+    if plan_path and len(inputs) != 1:
+        raise PolicyError("--plan applies to one document; package that document on its own, or drop --plan")
+    profile = load_profile(court)
+    policy = policy or Policy.default()
+    out = Path(out_dir)
+    _check_destination(out, inputs, force)
+    plan = Plan.load(plan_path) if plan_path else None
+    parent = out.resolve().parent
+    parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=".redactor-package-", dir=parent))
+    try:
+        result: Assembly = assemble(
+            inputs, work, profile, in_camera=in_camera, policy=policy, plan=plan, password=password
+        )
+        _move_into_place(work, out)
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)
+        raise
+    return SealedPackage(
+        directory=str(out), court=profile.name, in_camera=in_camera, exhibits=result.exhibits,
+        redactions=result.redactions, files=result.entries,
+    )  # fmt: skip
+
+
+def verify_package(pkg_dir: str) -> list[str]:
+    """Problems found in a package: [] when every hash matches and every public copy verifies.
+
+    The public copies are checked against the plans kept in the sealed reference list,
+    counting against the highlighted copies what the filing itself shows in the open;
+    no value is written anywhere while checking.
+    """
+    root = Path(pkg_dir)
+    manifest_path = root / MANIFEST
+    if not manifest_path.is_file():
+        raise BadInput(pkg_dir, "has no manifest.json", "give the folder `redactor package` wrote")
+    try:
+        header, entries = read_manifest(manifest_path.read_bytes())
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise BadInput(pkg_dir, f"manifest.json is not valid ({exc})", "rebuild the package") from None
+    problems: list[str] = []
+    listed = set()
+    for e in entries:
+        listed.add(e.path)
+        p = root / e.path
+        if Path(e.path).is_absolute() or ".." in Path(e.path).parts:
+            problems.append(f"{e.path}: the manifest names a file outside the package")
+            continue
+        if not p.is_file():
+            problems.append(f"{e.path}: listed in the manifest but missing")
+            continue
+        data = p.read_bytes()
+        from .manifest import sha256
+
+        if len(data) != e.bytes or sha256(data) != e.sha256:
+            problems.append(f"{e.path}: SHA-256 does not match the manifest (the file was changed)")
+    for p in sorted(root.rglob("*")):
+        rel = p.relative_to(root).as_posix()
+        if p.is_file() and rel != MANIFEST and rel not in listed:
+            problems.append(f"{rel}: not listed in the manifest")
+    if problems:
+        return problems
+    return problems + _reverify_public(root, entries)
+
+
+def _reverify_public(root: Path, entries: list[FileEntry]) -> list[str]:
+    ref = [e for e in entries if e.role == "reference_list" and e.path.endswith(".json")]
+    if not ref:
+        return ["no sealed reference list (JSON) in the package: the public copies cannot be re-verified"]
+    try:
+        body = load_reference_json((root / ref[0].path).read_bytes())
+    except (ValueError, UnicodeDecodeError):
+        return [f"{ref[0].path}: not a reference list written by redactor"]
+    problems = []
+    for item in body.get("documents", []):
+        label = item.get("exhibit", "")
+        plan = Plan.from_json(json.dumps(item["plan"]), source=f"{ref[0].path}: {label}")
+        highlighted = [root / e.path for e in entries if e.role == "highlighted" and e.exhibit == label]
+        public = [root / e.path for e in entries if e.role == "public" and e.exhibit == label]
+        if not highlighted or not public:
+            problems.append(f"{label}: the manifest lacks its public or highlighted copy")
+            continue
+        try:
+            doc = _joined_document(highlighted)
+            verify_public_parts([(str(p), p.read_bytes()) for p in public], doc, plan)
+        except VerificationFailed as exc:
+            problems.append(f"{label}: public copy: {exc}")
+        except RedactorError as exc:
+            problems.append(f"{label}: {exc}")
+    return problems
+
+
+def _joined_document(paths: list[Path]):
+    """The highlighted copy read as one Document, parts joined with their pages renumbered."""
+    from dataclasses import replace
+
+    docs = [load(str(p)) for p in paths]
+    first = docs[0]
+    pages, offset = [], 0
+    for d in docs:
+        pages += [replace(pg, number=pg.number + offset) for pg in d.pages]
+        offset += d.page_count
+    first.pages = pages
+    return first
+
+
+def _check_destination(out: Path, inputs: list[str], force: bool) -> None:
+    for src in inputs:
+        s = Path(src).resolve()
+        if s == out.resolve() or out.resolve() in s.parents:
+            raise BadInput(str(out), "holds an input file", "choose an output folder apart from the inputs")
+    if out.exists() and not out.is_dir():
+        raise BadInput(str(out), "exists and is not a folder", "choose a new folder for the package")
+    if out.is_dir() and any(out.iterdir()):
+        if not (out / MANIFEST).is_file():
+            raise BadInput(str(out), "exists and is not empty", "choose a new or empty folder for the package")
+        if not force:
+            raise BadInput(
+                str(out), "holds a previous package", "run again with --force to replace it, or choose a new folder"
+            )
+
+
+def _move_into_place(work: Path, out: Path) -> None:
+    """Rename the finished folder into place; a previous package goes only once the new one is there."""
+    if out.is_dir() and not any(out.iterdir()):
+        out.rmdir()
+    old = None
+    if out.exists():
+        old = Path(tempfile.mkdtemp(prefix=".redactor-old-", dir=out.resolve().parent))
+        old.rmdir()
+        os.replace(out, old)
+    try:
+        os.replace(work, out)
+    except BaseException:
+        if old is not None:
+            os.replace(old, out)
+        raise
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+    os.chmod(out, 0o755)
+
+
+def pdf_page_count(data: bytes) -> int:
+    with pymupdf.open(stream=data, filetype="pdf") as doc:
+        return doc.page_count
