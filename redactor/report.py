@@ -88,22 +88,25 @@ def _where(item: Finding | Problem) -> str:
 
 def to_text(result: CheckResult, *, show_kept: bool = False) -> str:
     """Page by page: what to redact, what leaks structurally; then a summary line."""
-    out: list[str] = []
-    by_page: dict[int | None, list[str]] = {}
+    rows: dict[int | None, list[tuple[str, str, str]]] = {}
     for f in result.findings:
-        loc = _where(f)
-        by_page.setdefault(f.page, []).append(
-            f"  {loc:<22} {f.category:<16} {_quote(f.text)}  [{f.action}; {f.detector} {f.score:.2f}]"
+        place = f.surface if f.surface != "page" else _where(f)
+        where = f" in {f.where}" if f.surface != "page" and f.where else ""
+        rows.setdefault(f.page, []).append(
+            (place, f.category, f"{_quote(f.text)}{where}  [{f.action}; {f.detector} {f.score:.2f}]")
         )
     for p in result.problems:
         mark = "PROBLEM" if p.severity == SEVERITY_FIX else "note"
-        by_page.setdefault(p.page, []).append(f"  {mark:<22} {p.kind:<16} {p.detail}")
+        rows.setdefault(p.page, []).append((mark, p.kind, p.detail))
     if show_kept:
         for f in result.kept:
-            by_page.setdefault(f.page, []).append(f"  {_where(f):<22} {'kept: ' + f.category:<16} {_quote(f.text)}  [{f.why}]")
-    for page in sorted(by_page, key=lambda p: (p is None, p or 0)):
+            rows.setdefault(f.page, []).append((_where(f), "kept " + f.category, f"{_quote(f.text)}  [{f.why}]"))
+    out: list[str] = []
+    for page in sorted(rows, key=lambda p: (p is None, p or 0)):
+        w0 = max(len(r[0]) for r in rows[page])
+        w1 = max(len(r[1]) for r in rows[page])
         out.append("document-wide" if page is None else f"page {page}")
-        out.extend(by_page[page])
+        out.extend(f"  {a:<{w0}}  {b:<{w1}}  {c}" for a, b, c in rows[page])
     out.append(summary_line(result))
     return "\n".join(out)
 
