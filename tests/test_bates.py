@@ -1,0 +1,178 @@
+"""Bates numbers, the registry of used ranges, and the stamp band."""
+
+from __future__ import annotations
+
+import json
+
+import pymupdf
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from redactor.production.bates import (
+    BAND,
+    BatesError,
+    BatesRange,
+    BatesRegistry,
+    bates_number,
+    check_prefix,
+    check_stamp,
+    content_reaches_band,
+    parse_bates,
+    stamp_document,
+)
+
+
+@pytest.mark.parametrize("prefix, n, digits, expected", [
+    ("ABC", 1, 8, "ABC00000001"),
+    ("ABC", 12345678, 8, "ABC12345678"),
+    ("SMITH-", 42, 6, "SMITH-000042"),
+    ("X", 7, 1, "X7"),
+])  # fmt: skip
+def test_bates_number(prefix, n, digits, expected):
+    assert bates_number(prefix, n, digits) == expected
+    assert parse_bates(f"page {expected} end", prefix, digits) == n
+
+
+@pytest.mark.parametrize("n, digits", [(0, 8), (-1, 8), (100_000_000, 8), (10, 1)])
+def test_bates_number_out_of_range(n, digits):
+    with pytest.raises(BatesError):
+        bates_number("ABC", n, digits)
+
+
+@pytest.mark.parametrize("prefix", ["", " ABC", "AB C", "A/B", "-ABC", "ÄBC", "A" * 21, "ABC\n"])
+def test_bad_prefixes_refused(prefix):
+    with pytest.raises(BatesError):
+        check_prefix(prefix)
+
+
+def test_parse_bates_needs_the_whole_number():
+    assert parse_bates("ABC000000012", "ABC", 8) is None  # nine digits: not this format
+    assert parse_bates("XABC00000012", "ABC", 8) is None
+    assert parse_bates("ABC00000012", "ABC", 8) == 12
+
+
+@given(st.integers(1, 10**8 - 1))
+def test_number_round_trip(n):
+    assert parse_bates(bates_number("ABC", n), "ABC") == n
+
+
+def test_range_numbers():
+    r = BatesRange("ABC", 9, 11, 4)
+    assert (r.begin, r.end, r.pages) == ("ABC0009", "ABC0011", 3)
+    assert r.numbers() == ["ABC0009", "ABC0010", "ABC0011"]
+
+
+def test_registry_persists_and_continues(tmp_path):
+    path = tmp_path / "bates-registry.json"
+    reg = BatesRegistry.load(path)
+    assert reg.next_number("ABC") == 1
+    reg.record("ABC", "run1", 1, 5)
+    reg.record("ABC", "run1", 1, 12)  # the run grows as documents commit
+    reg.record("XYZ", "run1", 100, 110)
+    again = BatesRegistry.load(path)
+    assert again.used("ABC") == [(1, 12)]
+    assert again.next_number("ABC") == 13
+    assert again.next_number("XYZ") == 111
+    assert again.next_number("NEW") == 1
+    assert again.overlap("ABC", 12, 20) == (1, 12)
+    assert again.overlap("ABC", 13, 20) is None
+    assert again.overlap("XYZ", 50, 99) is None
+    assert json.loads(path.read_text())["format"] == "redactor-bates-registry/1"
+
+
+def test_damaged_registry_is_an_error_not_a_fresh_start(tmp_path):
+    path = tmp_path / "bates-registry.json"
+    path.write_text("{not json")
+    with pytest.raises(BatesError, match="registry"):
+        BatesRegistry.load(path)
+
+
+def _page_doc(bottom_text_y: float | None, *, width=612, height=792) -> pymupdf.Document:
+    doc = pymupdf.open()
+    page = doc.new_page(width=width, height=height)
+    page.insert_text((72, 100), "Top line of the filing", fontsize=12)
+    if bottom_text_y is not None:
+        page.insert_text((72, bottom_text_y), "Footer words reaching the bottom edge", fontsize=12)
+    return doc
+
+
+def _words(page):
+    return [(w[4], pymupdf.Rect(w[:4])) for w in page.get_text("words")]
+
+
+@pytest.mark.parametrize("legend", [None, "CONFIDENTIAL", "HIGHLY CONFIDENTIAL – ATTORNEYS' EYES ONLY"])
+def test_page_with_text_to_the_bottom_is_shrunk_out_of_the_band(legend):
+    before = _page_doc(788)  # baseline 4 pt above the edge
+    assert content_reaches_band(before[0])
+    after = stamp_document(before, ["ABC00000001"], legend)
+    assert check_stamp(before, after, ["ABC00000001"], legend) is None
+    page = after[0]
+    band_top = page.rect.y1 - BAND
+    stamp = set(("ABC00000001 " + (legend or "")).split())
+    content = [(t, r) for t, r in _words(page) if t not in stamp]
+    assert {t for t, _ in content} >= {"Footer", "bottom", "Top"}
+    assert all(r.y1 <= band_top + 0.01 for _, r in content), "no original word may sit in the band"
+    band_words = " ".join(t for t, r in _words(page) if r.y0 >= band_top)
+    assert "ABC00000001" in band_words
+    if legend:
+        assert legend.replace("–", "–") in band_words
+    assert page.rect == before[0].rect  # same page size
+
+
+def test_page_clear_of_the_band_is_not_moved():
+    before = _page_doc(700)
+    assert not content_reaches_band(before[0])
+    after = stamp_document(before, ["ABC00000002"], "CONFIDENTIAL")
+    old = {t: r for t, r in _words(before[0])}
+    new = {t: r for t, r in _words(after[0])}
+    for t, r in old.items():
+        assert abs(new[t].y0 - r.y0) < 0.01 and abs(new[t].x0 - r.x0) < 0.01
+    number = new["ABC00000002"]
+    assert number.x1 <= after[0].rect.x1 - 30 and number.y0 >= after[0].rect.y1 - BAND
+    assert new["CONFIDENTIAL"].x0 < 100  # bottom left
+
+
+def test_full_page_scan_is_shrunk():
+    doc = pymupdf.open()
+    page = doc.new_page()
+    pix = pymupdf.Pixmap(pymupdf.csRGB, pymupdf.IRect(0, 0, 60, 80), False)
+    pix.set_rect(pix.irect, (200, 200, 200))
+    page.insert_image(page.rect, pixmap=pix)
+    assert content_reaches_band(page)
+    after = stamp_document(doc, ["ABC00000003"], None)
+    image_box = after[0].get_image_info()[0]["bbox"]
+    assert image_box[3] <= after[0].rect.y1 - BAND + 0.01
+
+
+def test_white_background_does_not_count_as_content():
+    doc = _page_doc(None)
+    doc[0].draw_rect(doc[0].rect, color=None, fill=(1, 1, 1))
+    assert not content_reaches_band(doc[0])
+
+
+def test_rotated_page_is_stamped_upright():
+    doc = _page_doc(None)
+    doc[0].set_rotation(90)
+    after = stamp_document(doc, ["ABC00000004"], None)
+    assert after[0].rotation == 0
+    assert after[0].rect.width > after[0].rect.height  # landscape as displayed
+    assert check_stamp(doc, after, ["ABC00000004"], None) is None
+
+
+def test_check_stamp_catches_added_words():
+    before = _page_doc(700)
+    after = stamp_document(before, ["ABC00000001"], None)
+    after[0].insert_text((72, 300), "Reintroduced", fontsize=12)
+    assert "added" in check_stamp(before, after, ["ABC00000001"], None)
+
+
+def test_check_stamp_catches_a_wrong_number():
+    before = _page_doc(700)
+    after = stamp_document(before, ["ABC00000001"], None)
+    assert check_stamp(before, after, ["ABC00000009"], None) is not None
+
+
+def test_numbers_must_match_pages():
+    with pytest.raises(ValueError):
+        stamp_document(_page_doc(None), ["A1", "A2"], None)
