@@ -214,7 +214,7 @@ def _slots(template: str) -> list[str]:
 
 
 def compose(kind: str, rng: random.Random, split: str, extra: int = 2,
-            variant: str = "") -> tuple[Composer, Content]:
+            variant: str = "", ligatures: bool = False) -> tuple[Composer, Content]:
     from samples import compose_kinds  # the three kinds live in their own module
 
     builders = {"motion": compose_kinds.motion, "declaration": compose_kinds.declaration,
@@ -223,6 +223,8 @@ def compose(kind: str, rng: random.Random, split: str, extra: int = 2,
         raise ValueError(f"unknown filing kind {kind!r}; use one of {', '.join(builders)}")
     composer = Composer(rng, split)
     composer.variant = variant
+    if ligatures:
+        composer.names.prefer_last = "ff|fi|fl"
     return composer, builders[kind](composer, extra)
 
 

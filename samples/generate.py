@@ -60,7 +60,8 @@ def make_filing(path: Path, *, seed: int, split: str = "train", layout: str = "p
     rng = random.Random(f"{seed}/{split}/{layout}/{kind}/{variant}")
     kind = kind or rng.choice(KINDS[layout])
     extra = pages or 1 if kind == "exhibit" else 2
-    composer, content = compose(kind, rng, split, extra=extra, variant=variant)
+    composer, content = compose(kind, rng, split, extra=extra, variant=variant,
+                                ligatures=layout == "ligature")
     plans = _plan_traps(composer, content, tuple(traps))
     blocks = _fit(content, layout, pages if pages is not None else 1 + rng.randint(0, 1))
     doc = _draw(content, layout, blocks)
@@ -256,9 +257,9 @@ def main(argv: list[str] | None = None) -> int:
         args.out.mkdir(parents=True, exist_ok=True)
         paths = write_bundled(args.out)
     if not args.quiet:
-        for p in paths:
-            print(p, file=sys.stderr)
-        print(f"{len(paths)} filings in {time.perf_counter() - start:.2f} s", file=sys.stderr)
+        where = args.corpus or args.out
+        print(f"{len(paths)} filings (with .truth.json) in {where}, {time.perf_counter() - start:.2f} s",
+              file=sys.stderr)
     return 0
 
 

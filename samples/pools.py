@@ -105,6 +105,7 @@ class NamePicker:
         self.rng = rng
         self.pool = pool
         self.used: set[str] = set()
+        self.prefer_last = ""  # e.g. "ff|fi|fl": family names that set as ligatures
 
     def reserve(self, *words: str) -> None:
         self.used.update(w.lower() for w in words)
@@ -113,7 +114,7 @@ class NamePicker:
         return self._pick(self.pool.first_names, prefer)
 
     def last(self, prefer: str = "") -> str:
-        return self._pick(self.pool.last_names, prefer)
+        return self._pick(self.pool.last_names, prefer or self.prefer_last)
 
     def full(self, prefer: str = "") -> str:
         return f"{self.first()} {self.last(prefer)}"
