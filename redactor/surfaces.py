@@ -13,10 +13,11 @@ reader of PDF object syntax below, so a hostile object can only fail its part.
 
 from __future__ import annotations
 
+import difflib
+import hashlib
 import html
 import re
 import xml.etree.ElementTree as ET
-from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -48,6 +49,8 @@ XMP_SKIPPED_FIELDS = {"xmpGImg:image"}  # a base64 thumbnail, not text
 RISKY_ACTIONS = {"JavaScript", "Launch", "SubmitForm", "ImportData", "GoToE", "Rendition"}
 MEDIA_SUBTYPES = {"Sound", "Movie", "Screen", "RichMedia", "3D"}
 PLAIN_SUBTYPES = {"Link", "Widget", "Popup"}
+_SWEEP_PREFILTER = (b"/ObjStm", b"/JS", b"/JavaScript", b"/Launch", b"/SubmitForm", b"/ImportData", b"/GoToE",
+                    b"/Rendition", b"/EF", b"/EmbeddedFile", b"/Alt", b"/ActualText", b"/XML")  # fmt: skip
 _SWEEP_KEYS = tuple(f"/S/{a}" for a in RISKY_ACTIONS) + ("/JS", "/EF", "/Alt", "/ActualText", "/Subtype/XML")
 
 
@@ -284,20 +287,49 @@ def _words(page: pymupdf.Page) -> list[tuple[str, Box]]:
     return [(w[4], (w[0], w[1], w[2], w[3])) for w in page.get_text("words")]
 
 
-def _vanished(before: list[tuple[str, Box]], after: Counter) -> list[tuple[str, Box]]:
-    """Runs of consecutive words of ``before`` that ``after`` no longer holds, with their box."""
-    left, runs, run = Counter(after), [], []
-    for text, box in before:
-        if left[text] > 0:
-            left[text] -= 1
-            if run:
-                runs.append(run)
-            run = []
-        else:
-            run.append((text, box))
-    if run:
-        runs.append(run)
-    return [(" ".join(t for t, _ in r), union([b for _, b in r])) for r in runs]
+def _vanished(before: list[tuple[str, Box]], after: list[str]) -> list[tuple[str, Box]]:
+    """Runs of consecutive words of ``before`` that ``after`` no longer holds there, with their box."""
+    matcher = difflib.SequenceMatcher(None, [text for text, _ in before], after)
+    runs = []
+    for tag, start, end, _, _ in matcher.get_opcodes():
+        if tag in ("delete", "replace"):
+            run = before[start:end]
+            runs.append((" ".join(text for text, _ in run), union([box for _, box in run])))
+    return runs
+
+
+def _fingerprint(page: pymupdf.Page) -> bytes:
+    """What a page draws: its content streams and form XObjects. Equal prints, equal text."""
+    digest = hashlib.sha256(page.read_contents())
+    for xobject in page.get_xobjects():
+        digest.update(page.parent.xref_stream_raw(xobject[0]) or b"")
+    return digest.digest()
+
+
+class _FinalPages:
+    """The final revision's pages, each read once and only when an earlier revision differs."""
+
+    def __init__(self, pdf: pymupdf.Document):
+        self.pdf = pdf
+        self.count = min(pdf.page_count, MAX_PAGES_COMPARED)
+        self._prints: dict[int, bytes] = {}
+        self._words: dict[int, list[str]] = {}
+        self._everywhere: set[str] | None = None
+
+    def fingerprint(self, pno: int) -> bytes:
+        if pno not in self._prints:
+            self._prints[pno] = _fingerprint(self.pdf[pno]) if pno < self.count else b""
+        return self._prints[pno]
+
+    def words(self, pno: int) -> list[str]:
+        if pno not in self._words:
+            self._words[pno] = [text for text, _ in _words(self.pdf[pno])] if pno < self.count else []
+        return self._words[pno]
+
+    def everywhere(self) -> set[str]:
+        if self._everywhere is None:
+            self._everywhere = {word for pno in range(self.count) for word in self.words(pno)}
+        return self._everywhere
 
 
 # ---------------------------------------------------------------- the reader
@@ -367,6 +399,11 @@ class _Reader:
         elif isinstance(value, list):
             for item in value:
                 self.claim(item, place, depth - 1)
+
+    def entry(self, xref: int, key: str) -> Any:
+        """One entry of an object, parsed, without parsing the rest of the object."""
+        kind, value = self.pdf.xref_get_key(xref, key)
+        return None if kind == "null" else parse_object(value)
 
     @property
     def catalog(self) -> dict:
@@ -438,11 +475,11 @@ class _Reader:
                 xref = self.pdf.page_xref(pno)
                 self.page_of[xref] = pno + 1
                 self.places[xref] = place
-                page_obj = self.objs.get(xref)
-                thumbs += "Thumb" in page_obj
-                self.claim(page_obj.get("AA"), _Place(f"page {pno + 1} /AA", pno + 1))
-                if "Annots" in page_obj:
-                    empty = self.read_annotations(pno, self.objs.list(page_obj["Annots"]))
+                thumbs += self.pdf.xref_get_key(xref, "Thumb")[0] != "null"  # whole page objects are
+                self.claim(self.entry(xref, "AA"), _Place(f"page {pno + 1} /AA", pno + 1))  # slow to parse
+                annots = self.entry(xref, "Annots")
+                if annots is not None:
+                    empty = self.read_annotations(pno, self.objs.list(annots))
                     empty_fields += empty
                     first_empty = first_empty or (place if empty else None)
             except Exception as exc:
@@ -637,7 +674,7 @@ class _Reader:
         embedded: list[int] = []
         unreadable: list[int] = []
         alt_texts = 0
-        for xref in range(1, self.objs.count):
+        for xref in range(1, self.objs.count if self.may_hold_active_parts() else 1):
             try:
                 source = self.pdf.xref_object(xref, compressed=True)
                 if "/Type/EmbeddedFile" in source:
@@ -670,6 +707,15 @@ class _Reader:
         if unreadable:
             shown = ", ".join(map(str, unreadable[:10])) + (" ..." if len(unreadable) > 10 else "")
             self.problem("unreadable_part", f"could not read {len(unreadable)} object(s) ({shown}); check the file by hand")
+
+    def may_hold_active_parts(self) -> bool:
+        """False only when the file's bytes show that no object can hold what the sweep looks for.
+
+        Object streams hide object text, and #-escaped names hide keys: either means a full sweep.
+        """
+        if not self.raw:
+            return True
+        return any(key in self.raw for key in _SWEEP_PREFILTER) or re.search(rb"/[^\s/<>\[\]()]*#[0-9A-Fa-f]{2}", self.raw) is not None
 
     def read_action(self, action: dict, kind: str, place: _Place) -> None:
         self.add("javascript", f"{place.label} script", self.objs.text(action.get("JS")), place.page, place.bbox)
@@ -765,7 +811,7 @@ class _Reader:
                 copy.close()
         with pymupdf.open(stream=all_on, filetype="pdf") as shown:
             for pno in range(min(self.pdf.page_count, MAX_PAGES_COMPARED)):
-                visible = Counter(w for w, _ in _words(self.pdf[pno]))
+                visible = [text for text, _ in _words(self.pdf[pno])]
                 for text, box in _vanished(_words(shown[pno]), visible):
                     self.add("optional_content", f"hidden layer text, page {pno + 1}", text, pno + 1, box)
 
@@ -780,31 +826,28 @@ class _Reader:
         total = len(ends)
         if total <= 1:
             return
-        self.problem("incremental_update", f"the file holds {total} revisions (incremental updates): what an update "
-                     "removed can be recovered from the earlier ones; save the file whole")  # fmt: skip
+        compared = f" (the first {MAX_REVISIONS} were compared)" if total - 1 > MAX_REVISIONS else ""
+        self.problem("incremental_update", f"the file holds {total} revisions (incremental updates){compared}: "
+                     "what an update removed can be recovered from the earlier ones; save the file whole")  # fmt: skip
         final_texts = {s.text for s in self.surfaces}
-        final_words: dict[int, Counter] = {}
-        everywhere: Counter = Counter()
+        final = _FinalPages(self.pdf)
         for n, end in enumerate(ends[:-1][:MAX_REVISIONS], 1):
             label = f"revision {n} of {total}"
-            self.guarded(label, lambda n=n, end=end, label=label: self.read_revision(
-                end, label, final_texts, final_words, everywhere))  # fmt: skip
+            self.guarded(label, lambda end=end, label=label: self.read_revision(end, label, final_texts, final))
 
-    def read_revision(self, end: int, label: str, final_texts: set, final_words: dict, everywhere: Counter) -> None:
+    def read_revision(self, end: int, label: str, final_texts: set[str], final: _FinalPages) -> None:
         with pymupdf.open(stream=self.raw[:end], filetype="pdf") as old:
             if old.needs_pass and not old.authenticate(""):
                 self.problem("incremental_update", f"{label} needs a password: its text was not compared", SEVERITY_NOTE)
                 return
-            pages = min(old.page_count, MAX_PAGES_COMPARED)
-            if not final_words:
-                for pno in range(min(self.pdf.page_count, MAX_PAGES_COMPARED)):
-                    final_words[pno] = Counter(w for w, _ in _words(self.pdf[pno]))
-                    everywhere.update(final_words[pno])
-            for pno in range(pages):
-                same_layout = old.page_count == self.pdf.page_count
-                runs = _vanished(_words(old[pno]), final_words.get(pno, Counter()) if same_layout else everywhere)
-                for text, box in runs:
-                    self.add("incremental_update", f"{label}, page {pno + 1}", text, pno + 1, box)
+            same_layout = old.page_count == self.pdf.page_count  # else a word may have moved to another page
+            for pno in range(min(old.page_count, MAX_PAGES_COMPARED)):
+                page = old[pno]
+                if _fingerprint(page) == final.fingerprint(pno):
+                    continue
+                for text, box in _vanished(_words(page), final.words(pno)):
+                    if same_layout or not set(text.split()) <= final.everywhere():
+                        self.add("incremental_update", f"{label}, page {pno + 1}", text, pno + 1, box)
             earlier = _Reader(old, b"", self.path)
             earlier.read_all(revisions=False)
             for s in earlier.surfaces:

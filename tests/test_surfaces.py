@@ -244,6 +244,18 @@ def test_document_javascript_open_action_and_launch(tmp_path):
     assert_no_value_in_details(problems, "111-11-1111", "222-22-2222", "333-33-3333")
 
 
+def test_escaped_names_do_not_hide_a_script(tmp_path):
+    doc = page_doc()
+    doc.xref_set_key(doc.pdf_catalog(), "OpenAction", "<< /S /JavaScript /JS (app.alert('hidden 999-88-7777');) >>")
+    raw = doc.tobytes(expand=True)
+    raw = raw.replace(b"/JavaScript", b"/J#61vaScript").replace(b"/JS", b"/J#53")
+    assert b"/JS" not in raw and b"/JavaScript" not in raw
+    with pymupdf.open(stream=raw, filetype="pdf") as pdf:
+        found, problems = read_surfaces(pdf, raw, "escaped.pdf")
+    assert "999-88-7777" in texts(found, "javascript")
+    assert "javascript" in kinds(problems, SEVERITY_FIX)
+
+
 def test_open_action_to_a_page_is_only_a_note(tmp_path):
     doc = page_doc()
     doc.xref_set_key(doc.pdf_catalog(), "OpenAction", f"[ {doc[0].xref} 0 R /Fit ]")
@@ -418,6 +430,34 @@ def test_incremental_update_recovers_the_removed_sentence(tmp_path):
     assert "granted" not in texts(found, "incremental_update")  # what stayed is not repeated
     [update] = [p for p in problems if p.kind == "incremental_update"]
     assert update.severity == SEVERITY_FIX and "2 revisions" in update.detail
+
+
+def test_update_that_only_adds_a_comment_repeats_no_page_text(tmp_path):
+    path = tmp_path / "signed.pdf"
+    save(page_doc(f"Body text naming SSN {SSN}."), path)
+    doc = pymupdf.open(path)
+    doc[0].add_text_annot((100, 100), "Reviewed")
+    doc.save(path, incremental=True, encryption=pymupdf.PDF_ENCRYPT_KEEP)
+    doc.close()
+    found, problems = read(path)
+    assert [s for s in found if s.surface == "incremental_update"] == []
+    assert ("incremental_update", SEVERITY_FIX) in {(p.kind, p.severity) for p in problems}
+
+
+@pytest.mark.parametrize(
+    "before, after, gone",
+    [
+        ("a b c d e", "a b e", ["c d"]),
+        ("Line 5 of page 4 Line 6 of page 4", "Line 6 of page 4", ["Line 5 of page 4"]),
+        ("SSN 123-45-6789 is here", "SSN XXX-XX-6789 is here", ["123-45-6789"]),
+        ("same words", "same words", []),
+        ("x y", "", ["x y"]),
+    ],
+)
+def test_vanished_word_runs(before, after, gone):
+    words = [(w, (float(i), 0.0, i + 1.0, 1.0)) for i, w in enumerate(before.split())]
+    runs = surfaces._vanished(words, after.split())
+    assert [text for text, _ in runs] == gone
 
 
 def test_revision_counting(tmp_path):
