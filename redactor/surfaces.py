@@ -516,7 +516,7 @@ class _Reader:
         annot = self.objs.dict(ref)
         xref = ref.xref if isinstance(ref, Ref) else 0
         subtype = self.objs.name(annot.get("Subtype")) or "unknown"
-        rect = boxes.get(xref) or _transformed(annot.get("Rect"), page)
+        rect = _box(boxes[xref]) if xref in boxes else _transformed(annot.get("Rect"), page)
         place = _Place(f"page {pno + 1} {subtype} annotation {n}", pno + 1, rect)
         if xref:
             self.places.setdefault(xref, place)
@@ -873,6 +873,10 @@ def _dicts(obj: Any, path: str = "", depth: int = 0) -> Iterator[tuple[str, dict
 
 def _number(value: Any) -> int:
     return int(value) if isinstance(value, int | float) and not isinstance(value, bool) else 0
+
+
+def _box(rect: Any) -> Box:
+    return (float(rect[0]), float(rect[1]), float(rect[2]), float(rect[3]))
 
 
 def _transformed(rect: Any, page: pymupdf.Page) -> Box | None:

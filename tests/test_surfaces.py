@@ -48,6 +48,12 @@ def save(doc: pymupdf.Document, path: Path) -> Path:
     return path
 
 
+def assert_plain_boxes(found, problems) -> None:
+    """Boxes are plain tuples of floats (model.Box), so results sort, hash and serialise."""
+    for item in [*found, *problems]:
+        assert item.bbox is None or (type(item.bbox) is tuple and all(type(v) is float for v in item.bbox)), item
+
+
 def assert_no_value_in_details(problems, *values: str) -> None:
     for p in problems:
         for value in values:
@@ -134,6 +140,8 @@ def test_comments_free_text_and_unapplied_redactions_are_reported_with_their_pla
     assert len(annots) == 4 and all(p.severity == SEVERITY_FIX and p.page == 1 and p.bbox for p in annots)
     assert any("pop-up" in p.detail for p in annots)
     assert any("never applied" in p.detail for p in annots)  # the redaction mark with no overlay text
+    assert_plain_boxes(found, problems)
+    assert sorted(set(problems), key=lambda p: p.sort_key())
     assert_no_value_in_details(problems, "111-22-3333", "Paralegal Pat", "555-867-5309")
 
 
@@ -202,6 +210,7 @@ def test_embedded_files_and_file_attachment_annotations(tmp_path):
     files = [p for p in problems if p.kind == "attachment"]
     assert len(files) == 3 and {p.severity for p in files} == {SEVERITY_FIX}
     assert any(p.page == 1 for p in files)
+    assert_plain_boxes(found, problems)
     assert_no_value_in_details(problems, SSN, "ledger.txt", "John Doe")
 
 
