@@ -475,8 +475,9 @@ class _Reader:
                 xref = self.pdf.page_xref(pno)
                 self.page_of[xref] = pno + 1
                 self.places[xref] = place
-                thumbs += self.pdf.xref_get_key(xref, "Thumb")[0] != "null"  # whole page objects are
-                self.claim(self.entry(xref, "AA"), _Place(f"page {pno + 1} /AA", pno + 1))  # slow to parse
+                # single entries, not the whole page object: parsing every page in full is slow
+                thumbs += self.pdf.xref_get_key(xref, "Thumb")[0] != "null"
+                self.claim(self.entry(xref, "AA"), _Place(f"page {pno + 1} /AA", pno + 1))
                 annots = self.entry(xref, "Annots")
                 if annots is not None:
                     empty = self.read_annotations(pno, self.objs.list(annots))
