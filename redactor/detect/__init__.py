@@ -96,22 +96,56 @@ def _private_spans(t: _Text, names: PublicNames, policy: Policy) -> list[Span]:
     return [_name_category(text, s) for s in spans]
 
 
+_ORG_WORDS = re.compile(
+    r"(?i)\b(?:inc|llc|llp|corp|co|company|department|dept|county|city|bank|hospital|clinic|school|court|police|"
+    r"office|university|college|group|services?|center|health|union|district|association|board|agency|state|"
+    r"church|credit|federal|savings|community|family|medicine|behavioral|general|memorial|records?|order|"
+    r"investigation|affairs|unit|division|bureau|program|report|exhibit|motion|act|code|rule|section|systems?|data|"
+    r"technolog\w*|solutions|software|networks?|partners|holdings|industries|enterprises|labs?|communications|"
+    r"insurance|financial|capital|international|global|corporation|foods|motors|pharma\w*|products|stores?)\b"
+)
+_NAME_RUN = re.compile(ctxmod.NAME_OR_SURNAME)
+_CORPORATE = re.compile(r",?[ \t]+(?:Inc|LLC|L\.L\.C|Corp|Co|Ltd|L\.P|LLP|N\.A|P\.C)\b\.?")
+
+
 def _ner_spans(ctx: TextContext, spans: list[Span]) -> list[Span]:
-    """spaCy's PERSON entities, read only in the sentences where a name can matter."""
+    """spaCy's entities, read only in the sentences where a name can matter.
+
+    The small model often calls an unfamiliar name an ORG: an ORG entity that
+    is shaped like a person's name (two or three capitalised words, none of
+    them an organisation's word) counts as a name too. Each entity is widened
+    to the run of capitalised words it sits in ("Zoltan" + "Chaudhry").
+    """
     windows = ctxmod.name_windows(ctx, spans)
     if not windows:
         return []
-    found = entities([ctx.text[s:e] for s, e, _ in windows])
+    found = entities([ctx.text[s:e] for s, e, _ in windows], ("PERSON", "ORG"))
     out = []
     detector = f"ner:{model_name()}"
     for (ws, _, reason), ents in zip(windows, found, strict=True):
-        for s, e, _label in ents:
-            start, end = _trim_name(ctx.text, ws + s, ws + e)
+        for s, e, label in ents:
+            start, end = _widen(ctx.text, *_trim_name(ctx.text, ws + s, ws + e))
             name = ctx.text[start:end]
             if end <= start or not looks_like_name(name) or name in ctx.public_names:
                 continue
-            out.append(Span("PERSON", start, end, detector, 0.7, f"PERSON in a sentence with {reason}"))
+            if _CORPORATE.match(ctx.text, end):
+                continue  # "Northstar Data Systems, Inc.": a company
+            if label != "PERSON" and not (2 <= len(name.split()) <= 3 and not name.isupper() and not _ORG_WORDS.search(name)):
+                continue
+            out.append(Span("PERSON", start, end, detector, 0.7, f"{label} entity shaped like a name, in a sentence with {reason}"))
     return out
+
+
+def _widen(text: str, start: int, end: int) -> tuple[int, int]:
+    """The run of capitalised words (on one line) that holds ``text[start:end]``."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    for m in _NAME_RUN.finditer(text, line_start, line_end):
+        if m.start() <= start < m.end() or start <= m.start() < end:
+            a, b = min(m.start(), start), max(m.end(), end)
+            return _trim_name(text, a, b)
+    return start, end
 
 
 def _trim_name(text: str, start: int, end: int) -> tuple[int, int]:
@@ -121,7 +155,7 @@ def _trim_name(text: str, start: int, end: int) -> tuple[int, int]:
         end = start + len(head)
     while end > start and text[end - 1].isspace():
         end -= 1
-    m = re.search(r"['’]s?$", text[start:end])
+    m = re.search(r"['’]s\b|['’]$", text[start:end])
     if m:
         end = start + m.start()
     lead = re.match(r"(?:(?:Mr|Ms|Mrs|Dr|Miss)\.?[ \t]+)", text[start:end])
@@ -183,7 +217,7 @@ def _carry_names(texts: list[_Text], names: PublicNames) -> None:
         for s in t.spans or []:
             if s.private and s.category in _NAME_CATEGORIES:
                 name = t.text[s.start:s.end]
-                if len(name.split()) >= 2 and name not in names:
+                if looks_like_name(name) and name not in names:
                     found.setdefault(name, s)
     if not found:
         return

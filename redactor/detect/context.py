@@ -73,7 +73,8 @@ _MED_HEAD = (
     r"disorder|disease|syndrome|diabetes|cancer|carcinoma|tumou?r|injury|infection|apnea|migraine|"
     r"sclerosis|epilepsy|asthma|leukemia|hepatitis(?:[ \t]+[A-E])?|pancreatitis|arthritis|dementia|"
     r"depression|anxiety|schizophrenia|psychosis|concussion|fracture|seizures?|pregnancy|overdose|"
-    r"HIV(?:-positive)?(?:[ \t]+status)?|AIDS|dyslexia|autism|ADHD|PTSD|\w+itis|\w+osis|\w+emia|\w+oma|\w+pathy|\w+algia"
+    r"HIV(?:-positive)?(?:[ \t]+status)?|AIDS|dyslexia|autism|ADHD|PTSD|"
+    r"(?:prenatal|postnatal|psychiatric|hospice|palliative|mental[ \t]+health|inpatient|outpatient|substance[ \t]+abuse|detox\w*)[ \t]+(?:care|treatment)|\w+itis|\w+osis|\w+emia|\w+oma|\w+pathy|\w+algia"
 )
 _STOP = r"with|of|for|and|or|the|from|to|in|at|on|by|a|an|his|her|their|its|is|was|has|had|reflect|reflects|describe|document|concerning|diagnosis|treatment|records?"
 _MED_PHRASE = re.compile(
@@ -109,7 +110,7 @@ MINOR_CONTEXT = re.compile(
 )
 _SCHOOL = re.compile(
     r"(?:[A-Z][\w.'’-]*[ \t]+){1,4}(?:Elementary|Middle|High|Junior[ \t]+High|Intermediate|Primary|Preparatory|Charter)"
-    r"(?:[ \t]+School)?(?![\w-])|(?:[A-Z][\w.'’-]*[ \t]+){1,4}(?:Academy|School)(?![\w-])"
+    r"(?:[ \t]+School)?(?![\w-])(?![ \t]+(?:School[ \t]+)?District)|(?:[A-Z][\w.'’-]*[ \t]+){1,4}(?:Academy|School)(?![\w-])(?![ \t]+District)"
 )
 ROLE_WORDS = (
     "complainant", "witness", "customer", "client", "patient", "inmate", "detainee", "victim",
@@ -119,9 +120,10 @@ ROLE_WORDS = (
     "uncle", "cousin", "niece", "nephew", "girlfriend", "boyfriend", "fiancé", "fiancée",
     "relative", "applicant", "borrower", "account holder", "cardholder", "subscriber",
 )  # fmt: skip
-_ROLE = _lexicon_regex("person_roles_private", extra=ROLE_WORDS)
+_ROLE = _lexicon_regex("person_roles_private", "minor_terms", extra=ROLE_WORDS)
 OFFICER_TITLE = r"(?:Officer|Ofc\.|Sergeant|Sgt\.|Deputy|Detective|Det\.|Lieutenant|Lt\.|Corporal|Cpl\.|Captain|Capt\.|Trooper|Agent)"
 _OFFICER = re.compile(rf"\b{OFFICER_TITLE}[ \t]+({NAME_OR_SURNAME})")
+_CUSTODY = re.compile(r"(?i)\b(?:jail|prison|custody|detention|incarcerat\w*|interview(?:ed|s)?|testif\w*|declarant)\b")
 CONFIDENTIAL = re.compile(r"\bCONFIDENTIAL\b|(?i:attorneys['’]? eyes only|filed under seal|protective order)")
 _NAME_RX = re.compile(NAME)
 
@@ -157,6 +159,8 @@ def medical_spans(ctx: TextContext) -> list[Span]:
         for m in _MED_LEAD.finditer(sentence):
             out.append(Span("MEDICAL", s + m.start(1), s + m.end(1), "lexicon:medical", 0.75, f"after {m.group(0).split()[0].lower()!r}; {why}"))
         for m in _FACILITY.finditer(sentence):
+            if m.group(0) in ctx.public_names or m.group(0).isupper():
+                continue  # a party (a medical group sued by name), or a heading
             start = s + m.start() + len(m.group(0)) - len(m.group(0).lstrip())
             out.append(Span("MEDICAL", start, s + m.end(), "lexicon:medical", 0.7, f"treating facility; {why}"))
     return out
@@ -170,7 +174,7 @@ def ia_spans(ctx: TextContext) -> list[Span]:
         out.append(Span("IA_FINDING", m.start(), m.end(), "lexicon:ia", 0.8, "finding or discipline in an internal-affairs context"))
     for m in _OFFICER.finditer(ctx.text):
         name = m.group(1)
-        if looks_like_name(name) and name not in ctx.public_names:
+        if looks_like_name(name, min_words=1) and name not in ctx.public_names:
             out.append(Span("OFFICER_NAME", m.start(1), m.end(1), "legal_context", 0.8, f"officer named in an internal-affairs context ({m.group(0).split()[0]!r})"))
     return out
 
@@ -180,6 +184,8 @@ def school_spans(ctx: TextContext) -> list[Span]:
         Span("MINOR_SCHOOL", m.start(), m.end(), "legal_context", 0.8, "a school's name (a minor's school)")
         for m in _SCHOOL.finditer(ctx.text)
         if m.group(0).split()[0].lower() not in ("the", "a", "of")
+        and not m.group(0).isupper()  # a heading or a caption, not a child's school
+        and m.group(0) not in ctx.public_names  # a school district that is a party
     ]
 
 
@@ -264,6 +270,8 @@ def name_windows(ctx: TextContext, spans: list[Span]) -> list[tuple[int, int, st
             reason = f"minor term {m.group(0).lower()!r}"
         elif ctx.ia and ((m := IA_CONTEXT.search(sentence)) or (IA_TERMS and (m := IA_TERMS.search(sentence)))):
             reason = f"internal-affairs term {m.group(0).strip().lower()!r}"
+        elif m := _CUSTODY.search(sentence):
+            reason = f"custody or interview term {m.group(0).lower()!r}"
         elif any(s <= p < e for p in private_at):
             reason = "a protected value in the same sentence"
         elif MEDICAL_CONTEXT.search(sentence) and _FACILITY.search(sentence):

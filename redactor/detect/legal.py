@@ -53,7 +53,7 @@ _DATE = (
     r"[ \t]+\d{1,2},?[ \t]+\d{4}|\d{1,2}/\d{1,2}/\d{2,4})"
 )
 _HEARING_DATE = re.compile(
-    rf"\b(?i:dated|date|hearing[ \t]+date|hearing[ \t]+on|heard[ \t]+on|held[ \t]+on|set[ \t]+for(?:[ \t]+hearing)?[ \t]+on|"
+    rf"(?<![Bb]irth[ \t])(?<![Bb]irth)\b(?i:dated|date(?=[ \t]*:)|hearing[ \t]+date|hearing[ \t]+on|heard[ \t]+on|held[ \t]+on|set[ \t]+for(?:[ \t]+hearing)?[ \t]+on|"
     rf"continued[ \t]+to|filed[ \t]+on|entered[ \t]+on|signed[ \t]+on|issued[ \t]+on|on[ \t]+or[ \t]+before)"
     rf"[ \t]*:?[ \t]*({_DATE})"
 )
@@ -145,13 +145,25 @@ def _signature_blocks(text: str, names: PublicNames) -> list[Span]:
     for start in _SIGNATURE_START.finditer(text):
         window = _lines(text, start.start(), len(text))[:_MAX_BLOCK_LINES]
         ends = [i for i, (s, e) in enumerate(window) if _ATTORNEYS_FOR.match(text[s:e])]
-        block = window[: ends[0] + 1] if ends else window[:3]
+        block = window[: ends[0] + 1] if ends else _signer_lines(text, window)
         if any(JUDGE_TITLE_RE.search(text[s:e]) for s, e in block):
             continue  # a judge's signature: the judges' rule reads it
         for s, e in block:
             spans.append(_counsel_line(text, s, e, names, "signature block of counsel"))
-        spans += _region(block, "signature block of counsel")
+        if ends:
+            spans += _region(block, "signature block of counsel")
     return spans
+
+
+def _signer_lines(text: str, window: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Without 'Attorneys for', a signature is only the signer's name lines (a declarant's)."""
+    out = []
+    for s, e in window[:3]:
+        line = re.sub(r"(?i)^\s*(?:by:?\s*)?(?:/s/\s*)?|^\s*respectfully\s+submitted,?\s*$", "", text[s:e])
+        if line and not looks_like_name(line.split(",")[0]):
+            break
+        out.append((s, e))
+    return out
 
 
 def _region(lines: list[tuple[int, int]], why: str) -> list[Span]:
@@ -174,6 +186,7 @@ def _caption(text: str, names: PublicNames) -> list[Span]:
             names.add(before)
             continue
         lines = _lines(text, max(0, m.start() - 400), m.start())
+        group = []
         for s, e in reversed(lines[-4:]):
             line = text[s:e]
             if _VERSUS_LINE.match(line) or _ROLE_LINE.match(line) or _COURT_TITLE.match(line) or _DISTRICT_LINE.match(line):
@@ -182,6 +195,9 @@ def _caption(text: str, names: PublicNames) -> list[Span]:
                 break
             spans.append(_public("PARTY", s, e, "party named in the caption"))
             names.add(line)
+            group.insert(0, line)
+        if len(group) > 1:
+            names.add(" ".join(group))  # a name the caption wraps over two lines
     for m in _PARTY_INLINE.finditer(text):
         if looks_like_name(m.group(1)):
             spans.append(_public("PARTY", m.start(1), m.end(1), "named as a party"))
@@ -191,7 +207,7 @@ def _caption(text: str, names: PublicNames) -> list[Span]:
 
 def _caption_party(line: str) -> bool:
     """A caption line naming parties: mostly capitals, no sentence punctuation."""
-    letters = [c for c in line if c.isalpha()]
+    letters = [c for c in re.sub(r"\bet al\b\.?", "", line) if c.isalpha()]
     if len(letters) < 3 or len(line) > 120 or re.search(r"[.;:]\s+[a-z]", line):
         return False
     return sum(c.isupper() for c in letters) >= 0.7 * len(letters)

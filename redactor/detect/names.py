@@ -35,6 +35,7 @@ NOT_NAMES = {
     "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     "ia", "sbn", "bar", "tel", "fax", "email", "phone", "telephone", "respectfully", "submitted",
     "judge", "magistrate", "honorable", "hon", "deputy", "officer", "sergeant", "detective",
+    "cal", "cir", "supp", "app", "fed", "civ", "evid", "penal", "code", "stat", "ann", "rptr",
 }  # fmt: skip
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
@@ -50,10 +51,10 @@ def name_words(text: str) -> tuple[str, ...]:
     return tuple(words)
 
 
-def looks_like_name(text: str) -> bool:
-    """Two or more name words, none of them a word that only starts a sentence or a heading."""
+def looks_like_name(text: str, min_words: int = 2) -> bool:
+    """Enough name words (initials and titles aside), none of them a word that is not a name."""
     words = name_words(text)
-    if not words or any(w in NOT_NAMES for w in words):
+    if len(words) < min_words or any(w in NOT_NAMES for w in words):
         return False
     return not text.isupper() or len(words) >= 2
 

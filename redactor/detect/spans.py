@@ -44,6 +44,17 @@ class Span:
         return self.detector.startswith(SOFT_DETECTORS)
 
 
+# What a block of the public record (counsel's signature, the attorney block) may hold:
+# names and contact details. A Social Security number inside one is still private.
+_REGION_HOLDS = ("ADDRESS", "PHONE", "EMAIL", "PERSON", "OFFICER_NAME", "MINOR", "MEDICAL", "MINOR_SCHOOL")
+
+
+def _covers(public: Span, span: Span) -> bool:
+    if public.category.startswith("_REGION") and span.category not in _REGION_HOLDS:
+        return False
+    return span.inside(public) or (span.soft and span.overlaps(public))
+
+
 def _rank(span: Span) -> tuple:
     prio = _PRIORITY.index(span.category) if span.category in _PRIORITY else len(_PRIORITY)
     return (-(span.end - span.start), prio, -span.score, span.start, span.detector)
@@ -57,7 +68,7 @@ def resolve(spans: list[Span]) -> list[Span]:
     for span in sorted((s for s in spans if s.private), key=_rank):
         if span.end <= span.start:
             continue
-        if any(span.inside(p) or (span.soft and span.overlaps(p)) for p in public):
+        if any(_covers(p, span) for p in public):
             continue  # digits inside a docket number, a name inside a citation
         if any(span.inside(k) for k in kept):
             continue  # a longer private span already covers it
