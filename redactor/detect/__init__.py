@@ -158,7 +158,7 @@ def _trim_name(text: str, start: int, end: int) -> tuple[int, int]:
     m = re.search(r"['’]s\b|['’]$", text[start:end])
     if m:
         end = start + m.start()
-    lead = re.match(r"(?:(?:Mr|Ms|Mrs|Dr|Miss)\.?[ \t]+)", text[start:end])
+    lead = re.match(rf"(?:(?:Mr|Ms|Mrs|Dr|Miss)\.?|{ctxmod.OFFICER_TITLE})[ \t]+", text[start:end])
     if lead:
         start += lead.end()
     return start, end
