@@ -86,6 +86,11 @@ def everything(data: bytes, path: str) -> tuple[list[str], str]:
     return pages, "\n".join(parts)
 
 
+def squash(text: str) -> str:
+    """Lower case, no blanks: pdfminer runs the words of justified lines together."""
+    return "".join(text.split()).lower()
+
+
 def words(data: bytes) -> Counter:
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         return Counter(w["text"] for p in pdf.pages for w in p.extract_words())
@@ -116,18 +121,21 @@ def main(argv: list[str] | None = None) -> int:
             continue
         data, before = dst.read_bytes(), src.read_bytes()
         pages, rest = everything(data, str(dst))
-        alltext = "\n".join(pages) + "\n" + rest
+        alltext = squash("\n".join(pages) + "\n" + rest)
         for e in truth.private:
             priv_total += 1
             forms = [e.value] + [f for f in e.forms if len(f) >= 4]
-            if any(term_pattern(f).search(alltext) for f in forms):
+            if any(squash(f) in alltext or term_pattern(f).search(rest) for f in forms):
                 missed[(e.category, e.surface)] += 1
             else:
                 priv_gone += 1
+        with pdfplumber.open(io.BytesIO(before)) as pdf:
+            pages_in = [squash(p.extract_text() or "") for p in pdf.pages]
         for e in truth.public:
+            if not (0 < e.page <= len(pages_in)) or squash(e.value) not in pages_in[e.page - 1]:
+                continue  # pdfminer cannot read it in the input either (justified text runs words together)
             pub_total += 1
-            page = pages[e.page - 1] if 0 < e.page <= len(pages) else ""
-            pub_kept += bool(term_pattern(e.value).search(page))
+            pub_kept += 0 < e.page <= len(pages) and squash(e.value) in squash(pages[e.page - 1])
         w_in, w_out = words(before), words(data)
         words_in += sum(w_in.values())
         words_kept += sum((w_in & w_out).values())
@@ -138,7 +146,7 @@ def main(argv: list[str] | None = None) -> int:
     for line in refused:
         print(f"  {line}")
     print(f"private values gone from every surface: {priv_gone}/{priv_total} = {100 * priv_gone / max(priv_total, 1):.2f}%  (target >= 99.5%)")
-    print(f"public values intact: {pub_kept}/{pub_total} = {100 * pub_kept / max(pub_total, 1):.2f}%  (target >= 98%)")
+    print(f"public values intact (of those pdfminer reads in the input): {pub_kept}/{pub_total} = {100 * pub_kept / max(pub_total, 1):.2f}%  (target >= 98%)")
     print(f"input words surviving: {words_kept}/{words_in} = {100 * words_kept / max(words_in, 1):.2f}%  (target >= 89%)")
     if missed:
         print("left behind, by category and surface: " + ", ".join(f"{c}/{s} {n}" for (c, s), n in missed.most_common()))
