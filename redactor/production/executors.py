@@ -105,7 +105,8 @@ class DaskExecutor:
     def wait(self, futures: Iterable[Any]) -> set[Any]:
         from distributed import wait
 
-        done, _ = wait(list(futures), return_when="FIRST_COMPLETED")
+        with self._client.as_current():
+            done, _ = wait(list(futures), return_when="FIRST_COMPLETED")
         return set(done)
 
     def result(self, future: Any) -> Any:

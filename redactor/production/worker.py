@@ -144,7 +144,26 @@ def stamp_and_check(before: pymupdf.Document, numbers: list[str], legend: str | 
         problem = check_stamp(before, after, numbers, legend)
         if problem:
             raise VerificationFailed(f"Bates stamp check failed: {problem}; nothing was produced for this document")
-        data = after.tobytes(garbage=3, deflate=True)
+        data = save_stamped(after)
     with pymupdf.open("pdf", data) as final:
         text = TEXT_PAGE_BREAK.join(page.get_text() for page in final)
     return data, text
+
+
+def save_stamped(pdf: pymupdf.Document) -> bytes:
+    """The stamped copy, written whole; its file identifier is made from its content, so the
+    same document gives the same bytes in any worker, on any machine."""
+    import io
+
+    import pikepdf
+
+    from ..render.scrub import PRODUCER
+
+    data = pdf.tobytes(garbage=4, deflate=True, no_new_id=True)
+    with pikepdf.open(io.BytesIO(data)) as p:
+        if "/ID" in p.trailer:
+            del p.trailer.ID
+        p.trailer.Info = p.make_indirect(pikepdf.Dictionary(Producer=pikepdf.String(PRODUCER)))
+        out = io.BytesIO()
+        p.save(out, deterministic_id=True, compress_streams=True, linearize=False)
+    return out.getvalue()

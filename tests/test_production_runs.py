@@ -1,0 +1,205 @@
+"""How a production runs: commit order, failures inside workers, crashes, resume, Dask."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from concurrent.futures import Future
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+
+import pymupdf
+import pytest
+from test_production import PREFIX, band_number, make_inputs
+
+from redactor.production import run_production
+from redactor.production.bates import BatesRegistry, bates_number
+from redactor.production.commit import Committer
+from redactor.production.inputs import Item
+from redactor.production.journal import Journal
+from redactor.production.loadfiles import read_dat, read_opt
+from redactor.production.schedule import CRASHED, schedule
+from redactor.production.worker import Outcome, Task, stamp_and_check
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+# -- the scheduler and committer with an in-process pool --------------------------------
+
+
+class InlinePool:
+    """Runs each task at once in this process; results are handed back last-first."""
+
+    inline = True
+    workers = 2
+
+    def __init__(self, fn):
+        self.fn = fn
+        self.restarts = 0
+
+    def submit(self, _fn, task: Task) -> Future:
+        future: Future = Future()
+        future.task = task
+        future.set_result(None)
+        return future
+
+    def wait(self, futures):
+        return set(futures[::-1])
+
+    def result(self, future):
+        return self.fn(future.task)
+
+    def restart(self):
+        self.restarts += 1
+
+
+def fake_produce(pages: dict[str, int]):
+    """A worker that makes a plain document of the given size and stamps it; 'bad' files fail, 'crash' kill it."""
+    def produce(task: Task) -> Outcome:
+        name = Path(task.source).name
+        if "crash" in name:
+            raise BrokenProcessPool("worker died")
+        if "bad" in name:
+            return Outcome(task.index, ok=False, reason="E003 verification failed on page 1")
+        doc = pymupdf.open()
+        for i in range(pages[name]):
+            doc.new_page().insert_text((72, 100), f"{name} page {i + 1}")
+        numbers = [bates_number(task.prefix, n, task.digits) for n in range(task.first, task.first + doc.page_count)]
+        stamped, text = stamp_and_check(doc, numbers, task.legend)
+        return Outcome(task.index, ok=True, pages=doc.page_count, first=task.first, stamped=stamped,
+                       unstamped=doc.tobytes(), text=text, filename=name)
+    return produce
+
+
+def run_inline(tmp_path: Path, sizes: dict[str, int], first: int = 1):
+    out = tmp_path / "out"
+    out.mkdir()
+    items = [Item(tmp_path / name, name, f"key-{name}", pages) for name, pages in sizes.items()]
+    journal = Journal(out)
+    committer = Committer(out, journal, BatesRegistry.load(out / "bates-registry.json"), run="r1",
+                          prefix=PREFIX, digits=8, legend=None, first=first)
+    pool = InlinePool(fake_produce(sizes))
+    schedule(pool, items, committer, prefix=PREFIX, digits=8, legend=None, policy=None, work=tmp_path / "w",
+             first=first)
+    journal.close()
+    return out, list(Journal(out).records()), pool
+
+
+def test_failure_inside_a_worker_leaves_no_gap(tmp_path):
+    out, records, _ = run_inline(tmp_path, {"a.pdf": 2, "b-bad.pdf": 3, "c.pdf": 1, "d.pdf": 2})
+    assert [(r["type"], r["source"]) for r in records] == [
+        ("produced", "a.pdf"), ("failed", "b-bad.pdf"), ("produced", "c.pdf"), ("produced", "d.pdf"),
+    ]  # fmt: skip
+    produced = [r for r in records if r["type"] == "produced"]
+    assert [(r["first"], r["last"]) for r in produced] == [(1, 2), (3, 3), (4, 5)]
+    # c.pdf was sent numbered 6; it is stamped again with 3 at commit
+    for r in produced:
+        with pymupdf.open(out / r["file"]) as pdf:
+            assert [band_number(p) for p in pdf] == list(range(r["first"], r["last"] + 1))
+            assert r["source"] in pdf[0].get_text()
+    assert sorted(p.name for p in (out / "IMAGES").iterdir()) == ["ABC00000001.pdf", "ABC00000003.pdf",
+                                                                  "ABC00000004.pdf"]
+
+
+def test_commits_follow_input_order_whatever_order_results_arrive(tmp_path):
+    sizes = {f"{i:02d}.pdf": 1 + i % 3 for i in range(9)}
+    _, records, _ = run_inline(tmp_path, sizes, first=50)
+    assert [r["source"] for r in records] == sorted(sizes)
+    firsts = [r["first"] for r in records]
+    lasts = [r["last"] for r in records]
+    assert firsts[0] == 50 and all(f == last + 1 for f, last in zip(firsts[1:], lasts, strict=False))
+
+
+def test_a_document_that_kills_its_worker_is_failed_alone(tmp_path):
+    out, records, pool = run_inline(tmp_path, {"a.pdf": 1, "b-crash.pdf": 2, "c.pdf": 1})
+    assert [(r["type"], r["source"]) for r in records] == [
+        ("produced", "a.pdf"), ("failed", "b-crash.pdf"), ("produced", "c.pdf"),
+    ]  # fmt: skip
+    assert records[1]["reason"] == CRASHED
+    assert records[2]["first"] == 2 and pool.restarts == 2
+
+
+# -- real runs: resume after a kill, Dask ----------------------------------------------
+
+RUN = """
+import sys
+from redactor.production import run_production
+run_production(sys.argv[1], sys.argv[2], prefix="ABC", legend="CONFIDENTIAL", workers=1)
+"""
+
+
+def _produced(out: Path) -> list[dict]:
+    return [r for r in Journal(out).records() if r["type"] == "produced"]
+
+
+@pytest.mark.slow
+def test_resume_after_a_killed_run(tmp_path):
+    in_dir = tmp_path / "in"
+    make_inputs(in_dir, n=4, seed=51)
+    out = tmp_path / "out"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen([sys.executable, "-c", RUN, str(in_dir), str(out)], env=env,
+                            stderr=subprocess.DEVNULL, start_new_session=True)
+    deadline = time.monotonic() + 120
+    try:
+        while not (out / "journal.jsonl").exists() or not _produced(out):
+            assert proc.poll() is None, "the run ended before it could be killed"
+            assert time.monotonic() < deadline
+            time.sleep(0.05)
+    finally:
+        os.killpg(proc.pid, signal.SIGKILL)  # the run and its workers, as a crash would
+        proc.wait()
+    done = _produced(out)
+    assert 1 <= len(done) < 4
+    for path in (out / "IMAGES").iterdir():  # nothing half-written under a final name
+        with pymupdf.open(path) as pdf:
+            assert pdf.page_count >= 1
+    first_file = out / done[0]["file"]
+    stamp = (first_file.stat().st_ino, first_file.stat().st_mtime_ns)
+
+    result = run_production(str(in_dir), str(out), prefix=PREFIX, legend="CONFIDENTIAL", workers=1)
+
+    assert result.exit_code == 0 and result.resumed == len(done)
+    assert (first_file.stat().st_ino, first_file.stat().st_mtime_ns) == stamp  # not redone
+    records = _produced(out)
+    assert sorted(r["source"] for r in records) == [f"filings/{i:04d}.pdf" for i in range(4)]  # each once
+    assert [r["first"] for r in records[: len(done)]] == [r["first"] for r in done]  # not renumbered
+    expected = 1
+    for r in records:
+        assert r["first"] == expected
+        expected = r["last"] + 1
+    assert sorted(p.name for p in (out / "IMAGES").iterdir()) == sorted(Path(r["file"]).name for r in records)
+    assert len(read_opt(out / "production.opt")) == expected - 1
+    assert len(read_dat(out / "production.dat")[1]) == 4
+    assert not list(out.glob(".work-*")) and not list(out.rglob("*.part"))
+
+
+def _digest(out: Path) -> dict[str, str]:
+    files = sorted(p for p in out.rglob("*") if p.is_file() and p.parent.name in ("IMAGES", "TEXT"))
+    return {p.relative_to(out).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in files}
+
+
+@pytest.mark.slow
+def test_dask_gives_the_same_production_as_the_process_pool(tmp_path):
+    distributed = pytest.importorskip("distributed")
+    in_dir = tmp_path / "in"
+    make_inputs(in_dir, n=3, seed=61)
+    (in_dir / "filings" / "0001a-bad.pdf").write_bytes(b"%PDF-1.4\ntruncated")
+    local = tmp_path / "process" / "VOL001"
+    run_production(str(in_dir), str(local), prefix=PREFIX, legend="CONFIDENTIAL", workers=2)
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                                  dashboard_address=None) as cluster:
+        remote = tmp_path / "dask" / "VOL001"
+        result = run_production(str(in_dir), str(remote), prefix=PREFIX, legend="CONFIDENTIAL",
+                                executor="dask", scheduler=cluster.scheduler_address)
+    assert result.exit_code == 2 and [f.source for f in result.failed] == ["filings/0001a-bad.pdf"]
+    assert _digest(remote) == _digest(local)
+    for name in ("production.dat", "production.opt", "redaction-log.csv", "errors.csv"):
+        assert (remote / name).read_bytes() == (local / name).read_bytes(), name
+    assert json.loads((remote / "bates-registry.json").read_text())["prefixes"][PREFIX][0]["last"] == \
+        json.loads((local / "bates-registry.json").read_text())["prefixes"][PREFIX][0]["last"]
