@@ -14,24 +14,20 @@ is written and :class:`VerificationFailed` (exit 3) is raised.
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pymupdf
-
-from ..errors import BadInput, PolicyError, RedactorError, VerificationFailed
-from ..ingest import load
+from ..errors import BadInput, PolicyError, VerificationFailed
 from ..plan import Plan
 from ..policy import Policy
 from .assemble import Assembly, assemble
-from .manifest import MANIFEST, FileEntry, read_manifest
+from .manifest import MANIFEST, FileEntry, read_manifest, sha256
 from .profiles import CourtProfile, load_profile
 from .reference import load_reference_json
-from .verifying import verify_public_parts
+from .verifying import expectations_from_json, verify_public_parts
 
 __all__ = ["SealedPackage", "build_package", "verify_package", "CourtProfile", "load_profile"]
 
@@ -119,8 +115,6 @@ def verify_package(pkg_dir: str) -> list[str]:
             problems.append(f"{e.path}: listed in the manifest but missing")
             continue
         data = p.read_bytes()
-        from .manifest import sha256
-
         if len(data) != e.bytes or sha256(data) != e.sha256:
             problems.append(f"{e.path}: SHA-256 does not match the manifest (the file was changed)")
     for p in sorted(root.rglob("*")):
@@ -143,34 +137,18 @@ def _reverify_public(root: Path, entries: list[FileEntry]) -> list[str]:
     problems = []
     for item in body.get("documents", []):
         label = item.get("exhibit", "")
-        plan = Plan.from_json(json.dumps(item["plan"]), source=f"{ref[0].path}: {label}")
-        highlighted = [root / e.path for e in entries if e.role == "highlighted" and e.exhibit == label]
         public = [root / e.path for e in entries if e.role == "public" and e.exhibit == label]
-        if not highlighted or not public:
-            problems.append(f"{label}: the manifest lacks its public or highlighted copy")
+        if not public or "verification" not in item:
+            problems.append(f"{label}: the package lacks its public copy or its verification record")
             continue
         try:
-            doc = _joined_document(highlighted)
-            verify_public_parts([(str(p), p.read_bytes()) for p in public], doc, plan)
+            expected, regions = expectations_from_json(item["verification"])
+            verify_public_parts([(str(p), p.read_bytes()) for p in public], expected, regions)
         except VerificationFailed as exc:
             problems.append(f"{label}: public copy: {exc}")
-        except RedactorError as exc:
-            problems.append(f"{label}: {exc}")
+        except (KeyError, TypeError, ValueError):
+            problems.append(f"{label}: the verification record in {ref[0].path} is damaged")
     return problems
-
-
-def _joined_document(paths: list[Path]):
-    """The highlighted copy read as one Document, parts joined with their pages renumbered."""
-    from dataclasses import replace
-
-    docs = [load(str(p)) for p in paths]
-    first = docs[0]
-    pages, offset = [], 0
-    for d in docs:
-        pages += [replace(pg, number=pg.number + offset) for pg in d.pages]
-        offset += d.page_count
-    first.pages = pages
-    return first
 
 
 def _check_destination(out: Path, inputs: list[str], force: bool) -> None:
@@ -207,8 +185,3 @@ def _move_into_place(work: Path, out: Path) -> None:
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
     os.chmod(out, 0o755)
-
-
-def pdf_page_count(data: bytes) -> int:
-    with pymupdf.open(stream=data, filetype="pdf") as doc:
-        return doc.page_count

@@ -88,6 +88,12 @@ def write_drafts(facts: Facts) -> list[Draft]:
     return out
 
 
+def boilerplate(profile: CourtProfile, in_camera: bool) -> str:
+    """The fixed words of every paper, with no document in it: what the package says itself."""
+    facts = Facts(Caption(), profile, [], [], in_camera)
+    return "\n".join(_markdown(p, TEMPLATES[p.kind](facts, p), facts) for p in profile.papers)
+
+
 def caption_html(caption: Caption, profile: CourtProfile, title: str) -> str:
     court = html.escape(caption.court or profile.court_title)
     district = html.escape(caption.district or profile.district)

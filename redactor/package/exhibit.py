@@ -21,6 +21,7 @@ class Exhibit:
     pages: int
     slug: str = ""  # file-name stem: from the title, or exhibit-N
     log_rows: list[dict[str, Any]] = field(default_factory=list)
+    checks: dict[str, Any] = field(default_factory=dict)  # verification expectations: sealed only
 
     @property
     def label(self) -> str:

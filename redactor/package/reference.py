@@ -96,7 +96,8 @@ def reference_json(exhibits: list[Exhibit], refs: list[Reference], *, court: str
             for r in refs
         ],
         "documents": [
-            {"exhibit": ex.label, "slug": ex.slug, "source": ex.source, "plan": json.loads(ex.plan.to_json())}
+            {"exhibit": ex.label, "slug": ex.slug, "source": ex.source, "plan": json.loads(ex.plan.to_json()),
+             "verification": ex.checks}
             for ex in exhibits
         ],
     }

@@ -148,7 +148,7 @@ def table_html(rows: list[TableRow]) -> str:
         docs.setdefault(r.exhibit, r.document)
     listing = "".join(f"<p class='small'><b>{html.escape(e)}</b>: {html.escape(d)}</p>" for e, d in docs.items())
     head = (
-        "<tr><th style='width:13%'>No.</th><th style='width:5%'>Ex.</th><th style='width:11%'>Location</th>"
+        "<tr><th style='width:13%'>No.</th><th style='width:6%'>Ex.</th><th style='width:11%'>Location</th>"
         "<th style='width:33%'>Portion to be sealed</th><th>Reason</th></tr>"
     )
     body = []
