@@ -45,7 +45,7 @@ def _guard(path: str, fn: Callable[[], int]) -> int:
         if _State.verbose:
             traceback.print_exc()
         return int(exc.exit_code)
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, click.exceptions.ClickException):
         raise
     except Exception as exc:
         click.echo(_fail_line(path, exc), err=True)
@@ -125,7 +125,7 @@ def check(files: tuple[str, ...], fmt: str, report: str | None, policy: str | No
 
 @cli.command()
 @click.argument("src", metavar="IN.pdf")
-@click.option("-o", "--output", "dst", required=True, metavar="OUT.pdf", help="Where to write the public copy.")
+@click.option("-o", "--output", "dst", metavar="OUT.pdf", help="Where to write the public copy (required unless --plan-out).")
 @click.option("--policy", metavar="P.yaml", help="Your terms, categories and actions (see policy.example.yaml).")
 @click.option("--log", "log_path", metavar="LOG.json|LOG.csv", help="Write the redaction log (never the values).")
 @click.option("--plan-out", metavar="PLAN.json", help="Write the plan and stop: nothing is redacted.")
@@ -145,10 +145,11 @@ def redact(src: str, dst: str, policy: str | None, log_path: str | None, plan_ou
         from .plan import Plan
         from .redact import redact_file
 
-        if Path(dst).resolve() == Path(src).resolve():
-            raise RedactorError(f"{dst}: is the input file; choose another output (the input is never overwritten)")
+        if not dst and not plan_out:
+            raise click.UsageError("give -o OUT.pdf for the public copy, or --plan-out PLAN.json for the plan only")
         plan = Plan.load(plan_in) if plan_in else None
-        result = redact_file(src, dst, policy=_load_policy(policy), plan=plan, plan_out=plan_out,
+        result = redact_file(src, None if plan_out else dst, policy=_load_policy(policy),
+                             plan=plan, plan_out=plan_out,
                              log=log_path, password=password)
         if plan_out:
             click.echo(f"redactor: plan with {len(result.plan.redactions)} redactions written to {plan_out}", err=True)

@@ -35,13 +35,15 @@ MAX_TEXT_CHARS = 1_000_000  # one script, rich text or XMP packet
 
 TEXT_EXTENSIONS = {"txt", "csv", "json", "xml", "html", "htm", "md", "eml", "rtf", "tsv", "log"}
 MARKUP_EXTENSIONS = {"xml", "html", "htm"}
-INFO_NOTE_KEYS = {"Producer", "Creator", "CreationDate", "ModDate", "Trapped", "SourceModified"}
+# A title is expected of a filing (PDF/A and accessibility ask for one): a note,
+# unless detection finds something private in it (check then makes it a fix).
+INFO_NOTE_KEYS = {"Title", "Producer", "Creator", "CreationDate", "ModDate", "Trapped", "SourceModified"}
 XMP_NOTE_FIELDS = {
     "xmp:CreatorTool", "xmp:CreateDate", "xmp:ModifyDate", "xmp:MetadataDate",
     "pdf:Producer", "pdf:PDFVersion", "pdf:Trapped", "dc:format",
     "xmpMM:DocumentID", "xmpMM:InstanceID", "xmpMM:VersionID", "xmpMM:OriginalDocumentID",
     "xmpMM:RenditionClass", "xmpTPg:NPages", "xmpGImg:format", "xmpGImg:width", "xmpGImg:height", "x:xmptk", "xmpMM:subject",
-    "pdfx:SourceModified",
+    "pdfx:SourceModified", "dc:title",
 }  # fmt: skip
 XMP_NOTE_PREFIXES = ("stEvt:", "stRef:", "pdfaid:", "pdfuaid:", "pdfaExtension:", "pdfaSchema:",
                      "pdfaProperty:", "pdfaType:", "pdfaField:")  # fmt: skip
