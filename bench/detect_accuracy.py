@@ -120,7 +120,8 @@ def main() -> int:
             ours.add(score_document(doc, detect(doc), truth, pdf.name, args.show_misses))
             if baseline:
                 theirs.add(score_document(doc, baseline_findings(baseline, doc), truth, pdf.name))
-    print(f"== redactor detect: {len(pdfs)} filings, {pages} pages ({args.split}, seed {args.seed})")
+    source = f"from {args.corpus}" if args.corpus else f"{args.split} split, seed {args.seed}"
+    print(f"== redactor detect: {len(pdfs)} filings, {pages} pages ({source})")
     print(ours.table())
     if args.show_misses:
         for part in (ours.private, ours.public):

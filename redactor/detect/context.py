@@ -35,6 +35,7 @@ def _alternation(words: frozenset[str] | set[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True) if w.strip())
 
 
+@functools.cache
 def _lexicon_regex(*names: str, extra: tuple[str, ...] = ()) -> re.Pattern | None:
     words = set(extra)
     for n in names:
@@ -126,6 +127,7 @@ _OFFICER = re.compile(rf"\b{OFFICER_TITLE}[ \t]+({NAME_OR_SURNAME})")
 _CUSTODY = re.compile(r"(?i)\b(?:jail|prison|custody|detention|incarcerat\w*|interview(?:ed|s)?|testif\w*|declarant)\b")
 CONFIDENTIAL = re.compile(r"\bCONFIDENTIAL\b|(?i:attorneys['’]? eyes only|filed under seal|protective order)")
 _NAME_RX = re.compile(NAME)
+_NAME_RUN = re.compile(rf"{NAME_OR_SURNAME.replace('{0,3}', '{1,5}')}")
 
 
 @dataclass
@@ -276,6 +278,23 @@ def name_windows(ctx: TextContext, spans: list[Span]) -> list[tuple[int, int, st
             reason = "a protected value in the same sentence"
         elif MEDICAL_CONTEXT.search(sentence) and _FACILITY.search(sentence):
             reason = "medical context"
-        if reason:
+        if reason and _has_candidate(sentence, ctx.public_names):
             out.append((s, e, reason))
     return out
+
+
+def _has_candidate(sentence: str, public: PublicNames) -> bool:
+    """Whether a sentence holds a capitalised run that could be a private person's name.
+
+    The model is only asked about sentences where the answer can matter: without
+    such a run, nothing it found would pass the name checks anyway.
+    """
+    for m in _NAME_RUN.finditer(sentence):
+        words = m.group(0)
+        if looks_like_name(words) and words not in public:
+            return True
+        # a name run that starts with a word that is not a name ("The Kaur family")
+        parts = words.split()
+        if len(parts) > 2 and looks_like_name(" ".join(parts[1:])) and " ".join(parts[1:]) not in public:
+            return True
+    return False
