@@ -23,11 +23,21 @@ $(STAMP): requirements.lock pyproject.toml
 demo: setup
 	@$(BIN)/python samples/generate.py --out samples --quiet
 	@mkdir -p demo-output
-	@echo "== redactor check samples/motion-to-seal.pdf"
+	@echo "== 1. check before filing: redactor check samples/motion-to-seal.pdf"
 	@$(BIN)/redactor check samples/motion-to-seal.pdf --report demo-output/motion-to-seal-check.html; \
 	  echo "(exit code $$?: 0 clean, 1 something to fix before filing)"
 	@echo
-	@echo "Results: the report above; a page-by-page picture of every finding in demo-output/motion-to-seal-check.html"
+	@echo "== 2. redact: redactor redact samples/motion-to-seal.pdf -o demo-output/motion-to-seal-public.pdf"
+	@$(BIN)/redactor redact samples/motion-to-seal.pdf -o demo-output/motion-to-seal-public.pdf \
+	  --log demo-output/motion-to-seal-redaction-log.csv
+	@echo
+	@echo "== 3. check the public copy again"
+	@$(BIN)/redactor check demo-output/motion-to-seal-public.pdf | tail -n 1
+	@echo
+	@echo "Results in demo-output/:"
+	@echo "  motion-to-seal-check.html          every page with each finding boxed (open in a browser; holds the values)"
+	@echo "  motion-to-seal-public.pdf          the public copy, redactions burned in and verified"
+	@echo "  motion-to-seal-redaction-log.csv   one row per redaction (never the value)"
 
 test: setup
 	$(BIN)/python -m pytest -q

@@ -160,6 +160,16 @@ def redact(src: str, dst: str, policy: str | None, log_path: str | None, plan_ou
     sys.exit(_guard(src, run))
 
 
+def _register() -> None:
+    from .package.command import package_command, verify_package_command
+
+    cli.add_command(package_command)
+    cli.add_command(verify_package_command)
+
+
+_register()
+
+
 def _per_file(report: str, path: str) -> str:
     base = Path(report)
     return str(base.with_name(f"{base.stem}-{Path(path).stem}{base.suffix or '.html'}"))

@@ -20,6 +20,7 @@ import pymupdf
 
 from .errors import BadInput
 from .model import Box, Document, ImageInfo, Line, Page, PageText, Word, union
+from .surfaces import revision_ends
 
 MAX_BYTES = 1 << 30  # 1 GiB: larger files are refused, not half-read
 MAX_PAGES = 20_000
@@ -97,16 +98,17 @@ def load(path: str, password: str | None = None, ocr: bool = True) -> Document:
         pages=pages,
         surfaces=[],
         metadata={k: v for k, v in (pdf.metadata or {}).items() if v},
-        encrypted=bool(pdf.is_encrypted or pdf.needs_pass or (pdf.metadata or {}).get("encryption")),
-        revisions=count_revisions(raw),
+        encrypted=is_encrypted(pdf),
+        revisions=len(revision_ends(raw)) or 1,
         pdf=pdf,
         raw=raw,
     )
 
 
-def count_revisions(raw: bytes) -> int:
-    """How many times the file was saved: one end-of-file marker per revision."""
-    return max(1, len(re.findall(rb"%%EOF", raw)))
+def is_encrypted(pdf: pymupdf.Document) -> bool:
+    """Whether the file is encrypted. (Asking ``needs_pass`` after ``authenticate``
+    breaks decryption in PyMuPDF 2.0, so look at the trailer instead.)"""
+    return bool((pdf.metadata or {}).get("encryption")) or pdf.xref_get_key(-1, "Encrypt")[0] != "null"
 
 
 @dataclass
