@@ -203,3 +203,18 @@ def test_dask_gives_the_same_production_as_the_process_pool(tmp_path):
         assert (remote / name).read_bytes() == (local / name).read_bytes(), name
     assert json.loads((remote / "bates-registry.json").read_text())["prefixes"][PREFIX][0]["last"] == \
         json.loads((local / "bates-registry.json").read_text())["prefixes"][PREFIX][0]["last"]
+
+
+def test_one_run_at_a_time_in_a_folder(tmp_path):
+    import fcntl
+
+    from redactor.production.bates import BatesError
+
+    in_dir = tmp_path / "in"
+    in_dir.mkdir()
+    out = tmp_path / "out"
+    out.mkdir()
+    with open(out / ".lock", "a+b") as held:
+        fcntl.flock(held.fileno(), fcntl.LOCK_EX)
+        with pytest.raises(BatesError, match="another batch run"):
+            run_production(str(in_dir), str(out), prefix=PREFIX)

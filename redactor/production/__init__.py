@@ -25,7 +25,8 @@ import shutil
 import sys
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -42,6 +43,7 @@ from .worker import policy_state
 __all__ = ["ProductionResult", "ProducedDocument", "FailedDocument", "run_production"]
 
 REGISTRY_NAME = "bates-registry.json"
+LOCK_NAME = ".lock"
 
 
 @dataclass(frozen=True)
@@ -100,12 +102,41 @@ def run_production(
     ``progress``: True for a progress bar on stderr, a function called with the
     number of pages just done, or None. Raises RedactorError for bad arguments;
     a document that cannot be produced is listed in ``errors.csv`` instead.
+    Worker processes start from a server process that imports the caller's main
+    module again: call this from under ``if __name__ == "__main__":`` in a script.
     """
     began = time.perf_counter()
     check_prefix(prefix)
     out = Path(out_dir)
     items, ignored = list_inputs(in_dir, out, order_file)
     out.mkdir(parents=True, exist_ok=True)
+    with _folder_lock(out):
+        return _run(in_dir, out, items, ignored, began, prefix=prefix, start=start, digits=digits,
+                    legend=legend, policy=policy, workers=workers, executor=executor, scheduler=scheduler,
+                    progress=progress)
+
+
+@contextmanager
+def _folder_lock(out: Path) -> Iterator[None]:
+    """One run at a time in a production folder: two would hand out the same numbers."""
+    import fcntl
+
+    from .bates import BatesError
+
+    with open(out / LOCK_NAME, "a+b") as fh:
+        try:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise BatesError(f"{out}: another batch run is producing into this folder; wait for it to end") from None
+        try:
+            yield
+        finally:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
+
+
+def _run(in_dir: str, out: Path, items: list[Item], ignored: int, began: float, *, prefix: str,
+         start: int | None, digits: int, legend: str | None, policy: Policy | None, workers: int | None,
+         executor: str, scheduler: str | None, progress) -> ProductionResult:
     _remove_stale_work(out)
     journal = Journal(out)
     registry = BatesRegistry.load(out / REGISTRY_NAME)
