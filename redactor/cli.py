@@ -7,6 +7,7 @@ go to stderr.
 
 from __future__ import annotations
 
+import importlib
 import logging
 import sys
 import traceback
@@ -60,7 +61,27 @@ def _load_policy(path: str | None):
     return Policy.load(path) if path else Policy.default()
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+class _LazyGroup(click.Group):
+    """Commands that live in their own stage's module are imported only when used,
+    so a plain `check` does not pay for loading the packaging or production code."""
+
+    lazy = {
+        "package": "redactor.package.command:package_command",
+        "verify-package": "redactor.package.command:verify_package_command",
+        "batch": "redactor.production.command:batch_command",
+    }
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(super().list_commands(ctx)) | set(self.lazy))
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name in self.lazy and name not in self.commands:
+            module, attr = self.lazy[name].split(":")
+            self.add_command(getattr(importlib.import_module(module), attr), name)
+        return super().get_command(ctx, name)
+
+
+@click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="redactor")
 @click.option("-v", "--verbose", is_flag=True, help="On an error, show the full traceback.")
 def cli(verbose: bool) -> None:
@@ -158,16 +179,6 @@ def redact(src: str, dst: str, policy: str | None, log_path: str | None, plan_ou
                        f"verified and written to {dst}", err=True)
         return int(ExitCode.OK)
     sys.exit(_guard(src, run))
-
-
-def _register() -> None:
-    from .package.command import package_command, verify_package_command
-
-    cli.add_command(package_command)
-    cli.add_command(verify_package_command)
-
-
-_register()
 
 
 def _per_file(report: str, path: str) -> str:
