@@ -53,8 +53,7 @@ def detect(doc: Document, policy: Policy | None = None) -> list[Finding]:
             t.spans = legal_spans(t.text, t.page.number, names)
     for never in policy.never:
         names.add(never)
-    for t in texts:
-        t.spans = (t.spans or []) + _private_spans(t, names, policy)
+    _private_spans(texts, names, policy)
     _carry_names(texts, names)
     _carry_values(texts)
     findings: list[Finding] = []
@@ -71,12 +70,29 @@ def detect_text(text: str, policy: Policy | None = None, *, surface: bool = Fals
     t.spans = [] if surface else legal_spans(text, 1, names)
     if surface:
         t.surface = SurfaceText("metadata", "text", text)
-    t.spans += _private_spans(t, names, policy)
+    _private_spans([t], names, policy)
     _carry_names([t], names)
     return [s for s in resolve(_apply_never(text, t.spans, policy)) if s.category != REGION]
 
 
-def _private_spans(t: _Text, names: PublicNames, policy: Policy) -> list[Span]:
+def _private_spans(texts: list[_Text], names: PublicNames, policy: Policy) -> None:
+    """Add every private span to each text: rules first, then one batch of NER for all texts."""
+    contexts = [_rule_spans(t, names, policy) for t in texts]
+    jobs = [
+        (t, ctx, s, e, reason)
+        for t, ctx in zip(texts, contexts, strict=True)
+        for s, e, reason in ctxmod.name_windows(ctx, t.spans or [])
+    ]
+    found = entities([t.text[s:e] for t, _, s, e, _ in jobs], ("PERSON", "ORG")) if jobs else []
+    for (t, ctx, s, _, reason), ents in zip(jobs, found, strict=True):
+        t.spans += _ner_names(ctx, s, reason, ents)
+    for t, ctx in zip(texts, contexts, strict=True):
+        t.spans += _contact_row_names(ctx, t.spans) + _term_spans(t.text, policy)
+        t.spans = [_name_category(t.text, s) for s in t.spans]
+
+
+def _rule_spans(t: _Text, names: PublicNames, policy: Policy) -> TextContext:
+    """Pattern packs and context rules over one text; returns what NER needs to know of it."""
     text = t.text
     spans = pack_analyzer().spans(text)
     is_ia = bool(_IA_STRONG.search(text)) or any(s.category in ("IA_CASE", "BADGE") for s in spans)
@@ -90,10 +106,8 @@ def _private_spans(t: _Text, names: PublicNames, policy: Policy) -> list[Span]:
         spans += [s for s in table_spans(t.page) if s.category not in _NAME_CATEGORIES or text[s.start:s.end] not in names]
     if t.surface is not None and t.surface.surface != "metadata":
         spans += ctxmod.surface_dates(ctx)
-    spans += _ner_spans(ctx, spans)
-    spans += _contact_row_names(ctx, spans)
-    spans += _term_spans(text, policy)
-    return [_name_category(text, s) for s in spans]
+    t.spans = (t.spans or []) + spans
+    return ctx
 
 
 _ORG_WORDS = re.compile(
@@ -108,31 +122,26 @@ _NAME_RUN = re.compile(ctxmod.NAME_OR_SURNAME)
 _CORPORATE = re.compile(r",?[ \t]+(?:Inc|LLC|L\.L\.C|Corp|Co|Ltd|L\.P|LLP|N\.A|P\.C)\b\.?")
 
 
-def _ner_spans(ctx: TextContext, spans: list[Span]) -> list[Span]:
-    """spaCy's entities, read only in the sentences where a name can matter.
+def _ner_names(ctx: TextContext, offset: int, reason: str, ents: list[tuple[int, int, str]]) -> list[Span]:
+    """Names among spaCy's entities of one window (which starts at ``offset`` in the text).
 
     The small model often calls an unfamiliar name an ORG: an ORG entity that
     is shaped like a person's name (two or three capitalised words, none of
     them an organisation's word) counts as a name too. Each entity is widened
     to the run of capitalised words it sits in ("Zoltan" + "Chaudhry").
     """
-    windows = ctxmod.name_windows(ctx, spans)
-    if not windows:
-        return []
-    found = entities([ctx.text[s:e] for s, e, _ in windows], ("PERSON", "ORG"))
     out = []
     detector = f"ner:{model_name()}"
-    for (ws, _, reason), ents in zip(windows, found, strict=True):
-        for s, e, label in ents:
-            start, end = _widen(ctx.text, *_trim_name(ctx.text, ws + s, ws + e))
-            name = ctx.text[start:end]
-            if end <= start or not looks_like_name(name) or name in ctx.public_names:
-                continue
-            if _CORPORATE.match(ctx.text, end):
-                continue  # "Northstar Data Systems, Inc.": a company
-            if label != "PERSON" and not (2 <= len(name.split()) <= 3 and not name.isupper() and not _ORG_WORDS.search(name)):
-                continue
-            out.append(Span("PERSON", start, end, detector, 0.7, f"{label} entity shaped like a name, in a sentence with {reason}"))
+    for s, e, label in ents:
+        start, end = _widen(ctx.text, *_trim_name(ctx.text, offset + s, offset + e))
+        name = ctx.text[start:end]
+        if end <= start or not looks_like_name(name) or name in ctx.public_names:
+            continue
+        if _CORPORATE.match(ctx.text, end):
+            continue  # "Northstar Data Systems, Inc.": a company
+        if label != "PERSON" and not (2 <= len(name.split()) <= 3 and not name.isupper() and not _ORG_WORDS.search(name)):
+            continue
+        out.append(Span("PERSON", start, end, detector, 0.7, f"{label} entity shaped like a name, in a sentence with {reason}"))
     return out
 
 
@@ -221,14 +230,20 @@ def _carry_names(texts: list[_Text], names: PublicNames) -> None:
                     found.setdefault(name, s)
     if not found:
         return
+    titles = rf"(?:Mr\.|Ms\.|Mrs\.|Dr\.|Miss|{ctxmod.OFFICER_TITLE})[ \t]+"
+    by_surname = {name.split()[-1]: origin for name, origin in found.items()}
+    rx = re.compile(
+        r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(found, key=len, reverse=True)) + r")(?![\w-])"
+        + rf"|{titles}(" + "|".join(re.escape(n) for n in sorted(by_surname, key=len, reverse=True)) + r")(?![\w-])"
+    )
     for t in texts:
         extra = []
-        for name, origin in found.items():
-            surname = name.split()[-1]
-            rx = rf"(?<![\w-]){re.escape(name)}(?![\w-])|(?:Mr\.|Ms\.|Mrs\.|Dr\.|Miss|{ctxmod.OFFICER_TITLE})[ \t]+{re.escape(surname)}(?![\w-])"
-            for m in re.finditer(rx, t.text):
-                start = m.start() if m.group(0) == name else m.end() - len(surname)
-                extra.append(Span(origin.category, start, m.end(), "names:repeat", origin.score - 0.05, f"the same person as a {origin.category} found elsewhere"))
+        for m in rx.finditer(t.text):
+            if m.group(1):
+                origin, start = by_surname[m.group(1)], m.start(1)
+            else:
+                origin, start = found[m.group(0)], m.start()
+            extra.append(Span(origin.category, start, m.end(), "names:repeat", origin.score - 0.05, f"the same person as a {origin.category} found elsewhere"))
         t.spans = (t.spans or []) + extra
 
 

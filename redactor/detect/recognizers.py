@@ -18,6 +18,7 @@ from presidio_analyzer import (
     EntityRecognizer,
     RecognizerResult,
 )
+from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NlpArtifacts, NoOpNlpEngine
 from presidio_analyzer.recognizer_registry import RecognizerRegistry
 
@@ -94,6 +95,16 @@ class PackRecognizer(EntityRecognizer):
         return out
 
 
+class PackContext(ContextAwareEnhancer):
+    """The packs weigh their own context words (PatternMatch.context); nothing to add here."""
+
+    def __init__(self) -> None:
+        super().__init__(context_similarity_factor=0.0, min_score_with_context_similarity=0.0, context_prefix_count=0, context_suffix_count=0)
+
+    def enhance_using_context(self, text, raw_results, nlp_artifacts, recognizers, context=None):
+        return raw_results
+
+
 class PackAnalyzer:
     """Presidio's AnalyzerEngine over the project's pattern packs only."""
 
@@ -107,6 +118,7 @@ class PackAnalyzer:
             registry=registry,
             nlp_engine=NoOpNlpEngine(models=[{"lang_code": "en", "model_name": "none"}]),
             supported_languages=["en"],
+            context_aware_enhancer=PackContext(),
         )
         self.public_categories = {CATEGORY_ALIASES.get(c, c) for c in patterns.public_categories()}
 
