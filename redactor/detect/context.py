@@ -94,7 +94,7 @@ _FACILITY = re.compile(
 IA_TERMS = _lexicon_regex("ia_terms")
 IA_CONTEXT = re.compile(
     r"(?i)\binternal[ -]affairs\b|\bIA[ #]|\bprofessional[ \t]+standards\b|\bpersonnel[ \t]+(?:file|record)s?\b|"
-    r"\bdisciplin\w*|\bcomplainant\b|\bcitizen[ \t]+(?:complaint|grievance)\b|\bbadge\b|\binvestigat\w*\b"
+    r"\bdisciplin\w*|\bcomplainant\b|\bcitizen\s+(?:complaint|grievance)\b|\bbadge\b|\binvestigat\w*\b"
 )
 _IA_FINDING = re.compile(
     r"(?i)\b(?:(?:a|an)[ \t]+)?(?:(?:not-?[ \t]?)?sustained|exonerated|unfounded)[ \t]+finding(?:[ \t]+(?:of|on)[ \t]+[^.;\n]{3,60}?)?(?=[.;,\n]|$)|"
@@ -157,6 +157,8 @@ def medical_spans(ctx: TextContext) -> list[Span]:
             for m in terms.finditer(sentence):
                 out.append(Span("MEDICAL", s + m.start(), s + m.end(), "lexicon:medical", 0.85, f"lexicon term; {why}"))
         for m in _MED_PHRASE.finditer(sentence):
+            if m.group(0).split()[-1].lower() in ("diagnosis", "prognosis"):
+                continue
             out.append(Span("MEDICAL", s + m.start(), s + m.end(), "lexicon:medical", 0.7, f"diagnosis-shaped phrase; {why}"))
         for m in _MED_LEAD.finditer(sentence):
             out.append(Span("MEDICAL", s + m.start(1), s + m.end(1), "lexicon:medical", 0.75, f"after {m.group(0).split()[0].lower()!r}; {why}"))
