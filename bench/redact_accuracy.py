@@ -101,6 +101,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--n", type=int, default=24)
     ap.add_argument("--seed", type=int, default=11)
     ap.add_argument("--truth", action="store_true", help="plan from the truth files, not detection")
+    ap.add_argument("--show-misses", action="store_true", help="list each value left behind (the values are synthetic)")
     args = ap.parse_args(argv)
     policy = Policy.default()
     work = Path(tempfile.mkdtemp(prefix="redact-bench-"))
@@ -125,8 +126,11 @@ def main(argv: list[str] | None = None) -> int:
         for e in truth.private:
             priv_total += 1
             forms = [e.value] + [f for f in e.forms if len(f) >= 4]
-            if any(squash(f) in alltext or term_pattern(f).search(rest) for f in forms):
+            left = [f for f in forms if squash(f) in alltext or term_pattern(f).search(rest)]
+            if left:
                 missed[(e.category, e.surface)] += 1
+                if args.show_misses:
+                    print(f"  left behind in {src.name}: {e.category}/{e.surface} p.{e.page} {e.value!r} as {left!r}")
             else:
                 priv_gone += 1
         with pdfplumber.open(io.BytesIO(before)) as pdf:

@@ -122,6 +122,7 @@ header{background:#1f2d3d;color:#fff;padding:12px 20px}
 header h1{font-size:18px;margin:0 0 4px}
 main{padding:16px 20px}
 .page{background:#fff;margin:0 0 24px;padding:12px;box-shadow:0 1px 3px #0003;display:flex;gap:16px;align-items:flex-start}
+.page>div:last-child{flex:1;min-width:0}
 .sheet{position:relative;flex:none}
 .sheet img{display:block;border:1px solid #ccc}
 .box{position:absolute;border:2px solid #d00;background:#ff000018}
@@ -129,7 +130,9 @@ main{padding:16px 20px}
 .box span{position:absolute;left:-2px;top:-17px;background:#d00;color:#fff;font:11px/15px monospace;padding:0 3px;white-space:nowrap}
 .box.problem span{background:#e07000}
 table{border-collapse:collapse;font-size:13px}
-td,th{border:1px solid #ccc;padding:3px 6px;text-align:left;vertical-align:top}
+td,th{border:1px solid #ccc;padding:3px 6px;text-align:left;vertical-align:top;overflow-wrap:break-word}
+td:nth-child(-n+2){white-space:nowrap}
+table{width:100%}
 .fix{color:#b00;font-weight:600}
 .verdict{font-weight:700}
 """
