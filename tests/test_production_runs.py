@@ -138,9 +138,10 @@ def _produced(out: Path) -> list[dict]:
 
 
 @pytest.mark.slow
-def test_resume_after_a_killed_run(tmp_path):
+@pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGINT], ids=["crash", "ctrl-c"])
+def test_resume_after_a_killed_run(tmp_path, how):
     in_dir = tmp_path / "in"
-    make_inputs(in_dir, n=4, seed=51)
+    make_inputs(in_dir, n=5, seed=51)
     out = tmp_path / "out"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     proc = subprocess.Popen([sys.executable, "-c", RUN, str(in_dir), str(out)], env=env,
@@ -152,10 +153,12 @@ def test_resume_after_a_killed_run(tmp_path):
             assert time.monotonic() < deadline
             time.sleep(0.05)
     finally:
-        os.killpg(proc.pid, signal.SIGKILL)  # the run and its workers, as a crash would
-        proc.wait()
+        os.killpg(proc.pid, how)  # the run and its workers, as a crash or Ctrl-C in a terminal would
+        assert proc.wait(timeout=60) != 0
     done = _produced(out)
-    assert 1 <= len(done) < 4
+    assert 1 <= len(done) < 5
+    if how == signal.SIGINT:
+        assert not list(out.glob(".work-*")), "an interrupted run cleans up after itself"
     for path in (out / "IMAGES").iterdir():  # nothing half-written under a final name
         with pymupdf.open(path) as pdf:
             assert pdf.page_count >= 1
@@ -167,7 +170,7 @@ def test_resume_after_a_killed_run(tmp_path):
     assert result.exit_code == 0 and result.resumed == len(done)
     assert (first_file.stat().st_ino, first_file.stat().st_mtime_ns) == stamp  # not redone
     records = _produced(out)
-    assert sorted(r["source"] for r in records) == [f"filings/{i:04d}.pdf" for i in range(4)]  # each once
+    assert sorted(r["source"] for r in records) == [f"filings/{i:04d}.pdf" for i in range(5)]  # each once
     assert [r["first"] for r in records[: len(done)]] == [r["first"] for r in done]  # not renumbered
     expected = 1
     for r in records:
@@ -175,7 +178,7 @@ def test_resume_after_a_killed_run(tmp_path):
         expected = r["last"] + 1
     assert sorted(p.name for p in (out / "IMAGES").iterdir()) == sorted(Path(r["file"]).name for r in records)
     assert len(read_opt(out / "production.opt")) == expected - 1
-    assert len(read_dat(out / "production.dat")[1]) == 4
+    assert len(read_dat(out / "production.dat")[1]) == 5
     assert not list(out.glob(".work-*")) and not list(out.rglob("*.part"))
 
 
@@ -218,3 +221,23 @@ def test_one_run_at_a_time_in_a_folder(tmp_path):
         fcntl.flock(held.fileno(), fcntl.LOCK_EX)
         with pytest.raises(BatesError, match="another batch run"):
             run_production(str(in_dir), str(out), prefix=PREFIX)
+
+
+def test_registry_is_repaired_from_the_journal(tmp_path):
+    """A crash after a document's journal line but before the registry update loses no numbers."""
+    in_dir = tmp_path / "in"
+    in_dir.mkdir()
+    out = tmp_path / "out"
+    out.mkdir()
+    journal = Journal(out)
+    journal.append({"type": "run", "run": "r1", "prefix": PREFIX, "requested_start": None, "first": 1,
+                    "digits": 8, "legend": None})
+    journal.append({"type": "produced", "key": "k", "source": "a.pdf", "run": "r1", "prefix": PREFIX,
+                    "digits": 8, "first": 1, "last": 3, "file": "IMAGES/ABC00000001.pdf",
+                    "text": "TEXT/ABC00000001.txt", "filename": "a.pdf", "confidentiality": "", "log": []})
+    journal.close()
+    run_production(str(in_dir), str(out), prefix=PREFIX)
+    registry = BatesRegistry.load(out / "bates-registry.json")
+    assert registry.used(PREFIX) == [(1, 3)] and registry.next_number(PREFIX) == 4
+    with pytest.raises(Exception, match="already used"):
+        run_production(str(in_dir), str(out), prefix=PREFIX, start=2)

@@ -141,6 +141,7 @@ def _run(in_dir: str, out: Path, items: list[Item], ignored: int, began: float, 
     journal = Journal(out)
     registry = BatesRegistry.load(out / REGISTRY_NAME)
     try:
+        _reconcile(registry, journal)
         done = journal.done()
         pending = survey([i for i in items if i.key not in done])
         first = _first_number(registry, journal, prefix, start, digits, sum(i.pages for i in pending))
@@ -166,6 +167,20 @@ def _run(in_dir: str, out: Path, items: list[Item], ignored: int, began: float, 
         return _result(out, prefix, items, journal, run, len(items) - len(pending), ignored, began)
     finally:
         journal.close()
+
+
+def _reconcile(registry: BatesRegistry, journal: Journal) -> None:
+    """Make the registry hold every range the journal committed.
+
+    A crash between a document's journal line and the registry update would
+    otherwise let the next run hand out that document's numbers again.
+    """
+    changed = False
+    for r in journal.records():
+        if r["type"] == "produced":
+            changed |= registry.cover(r["prefix"], r["run"], r["first"], r["last"])
+    if changed:
+        registry.save()
 
 
 def _first_number(registry: BatesRegistry, journal: Journal, prefix: str, start: int | None,

@@ -137,14 +137,21 @@ class BatesRegistry:
 
     def record(self, prefix: str, run: str, first: int, last: int) -> None:
         """Extend this run's range to ``first..last`` (a run's numbers are contiguous) and save."""
+        self.cover(prefix, run, first, last)
+        self.save()
+
+    def cover(self, prefix: str, run: str, first: int, last: int) -> bool:
+        """Extend this run's range to hold ``first..last``, without saving; True if it changed."""
         runs = self.ranges.setdefault(prefix, [])
         for r in runs:
             if r["run"] == run:
-                r["first"], r["last"] = min(r["first"], first), max(r["last"], last)
-                break
-        else:
-            runs.append({"first": first, "last": last, "run": run})
-        self.save()
+                grown = (min(r["first"], first), max(r["last"], last))
+                if grown == (r["first"], r["last"]):
+                    return False
+                r["first"], r["last"] = grown
+                return True
+        runs.append({"first": first, "last": last, "run": run})
+        return True
 
     def save(self) -> None:
         body = {"format": REGISTRY_FORMAT, "prefixes": self.ranges}
