@@ -241,3 +241,47 @@ def test_registry_is_repaired_from_the_journal(tmp_path):
     assert registry.used(PREFIX) == [(1, 3)] and registry.next_number(PREFIX) == 4
     with pytest.raises(Exception, match="already used"):
         run_production(str(in_dir), str(out), prefix=PREFIX, start=2)
+
+
+def _journal(out: Path, records: list[dict]) -> Journal:
+    journal = Journal(out)
+    for r in records:
+        journal.append(r)
+    journal.close()
+    return journal
+
+
+def _run(run: str, start: int | None, first: int) -> dict:
+    return {"type": "run", "run": run, "prefix": PREFIX, "requested_start": start, "first": first, "digits": 8}
+
+
+def _doc(run: str, first: int, last: int) -> dict:
+    return {"type": "produced", "key": f"{run}-{first}", "source": "x.pdf", "run": run, "prefix": PREFIX,
+            "digits": 8, "first": first, "last": last}
+
+
+@pytest.mark.parametrize("records, start, expected", [
+    ([], None, 1),
+    ([], 40, 40),
+    ([_run("r1", None, 1), _doc("r1", 1, 5), {"type": "finished", "run": "r1"}], None, 6),
+    ([_run("r1", None, 1), _doc("r1", 1, 5), {"type": "finished", "run": "r1"}], 6, 6),
+    ([_run("r1", None, 1), _doc("r1", 1, 5), {"type": "finished", "run": "r1"}], 5, "already used"),
+    # an interrupted run begun at 1000, asked again with the same start: it goes on
+    ([_run("r1", None, 1), _doc("r1", 1, 5), {"type": "finished", "run": "r1"},
+      _run("r2", 1000, 1000), _doc("r2", 1000, 1003)], 1000, 1004),
+    ([_run("r1", None, 1), _doc("r1", 1, 5), {"type": "finished", "run": "r1"},
+      _run("r2", 1000, 1000)], 1000, 1000),  # interrupted before its first commit
+    ([_run("r2", 1000, 1000), _doc("r2", 1000, 1003)], None, 1004),
+    ([_run("r2", 1000, 1000), _doc("r2", 1000, 1003), {"type": "finished", "run": "r2"}], 1000, "already used"),
+])  # fmt: skip
+def test_where_the_numbers_begin(tmp_path, records, start, expected):
+    from redactor.production import _first_number, _reconcile
+
+    journal = _journal(tmp_path, records)
+    registry = BatesRegistry(tmp_path / "bates-registry.json")
+    _reconcile(registry, journal)
+    if isinstance(expected, str):
+        with pytest.raises(Exception, match=expected):
+            _first_number(registry, journal, PREFIX, start, 8, 3)
+    else:
+        assert _first_number(registry, journal, PREFIX, start, 8, 3) == expected

@@ -195,29 +195,39 @@ def _first_number(registry: BatesRegistry, journal: Journal, prefix: str, start:
     if start is not None and start < 1:
         raise BatesError(f"--bates-start must be 1 or more, not {start}")
     following = registry.next_number(prefix)
-    if start is None or _interrupted_run_started_at(journal, prefix, start):
-        first = following
-    else:
-        clash = registry.overlap(prefix, start, start + max(pages, 1) - 1)
-        if clash:
-            raise BatesError(
-                f"--bates-start {start}: {prefix} numbers {clash[0]}-{clash[1]} are already used "
-                f"(see {REGISTRY_NAME}); start at {following} or later, or leave --bates-start out"
-            )
-        first = start
+    if start is None:
+        return _fits(prefix, following, pages, digits)
+    first = _resume_point(journal, prefix, start) or start
+    clash = registry.overlap(prefix, first, first + max(pages, 1) - 1)
+    if clash:
+        raise BatesError(
+            f"--bates-start {start}: {prefix} numbers {clash[0]}-{clash[1]} are already used "
+            f"(see {REGISTRY_NAME}); start at {following} or later, or leave --bates-start out"
+        )
+    return _fits(prefix, first, pages, digits)
+
+
+def _fits(prefix: str, first: int, pages: int, digits: int) -> int:
     if pages:
         bates_number(prefix, first + pages - 1, digits)  # the last number must fit the digits
     return first
 
 
-def _interrupted_run_started_at(journal: Journal, prefix: str, start: int) -> bool:
-    last = None
+def _resume_point(journal: Journal, prefix: str, start: int) -> int | None:
+    """Where an interrupted run begun with ``--bates-start start`` goes on, if there is one."""
+    last_run, committed = None, None
     for r in journal.records():
         if r["type"] == "run" and r["prefix"] == prefix:
-            last = r
-        elif r["type"] == "finished" and last is not None and r["run"] == last["run"]:
-            last = None
-    return last is not None and last.get("requested_start") == start
+            last_run, committed = r, None
+        elif last_run is None:
+            continue
+        elif r["type"] == "finished" and r["run"] == last_run["run"]:
+            last_run = None
+        elif r["type"] == "produced" and r["prefix"] == prefix:
+            committed = r["last"]
+    if last_run is None or last_run.get("requested_start") != start:
+        return None
+    return (committed + 1) if committed is not None else last_run["first"]
 
 
 def _begin_run(journal: Journal, prefix: str, start: int | None, first: int, digits: int, legend: str | None) -> str:
