@@ -12,6 +12,7 @@ reason that names no value. Only the main process names and moves files.
 from __future__ import annotations
 
 import os
+import tempfile
 import time
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -38,7 +39,7 @@ class Task:
     legend: str | None
     policy: dict[str, Any] | None  # policy_state() of the policy, or None for the default
     temp_dir: str  # where this task may write; the main process owns and removes it
-    inline: bool  # hand files back as bytes rather than paths
+    inline: bool  # hand files back as bytes (and work in the worker's own temp folder)
 
 
 @dataclass
@@ -103,11 +104,17 @@ def failure_reason(exc: RedactorError, source: str) -> str:
 
 
 def _produce(task: Task) -> Outcome:
+    if not task.inline:
+        Path(task.temp_dir).mkdir(parents=True, exist_ok=True)
+        return _produce_in(task, Path(task.temp_dir))
+    with tempfile.TemporaryDirectory(prefix="redactor-batch-") as local:  # a remote worker's own disk
+        return _produce_in(task, Path(local))
+
+
+def _produce_in(task: Task, work: Path) -> Outcome:
     from ..plan import mask
     from ..redact import redact_file
 
-    work = Path(task.temp_dir)
-    work.mkdir(parents=True, exist_ok=True)
     src = task.source
     if is_image(src):
         converted = work / f"{task.index}.scan.pdf"
