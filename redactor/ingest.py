@@ -262,7 +262,10 @@ def _build_page(rp: _RawPage, repeated: set[str]) -> Page:
     out_chars: list[str] = []
     out_boxes: list[Box | None] = []
     out_lines: list[int] = []
+    body_end = -1
     for group in (body, furniture):
+        if group is furniture:
+            body_end = len(out_chars)
         prev_block = None
         for li in group:
             if out_chars:
@@ -275,7 +278,7 @@ def _build_page(rp: _RawPage, repeated: set[str]) -> Page:
                 out_boxes.append(box)
                 out_lines.append(li)
             prev_block = lines[li].block
-    text = PageText(text="".join(out_chars), char_boxes=out_boxes, char_lines=out_lines)
+    text = PageText(text="".join(out_chars), char_boxes=out_boxes, char_lines=out_lines, body_end=body_end)
     return Page(
         number=rp.number,
         width=rp.width,

@@ -55,6 +55,11 @@ class PageText:
     text: str = ""
     char_boxes: list[Box | None] = field(default_factory=list)
     char_lines: list[int] = field(default_factory=list)
+    body_end: int = -1  # where the body ends and headers/footers begin; -1: all body
+
+    @property
+    def body(self) -> str:
+        return self.text if self.body_end < 0 else self.text[: self.body_end]
 
     def boxes_for(self, start: int, end: int) -> list[Box]:
         """Boxes covering ``text[start:end]``: one box for each line the span touches."""

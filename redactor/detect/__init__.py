@@ -11,7 +11,7 @@ its other mentions; resolve overlaps; and turn spans into Findings.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import Document, Finding, Page, SurfaceText
 from ..policy import Policy
@@ -40,12 +40,35 @@ class _Text:
     page: Page | None = None
     surface: SurfaceText | None = None
     spans: list[Span] | None = None
+    offset: int = 0  # length of the lead: the end of the previous page, read for context only
+
+
+_LEAD_CHARS = 240
+
+
+def _page_texts(pages: list[Page]) -> list[_Text]:
+    """Each page's text, led by the last words of the previous page's body.
+
+    A sentence that runs over a page break keeps its context: "deposit number"
+    at the foot of page 1 still tells what the number at the top of page 2 is.
+    Spans found in the lead belong to the previous page and are dropped.
+    """
+    out = []
+    for i, page in enumerate(pages):
+        lead = ""
+        if i > 0:
+            body = pages[i - 1].text.body.rstrip()
+            tail = body[-_LEAD_CHARS:]
+            cut = tail.find(" ") if len(body) > _LEAD_CHARS else -1
+            lead = tail[cut + 1 :] + "\n" if tail else ""
+        out.append(_Text(lead + page.text.text, page=page, offset=len(lead)))
+    return out
 
 
 def detect(doc: Document, policy: Policy | None = None) -> list[Finding]:
     """Private findings (to redact) and public-record findings (kept, with the reason)."""
     policy = policy or Policy.default()
-    texts = [_Text(p.text.text, page=p) for p in doc.pages]
+    texts = _page_texts(doc.pages)
     texts += [_Text(s.text, surface=s) for s in doc.surfaces if s.text and s.text.strip()]
     names = PublicNames()
     for t in texts:
@@ -103,7 +126,8 @@ def _rule_spans(t: _Text, names: PublicNames, policy: Policy) -> TextContext:
     spans += ctxmod.medical_spans(ctx) + ctxmod.ia_spans(ctx) + ctxmod.school_spans(ctx)
     spans += ctxmod.role_name_spans(ctx) + ctxmod.label_name_spans(ctx)
     if t.page is not None:
-        spans += [s for s in table_spans(t.page) if s.category not in _NAME_CATEGORIES or text[s.start:s.end] not in names]
+        shifted = [replace(s, start=s.start + t.offset, end=s.end + t.offset) for s in table_spans(t.page)]
+        spans += [s for s in shifted if s.category not in _NAME_CATEGORIES or text[s.start:s.end] not in names]
     if t.surface is not None and t.surface.surface != "metadata":
         spans += ctxmod.surface_dates(ctx)
     t.spans = (t.spans or []) + spans
@@ -276,13 +300,15 @@ def _carry_values(texts: list[_Text]) -> None:
 def _findings(t: _Text, spans: list[Span], policy: Policy) -> list[Finding]:
     out = []
     for s in spans:
-        if s.category in (REGION, "_NEVER"):
+        if s.category in (REGION, "_NEVER") or s.end <= t.offset:
             continue
+        if t.offset:
+            s = replace(s, start=max(s.start, t.offset) - t.offset, end=s.end - t.offset)
         if s.private and not policy.enabled(s.category):
             continue
         action = (s.action or policy.action_for(s.category)) if s.private else "keep"
         common = dict(
-            category=s.category, text=t.text[s.start:s.end], detector=s.detector, score=round(s.score, 3),
+            category=s.category, text=t.text[s.start + t.offset:s.end + t.offset], detector=s.detector, score=round(s.score, 3),
             why=s.why, start=s.start, end=s.end, private=s.private, action=action,
         )  # fmt: skip
         if t.page is not None:
