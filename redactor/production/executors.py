@@ -22,6 +22,9 @@ from typing import Any
 from ..errors import RedactorError
 
 EXECUTORS = ("process", "dask")
+# A worker is replaced after this many documents: whatever a PDF library keeps
+# between documents cannot add up over a long production.
+TASKS_PER_WORKER = 250
 
 
 class ExecutorError(RedactorError):
@@ -44,6 +47,8 @@ class ProcessExecutor:
     ``forkserver`` rather than ``fork``: the main process may hold threads (the
     progress bar), which must not be copied into a worker. The server imports
     the worker module once, so each worker starts with the libraries loaded.
+    Each worker is replaced after ``TASKS_PER_WORKER`` documents, so memory stays
+    flat however long the production.
     """
 
     inline = False  # results come back as paths in the shared temp folder
@@ -59,7 +64,8 @@ class ProcessExecutor:
         self._pool = self._start()
 
     def _start(self) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(max_workers=self.workers, mp_context=self._ctx, initializer=self._initializer)
+        return ProcessPoolExecutor(max_workers=self.workers, mp_context=self._ctx, initializer=self._initializer,
+                                   max_tasks_per_child=TASKS_PER_WORKER)
 
     def restart(self) -> None:
         """A fresh pool after a worker died (the old one refuses new work)."""
