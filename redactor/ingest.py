@@ -266,10 +266,10 @@ def _build_page(rp: _RawPage, repeated: set[str]) -> Page:
     for group in (body, furniture):
         if group is furniture:
             body_end = len(out_chars)
-        prev_block = None
+        prev: Line | None = None
         for li in group:
             if out_chars:
-                sep = "\n\n" if lines[li].block != prev_block else "\n"
+                sep = "\n" if prev is not None and _same_flow(prev, lines[li]) else "\n\n"
                 out_chars.extend(sep)
                 out_boxes.extend([None] * len(sep))
                 out_lines.extend([-1] * len(sep))
@@ -277,7 +277,7 @@ def _build_page(rp: _RawPage, repeated: set[str]) -> Page:
                 out_chars.append(c)
                 out_boxes.append(box)
                 out_lines.append(li)
-            prev_block = lines[li].block
+            prev = lines[li]
     text = PageText(text="".join(out_chars), char_boxes=out_boxes, char_lines=out_lines, body_end=body_end)
     return Page(
         number=rp.number,
@@ -292,6 +292,18 @@ def _build_page(rp: _RawPage, repeated: set[str]) -> Page:
         ocr=rp.ocr,
         scanned=rp.scanned,
     )
+
+
+def _same_flow(a: Line, b: Line) -> bool:
+    """Whether line ``b`` continues the paragraph of line ``a``: the same block, or
+    (for producers that write every line as a block of its own) the next line down
+    in the same column, no more than a blank line's height below."""
+    if a.block == b.block:
+        return True
+    height = max(a.bbox[3] - a.bbox[1], 1.0)
+    gap = b.bbox[1] - a.bbox[3]
+    overlap = min(a.bbox[2], b.bbox[2]) - max(a.bbox[0], b.bbox[0])
+    return -0.3 * height <= gap <= 1.3 * height and overlap > 0.5 * min(a.bbox[2] - a.bbox[0], b.bbox[2] - b.bbox[0])
 
 
 def _trim(chars: list[tuple[str, Box]]) -> list[tuple[str, Box]]:

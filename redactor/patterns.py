@@ -245,6 +245,10 @@ class PatternSet:
                     f"unknown pattern categories: {', '.join(sorted(unknown))}; available: {', '.join(self.categories())}"
                 )
         timeout = self.timeout + len(text) * TIMEOUT_PER_CHAR
+        # A line break inside a paragraph is a space to a reader: "Chart" at the end of
+        # one line labels the number that starts the next. Paragraph and cell breaks
+        # (blank lines) still separate. Offsets are unchanged.
+        text = _LINE_BREAK.sub(" ", text)
         found: list[PatternMatch] = []
         for pack in self.packs:
             if not pack.public and categories is not None and not (pack.categories & categories):
@@ -261,6 +265,9 @@ class PatternSet:
         if categories is not None:
             kept = [m for m in kept if m.category in categories]
         return kept
+
+
+_LINE_BREAK = regex.compile(r"(?<!\n)\n(?!\n)")
 
 
 def _run(pack: Pack, pattern: Pattern, text: str, timeout: float) -> list[PatternMatch]:

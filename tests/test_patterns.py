@@ -356,6 +356,23 @@ def test_one_value_is_reported_once_per_category(patterns: PatternSet) -> None:
     assert [(m.pattern, m.value) for m in found] == [("ssn_labelled", "536-22-8419")]
 
 
+@pytest.mark.parametrize(
+    ("text", "category", "value"),
+    [
+        ("the intake lists her SSN:\n512-48-3907 as well", "SSN", "512-48-3907"),
+        ("entries under Chart\n24590861 at the clinic", "MEDICAL_RECORD", "24590861"),
+    ],
+)
+def test_a_line_break_inside_a_paragraph_is_a_space(patterns: PatternSet, text: str, category: str, value: str) -> None:
+    hits = [m for m in patterns.scan(text) if m.category == category]
+    assert [text[m.value_start : m.value_end] for m in hits] == [value]
+
+
+def test_a_blank_line_still_separates(patterns: PatternSet) -> None:
+    text = "see the Chart\n\n24590861 Widget Street"
+    assert not [m for m in patterns.scan(text) if m.category == "MEDICAL_RECORD"]
+
+
 def test_unknown_category_is_an_error(patterns: PatternSet) -> None:
     with pytest.raises(PolicyError, match="unknown pattern categories: SOCIAL; available: ADDRESS"):
         patterns.scan("x", categories={"SOCIAL"})
