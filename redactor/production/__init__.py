@@ -195,6 +195,8 @@ def _first_number(registry: BatesRegistry, journal: Journal, prefix: str, start:
     if start is not None and start < 1:
         raise BatesError(f"--bates-start must be 1 or more, not {start}")
     following = registry.next_number(prefix)
+    if not pages:  # nothing left to number: the same command run again after it finished
+        return following
     if start is None:
         return _fits(prefix, following, pages, digits)
     first = _resume_point(journal, prefix, start) or start
