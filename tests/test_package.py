@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 import importlib
 import json
+import os
 import shutil
 from html.parser import HTMLParser
 from pathlib import Path
@@ -375,3 +376,17 @@ def test_package_command(filing, tmp_path: Path) -> None:
     res = runner.invoke(package_command, [str(pdf), "-o", str(out), "--court", "nowhere"])
     assert res.exit_code == 2 and "known courts: cacd, cand, edcal, generic, nysd" in res.output
     assert "--in-camera" in runner.invoke(package_command, ["--help"]).output
+
+
+def test_work_folders_of_killed_runs_are_swept(tmp_path: Path) -> None:
+    """A run killed outright leaves its hidden work folder (which may hold sealed
+    values); the next run removes it, but never the folder of a run still going."""
+    from redactor.package import _sweep_stale_work
+
+    dead = tmp_path / ".redactor-package-999999999-abc123"
+    live = tmp_path / f".redactor-package-{os.getpid()}-def456"
+    for folder in (dead, live):
+        folder.mkdir()
+        (folder / "SEALED-reference-list.json").write_text("{}")
+    _sweep_stale_work(tmp_path)
+    assert not dead.exists() and live.exists()

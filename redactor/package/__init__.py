@@ -73,7 +73,8 @@ def build_package(
     plan = Plan.load(plan_path) if plan_path else None
     parent = out.resolve().parent
     parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=".redactor-package-", dir=parent))
+    _sweep_stale_work(parent)
+    work = Path(tempfile.mkdtemp(prefix=f".redactor-package-{os.getpid()}-", dir=parent))
     try:
         result: Assembly = assemble(
             inputs, work, profile, in_camera=in_camera, policy=policy, plan=plan, password=password
@@ -86,6 +87,25 @@ def build_package(
         directory=str(out), court=profile.name, in_camera=in_camera, exhibits=result.exhibits,
         redactions=result.redactions, files=result.entries,
     )  # fmt: skip
+
+
+def _sweep_stale_work(parent: Path) -> None:
+    """Remove work folders of earlier runs that were killed outright (they may hold
+    sealed values). A folder is stale when the process named in it is gone."""
+    for folder in parent.glob(".redactor-package-*-*"):
+        pid = folder.name.split("-")[2]
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def verify_package(pkg_dir: str) -> list[str]:
