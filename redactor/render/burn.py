@@ -122,11 +122,12 @@ def burn_page(page: pymupdf.Page, cuts: list[Cut], *, strip_invisible: bool = Fa
             for c, rect in zip(covers, shown, strict=True):
                 fill = WHITE if c.kind == "partial" else BLACK
                 page.draw_rect(rect, color=None, fill=fill, overlay=True)
+            installed = False  # the label font, put on the page by the first label written
             for c, rect in zip(covers, shown, strict=True):
                 if c.kind == "partial" and c.replacement:
-                    write_fitted(page, rect, c.replacement, BLACK)
+                    installed = write_fitted(page, rect, c.replacement, BLACK, font_installed=installed) or installed
                 elif c.kind == "redact" and c.label:
-                    write_fitted(page, rect, c.label, WHITE)
+                    installed = write_fitted(page, rect, c.label, WHITE, font_installed=installed) or installed
     finally:
         pymupdf.TOOLS.set_small_glyph_heights(bool(old))
 
@@ -139,36 +140,81 @@ def _shown_rects(page: pymupdf.Page, rects: list[pymupdf.Rect]) -> list[pymupdf.
     xfail test in tests/test_render.py). The painted box is drawn narrower by
     that width, and later boxes on the line move left with the text, so no
     surviving letter ends up under a box.
+
+    The page's characters are read once; a box looks only at lines whose
+    height it meets, and stops at the first line (in reading order) with a
+    character under it.
     """
+    lines = _horizontal_lines(page)
+    boxes = [None if r.is_empty or r.is_infinite else (r.x0, r.y0, r.x1, r.y1) for r in rects]
+    under: dict[tuple[int, int], list[_Char]] = {}
+
+    def chars_under(n: int, i: int) -> list[_Char]:
+        """The characters of line ``n`` that box ``i`` overlaps, in line order."""
+        if (n, i) not in under:
+            box, line = boxes[i], lines[n]
+            if box is None or line.top >= box[3] or line.bottom <= box[1]:
+                under[n, i] = []
+            else:
+                x0, y0, x1, y1 = box
+                under[n, i] = [c for c in line.solid if c[0] < x1 and x0 < c[2] and c[1] < y1 and y0 < c[3]]
+        return under[n, i]
+
+    def text_follows(n: int, i: int, inside: list[_Char]) -> bool:
+        """Whether line ``n`` goes on right of box ``i`` (so removing its text shifts the rest)."""
+        edge = rects[i].x1 - 0.01
+        return any(c[0] >= edge and c not in inside for c in lines[n].chars)
+
+    out = []
+    for i, rect in enumerate(rects):
+        shift_before, width_lost = 0.0, 0.0
+        for n in range(len(lines)):
+            inside = chars_under(n, i)
+            if not inside:
+                continue
+            if text_follows(n, i, inside):
+                width_lost = inside[0][2] - inside[0][0]
+            for j, other in enumerate(rects):  # boxes earlier on the same line moved this one left
+                if other is rect or other.x1 > rect.x0:
+                    continue
+                first = chars_under(n, j)
+                if first and text_follows(n, j, first):
+                    shift_before += first[0][2] - first[0][0]
+            break
+        shown = pymupdf.Rect(rect.x0 - shift_before, rect.y0, rect.x1 - shift_before - width_lost, rect.y1)
+        out.append(shown if shown.width > 1 else pymupdf.Rect(rect))
+    return out
+
+
+# A character as ``(x0, y0, x1, y1, c, origin, synthetic)``: equal exactly when the
+# characters PyMuPDF reports are equal.
+_Char = tuple
+_INFINITE = (pymupdf.FZ_MIN_INF_RECT, pymupdf.FZ_MIN_INF_RECT, pymupdf.FZ_MAX_INF_RECT, pymupdf.FZ_MAX_INF_RECT)
+
+
+@dataclass(frozen=True)
+class _Line:
+    chars: list[_Char]  # every character, in line order
+    solid: list[_Char]  # those with a non-empty box (the only ones a box can overlap)
+    top: float  # of the solid ones
+    bottom: float
+
+
+def _horizontal_lines(page: pymupdf.Page) -> list[_Line]:
+    """Each left-to-right line of the page with characters, in reading order."""
     lines = []
     for block in page.get_text("rawdict", flags=0)["blocks"]:
         for line in block.get("lines", []):
             if tuple(round(v, 3) for v in line["dir"]) != (1.0, 0.0):
                 continue
-            chars = [ch for span in line["spans"] for ch in span["chars"]]
-            if chars:
-                lines.append(chars)
-    out = []
-    for rect in rects:
-        shift_before, width_lost = 0.0, 0.0
-        for chars in lines:
-            inside = [ch for ch in chars if pymupdf.Rect(ch["bbox"]).intersects(rect)]
-            if not inside:
+            chars = [(*ch["bbox"], ch["c"], ch["origin"], ch["synthetic"]) for span in line["spans"] for ch in span["chars"]]
+            if not chars:
                 continue
-            after = [ch for ch in chars if ch["bbox"][0] >= rect.x1 - 0.01 and ch not in inside]
-            if after:
-                width_lost = inside[0]["bbox"][2] - inside[0]["bbox"][0]
-            for other in rects:  # boxes earlier on the same line moved this one left
-                if other is rect or other.x1 > rect.x0:
-                    continue
-                first = [ch for ch in chars if pymupdf.Rect(ch["bbox"]).intersects(other)]
-                later = [ch for ch in chars if ch["bbox"][0] >= other.x1 - 0.01 and ch not in first]
-                if first and later:
-                    shift_before += first[0]["bbox"][2] - first[0]["bbox"][0]
-            break
-        shown = pymupdf.Rect(rect.x0 - shift_before, rect.y0, rect.x1 - shift_before - width_lost, rect.y1)
-        out.append(shown if shown.width > 1 else pymupdf.Rect(rect))
-    return out
+            solid = [c for c in chars if c[0] < c[2] and c[1] < c[3] and c[:4] != _INFINITE]
+            top = min((c[1] for c in solid), default=0.0)
+            bottom = max((c[3] for c in solid), default=0.0)
+            lines.append(_Line(chars, solid, top, bottom))
+    return lines
 
 
 def _tight(box: Box) -> pymupdf.Rect:
@@ -181,6 +227,11 @@ def _tight(box: Box) -> pymupdf.Rect:
     return pymupdf.Rect(x0, y0, x1, y1)
 
 
+def install_label_font(page: pymupdf.Page) -> None:
+    """Make the label font a resource of ``page`` (nothing happens when it already is)."""
+    page.insert_font(fontname=LABEL_FONT, fontbuffer=label_font().buffer)
+
+
 def write_fitted(
     page: pymupdf.Page,
     box: Box | pymupdf.Rect,
@@ -189,10 +240,12 @@ def write_fitted(
     *,
     render_mode: int = 0,
     fill_width: bool = False,
+    font_installed: bool = False,
 ) -> bool:
     """Write ``text`` centred in ``box``, upright for the reader, as large as fits.
 
     ``fill_width`` stretches the size so the text spans the box (an OCR word).
+    ``font_installed`` says ``install_label_font(page)`` was already called.
     Returns False when the box is too small to hold legible text.
     """
     font = label_font()
@@ -208,7 +261,8 @@ def write_fitted(
         return False
     x = shown.x0 + (shown.width - unit * size) / 2
     y = shown.y0 + (shown.height + size * 0.7) / 2
-    page.insert_font(fontname=LABEL_FONT, fontbuffer=font.buffer)
+    if not font_installed:
+        install_label_font(page)
     page.insert_text(
         pymupdf.Point(x, y) * page.derotation_matrix,
         text,
