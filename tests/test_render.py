@@ -3,13 +3,17 @@
 
 from __future__ import annotations
 
+import functools
 import io
 import re
+import time
 
 import pdfplumber
 import pikepdf
 import pymupdf
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from redactor.ingest import load
 from redactor.model import Finding
@@ -291,3 +295,124 @@ def test_same_plan_twice_gives_the_same_bytes(tmp_path):
     redact_file(str(src), str(tmp_path / "a.pdf"), plan=plan)
     redact_file(str(src), str(tmp_path / "b.pdf"), plan=plan)
     assert (tmp_path / "a.pdf").read_bytes() == (tmp_path / "b.pdf").read_bytes()
+
+
+# --- where boxes are painted, and how fast -------------------------------------------------
+
+
+def reference_shown_rects(page, rects):
+    """The painted boxes worked out the plain way (every character of every line, per box),
+    to check the indexed reading in ``burn._shown_rects`` against."""
+    lines = []
+    for block in page.get_text("rawdict", flags=0)["blocks"]:
+        for line in block.get("lines", []):
+            if tuple(round(v, 3) for v in line["dir"]) == (1.0, 0.0):
+                chars = [ch for span in line["spans"] for ch in span["chars"]]
+                if chars:
+                    lines.append(chars)
+
+    def under(chars, rect):
+        return [ch for ch in chars if pymupdf.Rect(ch["bbox"]).intersects(rect)]
+
+    def follows(chars, rect, inside):
+        return any(ch["bbox"][0] >= rect.x1 - 0.01 and ch not in inside for ch in chars)
+
+    out = []
+    for rect in rects:
+        shift, lost = 0.0, 0.0
+        for chars in lines:
+            inside = under(chars, rect)
+            if not inside:
+                continue
+            if follows(chars, rect, inside):
+                lost = inside[0]["bbox"][2] - inside[0]["bbox"][0]
+            for other in rects:
+                if other is not rect and other.x1 <= rect.x0:
+                    first = under(chars, other)
+                    if first and follows(chars, other, first):
+                        shift += first[0]["bbox"][2] - first[0]["bbox"][0]
+            break
+        shown = pymupdf.Rect(rect.x0 - shift, rect.y0, rect.x1 - shift - lost, rect.y1)
+        out.append(shown if shown.width > 1 else pymupdf.Rect(rect))
+    return out
+
+
+def busy_page() -> pymupdf.Page:
+    lines = [LINE, f"{NAME} {SSN} {NAME} {SSN} and then {NAME}.", "A line with no value at all.", f"{SSN}"]
+    page = text_page(lines)[0]
+    page.insert_text((300, 400), "Small print beside", fontsize=6)
+    return page
+
+
+def value_boxes(page, *values):
+    return [pymupdf.Rect(r) for v in values for r in page.search_for(v)]
+
+
+BOX_CASES = {
+    "one box mid-line": lambda p: value_boxes(p, NAME)[:1],
+    "every value, several on a line": lambda p: value_boxes(p, NAME, SSN),
+    "boxes out of reading order": lambda p: list(reversed(value_boxes(p, NAME, SSN))),
+    "box at the end of a line": lambda p: value_boxes(p, "motion."),
+    "box over nothing": lambda p: [pymupdf.Rect(400, 600, 450, 620)],
+    "box over two lines": lambda p: [pymupdf.Rect(150, 90, 260, 140)],
+    "empty box": lambda p: [pymupdf.Rect(100, 100, 100, 110)] + value_boxes(p, SSN),
+    "small print": lambda p: value_boxes(p, "beside"),
+}
+
+
+@pytest.mark.parametrize("case", BOX_CASES)
+def test_painted_boxes_are_where_the_plain_reading_puts_them(case):
+    from redactor.render import burn
+
+    page = busy_page()
+    rects = [burn._tight(tuple(r)) for r in BOX_CASES[case](page)]
+    assert rects
+    assert burn._shown_rects(page, rects) == reference_shown_rects(page, rects)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.floats(60, 500), st.floats(80, 200), st.floats(0, 120), st.floats(0, 30)), min_size=1, max_size=6))
+def test_painted_boxes_match_the_plain_reading_for_any_boxes(spec):
+    from redactor.render import burn
+
+    page = busy_page_once()
+    rects = [pymupdf.Rect(x, y, x + w, y + h) for x, y, w, h in spec]
+    assert burn._shown_rects(page, rects) == reference_shown_rects(page, rects)
+
+
+@functools.cache
+def busy_page_once() -> pymupdf.Page:
+    return busy_page()
+
+
+def generated_filing(tmp_path, pages: int):
+    from samples.generate import make_filing
+
+    src = tmp_path / "filing.pdf"
+    truth = make_filing(src, seed=5, layout="pleading", pages=pages)
+    doc = load(str(src))
+    values = {e.category: e.value for e in truth.private if e.surface == "page"}
+    plan = make_plan(doc, findings(doc, values), Policy.default())
+    return doc, src.read_bytes(), plan
+
+
+def test_same_plan_in_one_process_gives_the_same_bytes(tmp_path):
+    from redactor.render import render_public
+
+    doc, raw, plan = generated_filing(tmp_path, 2)
+    assert plan.redactions
+    assert render_public(doc, raw, plan) == render_public(doc, raw, plan)
+
+
+def test_burn_in_of_a_five_page_filing_is_quick(tmp_path):
+    """About 12 ms a page here; the bound leaves room for a slow, busy machine."""
+    from redactor.render import render_public
+
+    doc, raw, plan = generated_filing(tmp_path, 5)
+    assert doc.page_count >= 5 and len([r for r in plan.redactions if r.boxes]) >= 5
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        render_public(doc, raw, plan)
+        best = min(best, time.perf_counter() - start)
+    assert best < 0.5

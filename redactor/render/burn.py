@@ -119,15 +119,15 @@ def burn_page(page: pymupdf.Page, cuts: list[Cut], *, strip_invisible: bool = Fa
                 graphics=pymupdf.PDF_REDACT_LINE_ART_REMOVE_IF_COVERED,
                 text=pymupdf.PDF_REDACT_TEXT_REMOVE,
             )
+            pen = Pen(page)
             for c, rect in zip(covers, shown, strict=True):
-                fill = WHITE if c.kind == "partial" else BLACK
-                page.draw_rect(rect, color=None, fill=fill, overlay=True)
-            installed = False  # the label font, put on the page by the first label written
+                pen.box(rect, WHITE if c.kind == "partial" else BLACK)
             for c, rect in zip(covers, shown, strict=True):
                 if c.kind == "partial" and c.replacement:
-                    installed = write_fitted(page, rect, c.replacement, BLACK, font_installed=installed) or installed
+                    pen.text(rect, c.replacement, BLACK)
                 elif c.kind == "redact" and c.label:
-                    installed = write_fitted(page, rect, c.label, WHITE, font_installed=installed) or installed
+                    pen.text(rect, c.label, WHITE)
+            pen.commit()
     finally:
         pymupdf.TOOLS.set_small_glyph_heights(bool(old))
 
@@ -227,9 +227,68 @@ def _tight(box: Box) -> pymupdf.Rect:
     return pymupdf.Rect(x0, y0, x1, y1)
 
 
-def install_label_font(page: pymupdf.Page) -> None:
-    """Make the label font a resource of ``page`` (nothing happens when it already is)."""
-    page.insert_font(fontname=LABEL_FONT, fontbuffer=label_font().buffer)
+class Pen:
+    """Boxes and fitted text for one page, added to its content in one piece by ``commit``.
+
+    Boxes are painted before text, each in its own saved graphics state, the
+    same as drawing them one by one; one piece instead of one content stream
+    per box keeps a page with many boxes (or an OCR layer of many words) fast.
+    """
+
+    def __init__(self, page: pymupdf.Page) -> None:
+        self.page = page
+        self._shape = page.new_shape()
+        self._font_added = False
+
+    def box(self, rect: Box | pymupdf.Rect, fill: tuple[float, float, float]) -> None:
+        """Paint ``rect`` in ``fill``, with no outline."""
+        self._shape.draw_rect(pymupdf.Rect(rect))
+        self._shape.finish(color=None, fill=fill)
+
+    def text(
+        self,
+        box: Box | pymupdf.Rect,
+        text: str,
+        color: tuple[float, float, float],
+        *,
+        render_mode: int = 0,
+        fill_width: bool = False,
+    ) -> bool:
+        """Write ``text`` centred in ``box``, upright for the reader, as large as fits.
+
+        ``fill_width`` stretches the size so the text spans the box (an OCR word).
+        Returns False when the box is too small to hold legible text.
+        """
+        page, font = self.page, label_font()
+        shown = pymupdf.Rect(box) * page.rotation_matrix  # the box as the reader sees it
+        unit = font.text_length(text, fontsize=1)
+        if unit <= 0 or shown.is_empty:
+            return False
+        if fill_width:
+            size = min(shown.width / unit, shown.height * 1.2)
+        else:
+            size = min(shown.height * 0.72, (shown.width - 2) / unit, 14.0)
+        if size < (1.0 if fill_width else MIN_LABEL_SIZE):
+            return False
+        x = shown.x0 + (shown.width - unit * size) / 2
+        y = shown.y0 + (shown.height + size * 0.7) / 2
+        if not self._font_added:  # only a page that shows a label gets the font
+            page.insert_font(fontname=LABEL_FONT, fontbuffer=font.buffer)
+            self._font_added = True
+        self._shape.insert_text(
+            pymupdf.Point(x, y) * page.derotation_matrix,
+            text,
+            fontsize=size,
+            fontname=LABEL_FONT,
+            color=color,
+            rotate=page.rotation,
+            render_mode=render_mode,
+        )
+        return True
+
+    def commit(self) -> None:
+        """Add what was drawn to the page, over its content."""
+        self._shape.commit(overlay=True)
 
 
 def write_fitted(
@@ -240,36 +299,9 @@ def write_fitted(
     *,
     render_mode: int = 0,
     fill_width: bool = False,
-    font_installed: bool = False,
 ) -> bool:
-    """Write ``text`` centred in ``box``, upright for the reader, as large as fits.
-
-    ``fill_width`` stretches the size so the text spans the box (an OCR word).
-    ``font_installed`` says ``install_label_font(page)`` was already called.
-    Returns False when the box is too small to hold legible text.
-    """
-    font = label_font()
-    shown = pymupdf.Rect(box) * page.rotation_matrix  # the box as the reader sees it
-    unit = font.text_length(text, fontsize=1)
-    if unit <= 0 or shown.is_empty:
-        return False
-    if fill_width:
-        size = min(shown.width / unit, shown.height * 1.2)
-    else:
-        size = min(shown.height * 0.72, (shown.width - 2) / unit, 14.0)
-    if size < (1.0 if fill_width else MIN_LABEL_SIZE):
-        return False
-    x = shown.x0 + (shown.width - unit * size) / 2
-    y = shown.y0 + (shown.height + size * 0.7) / 2
-    if not font_installed:
-        install_label_font(page)
-    page.insert_text(
-        pymupdf.Point(x, y) * page.derotation_matrix,
-        text,
-        fontsize=size,
-        fontname=LABEL_FONT,
-        color=color,
-        rotate=page.rotation,
-        render_mode=render_mode,
-    )
-    return True
+    """``Pen.text`` for a single piece of text, added to the page at once."""
+    pen = Pen(page)
+    written = pen.text(box, text, color, render_mode=render_mode, fill_width=fill_width)
+    pen.commit()
+    return written

@@ -12,7 +12,9 @@ from .scrub import PRODUCER
 
 
 def save_whole(pdf: pymupdf.Document) -> bytes:
-    data = pdf.tobytes(garbage=4, deflate=True, clean=True)
+    # garbage=4: only reachable objects, duplicates merged; clean: one sanitised content
+    # stream a page. No deflate here: qpdf compresses every stream when it writes below.
+    data = pdf.tobytes(garbage=4, deflate=False, clean=True)
     with pikepdf.open(io.BytesIO(data)) as p:
         title = p.docinfo.get("/Title") if "/Info" in p.trailer else None
         info = pikepdf.Dictionary(Producer=pikepdf.String(PRODUCER))
@@ -21,6 +23,8 @@ def save_whole(pdf: pymupdf.Document) -> bytes:
         p.trailer.Info = p.make_indirect(info)
         if "/Metadata" in p.Root:
             del p.Root.Metadata
+        if "/ID" in p.trailer:  # MuPDF made it at random; qpdf makes one from the content
+            del p.trailer.ID
         out = io.BytesIO()
         # qpdf writes only the objects reachable from the trailer: nothing orphaned survives.
         p.save(out, deterministic_id=True, compress_streams=True, linearize=False)

@@ -11,7 +11,7 @@ import os
 
 import pymupdf
 
-from .burn import BLACK, write_fitted
+from .burn import BLACK, Pen
 
 OCR_DPI = 300
 
@@ -26,13 +26,14 @@ def rebuild_text_layer(page: pymupdf.Page) -> int:
     textpage = page.get_textpage_ocr(flags=0, language="eng", dpi=OCR_DPI, full=True)
     ocr_words = page.get_text("words", textpage=textpage, sort=True)
     present = [pymupdf.Rect(w[:4]) for w in page.get_text("words")]
-    written = 0
+    pen, written = Pen(page), 0
     for x0, y0, x1, y1, word, *_ in ocr_words:
         box = pymupdf.Rect(x0, y0, x1, y1)
         if not word.strip() or any(_mostly_inside(box, p) for p in present):
             continue
-        if write_fitted(page, box, word, BLACK, render_mode=3, fill_width=True):
+        if pen.text(box, word, BLACK, render_mode=3, fill_width=True):
             written += 1
+    pen.commit()
     return written
 
 
