@@ -607,8 +607,7 @@ def _content_text(stream: pikepdf.Object, resources: pikepdf.Dictionary | None, 
     try:
         instructions = pikepdf.parse_content_stream(stream)
     except Exception:  # content qpdf cannot parse: read every string in it, undecoded
-        raw = stream.read_bytes() if isinstance(stream, pikepdf.Stream) else b""
-        return _loose_strings(raw)
+        return _loose_strings(_content_bytes(stream))
     font = _Font(None)
     parts: list[str] = []
     for inst in instructions:
@@ -634,6 +633,18 @@ def _content_text(stream: pikepdf.Object, resources: pikepdf.Dictionary | None, 
                 if isinstance(operand, (pikepdf.String, pikepdf.Array, pikepdf.Dictionary)):
                     parts.append(" ".join(_strings(operand)))
     return "".join(parts)
+
+
+def _content_bytes(stream: pikepdf.Object) -> bytes:
+    """A content stream's bytes, or a page's content streams' bytes one after the other."""
+    parts = stream.get("/Contents") if isinstance(stream, pikepdf.Dictionary) else stream
+    out = []
+    for part in parts if isinstance(parts, pikepdf.Array) else [parts]:
+        try:
+            out.append(part.read_bytes() if isinstance(part, pikepdf.Stream) else b"")
+        except Exception:  # a filter pikepdf cannot undo: the raw bytes, strings may still show
+            out.append(part.read_raw_bytes())
+    return b"\n".join(out)
 
 
 _LITERAL = re.compile(rb"\((?:\\.|[^\\()]|\((?:\\.|[^\\()])*\))*\)", re.S)
