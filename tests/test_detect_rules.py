@@ -152,3 +152,64 @@ def test_detector_says_why():
     spans = [s for s in detect_text("Her SSN is 123-45-6780 on the form.") if s.private]
     assert spans and spans[0].detector.startswith("pattern:ssn/")
     assert "ssn" in spans[0].why
+
+
+IA_PAGE = "Declaration re Internal Affairs Records.\nThe Internal Affairs investigation IA 2020-0113 is closed.\n"
+CONFIDENTIAL_PAGE = "CONFIDENTIAL\nThe following list was produced under the Stipulated Protective Order (ECF No. 40).\n"
+
+# Names with no role word beside them: a labelled line, a role word over a line break,
+# a person described by "who" or an age, a name-shaped run in an internal-affairs file.
+MUST_FLAG_NAMES = [
+    ("PERSON: Odalys Ferreira\nDATE: March 3, 2021", "Odalys Ferreira", "PERSON"),
+    ("Complainant: Odalys Ferreira", "Odalys Ferreira", "PERSON"),
+    ("Witness:  ODALYS FERREIRA", "ODALYS FERREIRA", "PERSON"),
+    ("Name: Odalys Ferreira", "Odalys Ferreira", "PERSON"),
+    ("Minor: Tobiah Lindqvist", "Tobiah Lindqvist", "MINOR"),
+    (IA_PAGE + "Subject Officer: Marisol Quintero", "Marisol Quintero", "OFFICER_NAME"),
+    ("The call came at 9:00 p.m. Odalys Ferreira, a\ncustomer who called about the defect, asked for a refund.", "Odalys Ferreira", "PERSON"),
+    ("The records are attached as Exhibit A. Tobiah Lindqvist,\na minor, attends the school nearby.", "Tobiah Lindqvist", "MINOR"),
+    ("The complaint was made by\nOdalys Ferreira, who lives near the scene.", "Odalys Ferreira", "PERSON"),
+    ("At the time, Tobiah Lindqvist,\nwho is 14 years old, lived with his aunt.", "Tobiah Lindqvist", "MINOR"),
+    ("The photographs show Tobiah Lindqvist (age 9) at the door.", "Tobiah Lindqvist", "MINOR"),
+    (IA_PAGE + "Odalys Ferreira submitted the citizen grievance that began the inquiry.", "Odalys Ferreira", "PERSON"),
+    (IA_PAGE + "The personnel complaint was lodged by Odalys\nFerreira in May.", "Odalys\nFerreira", "PERSON"),
+    (CONFIDENTIAL_PAGE + "Odalys Ferreira contacted the company twice.", "Odalys Ferreira", "PERSON"),
+    ("Her medical records describe a dislocated shoulder and ongoing treatment.", "a dislocated shoulder", "MEDICAL"),
+    ("Case 3:22-cv-00336-JLS-BGS\n\nSSN 641-66-3266\n\nPage 1 of 1", "641-66-3266", "SSN"),
+]
+
+
+@pytest.mark.parametrize("text, value, category", MUST_FLAG_NAMES)
+def test_names_without_a_role_word_are_flagged(text, value, category):
+    assert (value, category) in private(text)
+
+
+# The public record in the same kinds of sentence: a judge described by "who", a party
+# with an age, a cited case wrapped over a line, court staff, a title, a town, a company.
+MUST_KEEP_NAMES = [
+    ("Dated: May 2, 2023\nHon. Kimberly J. Mueller\nUnited States District Judge\n\n"
+     "Kimberly J. Mueller, who presided, granted the motion.", "Kimberly J. Mueller, who"),
+    ("ROSA MENDEZ,\nPlaintiff,\nv.\nCITY OF STOCKTON, et al.,\nDefendants.\n\n"
+     "Plaintiff Rosa Mendez, 42, was a witness to the search.", "Rosa Mendez"),
+    (CONFIDENTIAL_PAGE + "It identifies the patients who called. See Pioneer Elecs. (USA), Inc.\n"
+     "v. Superior Court, 40 Cal. 4th 360, 370 (2007).", "Pioneer Elecs. (USA), Inc.\nv. Superior Court"),
+    (IA_PAGE + "The complaint is governed by Kamakana v. City & County of Honolulu, 447 F.3d 1172.",
+     "Kamakana v. City & County of Honolulu"),
+    (IA_PAGE + "Rosa Ibarra, Deputy Clerk, who received the grievance, docketed it.", "Rosa Ibarra"),
+    (IA_PAGE + "Motion to File Documents Under Seal the Investigation Records", "File Documents Under Seal"),
+    (IA_PAGE + "The complainant lives in Santa Rosa, near the scene of the investigation.", "Santa Rosa"),
+    (CONFIDENTIAL_PAGE + "The following list was produced by Valley Medical Group, Inc. for the patients.",
+     "Valley Medical Group"),
+]
+
+
+@pytest.mark.parametrize("text, words", MUST_KEEP_NAMES)
+def test_public_names_in_private_sentences_are_kept(text, words):
+    start = text.index(words)
+    assert not flagged_words(text) & set(range(start, start + len(words))), private(text)
+
+
+def test_counsel_named_beside_a_role_word_stays_public():
+    text = ATTORNEY_PAGE + "\nThe complainant, Jane M. Alvarado, who represents Plaintiff, was present.\n"
+    start = text.rindex("Jane M. Alvarado")
+    assert not flagged_words(text) & set(range(start, start + len("Jane M. Alvarado")))

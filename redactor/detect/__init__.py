@@ -18,7 +18,7 @@ from ..policy import Policy
 from . import context as ctxmod
 from .context import TextContext
 from .legal import REGION, legal_spans
-from .names import PublicNames, looks_like_name
+from .names import ORG_WORDS, PublicNames, in_case_name, looks_like_name, looks_like_place
 from .ner import entities, model_name
 from .recognizers import pack_analyzer
 from .spans import Span, resolve
@@ -106,9 +106,14 @@ def _private_spans(texts: list[_Text], names: PublicNames, policy: Policy) -> No
         for t, ctx in zip(texts, contexts, strict=True)
         for s, e, reason in ctxmod.name_windows(ctx, t.spans or [])
     ]
-    found = entities([t.text[s:e] for t, _, s, e, _ in jobs], ("PERSON", "ORG")) if jobs else []
+    # The model reads a wrapped sentence as one line: a line break inside "made by\nAna Ruiz"
+    # throws it off. Same length, so its offsets still hold.
+    windows = [t.text[s:e].replace("\n", " ") for t, _, s, e, _ in jobs]
+    found = entities(windows, _NER_LABELS) if jobs else []
     for (t, ctx, s, _, reason), ents in zip(jobs, found, strict=True):
         t.spans += _ner_names(ctx, s, reason, ents)
+    for (t, ctx, s, e, reason) in jobs:
+        t.spans += ctxmod.shaped_names(ctx, s, e, reason)
     for t, ctx in zip(texts, contexts, strict=True):
         t.spans += _contact_row_names(ctx, t.spans) + _term_spans(t.text, policy)
         t.spans = [_name_category(t.text, s) for s in t.spans]
@@ -124,7 +129,7 @@ def _rule_spans(t: _Text, names: PublicNames, policy: Policy) -> TextContext:
         confidential=bool(_STAMP.search(text)),
     )  # fmt: skip
     spans += ctxmod.medical_spans(ctx) + ctxmod.ia_spans(ctx) + ctxmod.school_spans(ctx)
-    spans += ctxmod.role_name_spans(ctx) + ctxmod.label_name_spans(ctx)
+    spans += ctxmod.role_name_spans(ctx) + ctxmod.label_name_spans(ctx) + ctxmod.described_name_spans(ctx)
     if t.page is not None:
         shifted = [replace(s, start=s.start + t.offset, end=s.end + t.offset) for s in table_spans(t.page)]
         spans += [s for s in shifted if s.category not in _NAME_CATEGORIES or text[s.start:s.end] not in names]
@@ -134,25 +139,20 @@ def _rule_spans(t: _Text, names: PublicNames, policy: Policy) -> TextContext:
     return ctx
 
 
-_ORG_WORDS = re.compile(
-    r"(?i)\b(?:inc|llc|llp|corp|co|company|department|dept|county|city|bank|hospital|clinic|school|court|police|"
-    r"office|university|college|group|services?|center|health|union|district|association|board|agency|state|"
-    r"church|credit|federal|savings|community|family|medicine|behavioral|general|memorial|records?|order|"
-    r"investigation|affairs|unit|division|bureau|program|report|exhibit|motion|act|code|rule|section|systems?|data|"
-    r"technolog\w*|solutions|software|networks?|partners|holdings|industries|enterprises|labs?|communications|"
-    r"insurance|financial|capital|international|global|corporation|foods|motors|pharma\w*|products|stores?)\b"
-)
 _NAME_RUN = re.compile(ctxmod.NAME_OR_SURNAME)
+# The small model often calls an unfamiliar person's name an ORG, a place or a nationality.
+_NER_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
 _CORPORATE = re.compile(r",?[ \t]+(?:Inc|LLC|L\.L\.C|Corp|Co|Ltd|L\.P|LLP|N\.A|P\.C)\b\.?")
 
 
 def _ner_names(ctx: TextContext, offset: int, reason: str, ents: list[tuple[int, int, str]]) -> list[Span]:
     """Names among spaCy's entities of one window (which starts at ``offset`` in the text).
 
-    The small model often calls an unfamiliar name an ORG: an ORG entity that
-    is shaped like a person's name (two or three capitalised words, none of
-    them an organisation's word) counts as a name too. Each entity is widened
-    to the run of capitalised words it sits in ("Zoltan" + "Chaudhry").
+    The small model often calls an unfamiliar name an ORG (or a place, or a
+    nationality): such an entity that is shaped like a person's name (two or
+    three capitalised words, none of them an organisation's or a town's word,
+    not a party of a case name) counts as a name too. Each entity is widened to
+    the run of capitalised words it sits in ("Zoltan" + "Chaudhry").
     """
     out = []
     detector = f"ner:{model_name()}"
@@ -163,7 +163,11 @@ def _ner_names(ctx: TextContext, offset: int, reason: str, ents: list[tuple[int,
             continue
         if _CORPORATE.match(ctx.text, end):
             continue  # "Northstar Data Systems, Inc.": a company
-        if label != "PERSON" and not (2 <= len(name.split()) <= 3 and not name.isupper() and not _ORG_WORDS.search(name)):
+        if in_case_name(ctx.text, start, end):
+            continue  # "Pioneer Elecs. (USA), Inc. v. Superior Court": a cited case
+        if label != "PERSON" and not (
+            2 <= len(name.split()) <= 3 and not name.isupper() and not ORG_WORDS.search(name) and not looks_like_place(name)
+        ):
             continue
         out.append(Span("PERSON", start, end, detector, 0.7, f"{label} entity shaped like a name, in a sentence with {reason}"))
     return out

@@ -11,6 +11,7 @@ name can matter (see :func:`name_windows`).
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -18,7 +19,18 @@ import regex
 
 from ..errors import PolicyError
 from ..patterns import load_lexicon
-from .names import NAME, NAME_OR_SURNAME, PublicNames, looks_like_name
+from .names import (
+    NAME,
+    NAME_OR_SURNAME,
+    NAME_WRAPPED,
+    ORG_WORDS,
+    PublicNames,
+    fit_name,
+    in_case_name,
+    looks_like_name,
+    looks_like_place,
+    name_words,
+)
 from .spans import Span
 
 
@@ -81,6 +93,13 @@ _STOP = r"with|of|for|and|or|the|from|to|in|at|on|by|a|an|his|her|their|its|is|w
 _MED_PHRASE = re.compile(
     rf"(?i)(?<![\w-])(?!(?:diagnosis|prognosis)\b)(?:(?:a|an)[ \t]+)?(?:(?!(?:{_STOP})\b)[\w/'’-]+[ \t]+){{0,3}}?(?:{_MED_HEAD})(?![\w-])"
 )
+# An injury named by what happened to the body part: "a dislocated shoulder", "a torn rotator cuff".
+_INJURY = re.compile(
+    rf"(?i)(?<![\w-])(?:(?:a|an)[ \t]+)?(?:(?:left|right|severe|mild|chronic|acute|multiple)[ \t]+)?"
+    rf"(?:fractured|broken|dislocated|herniated|torn|ruptured|sprained|strained|bruised|lacerated|punctured|"
+    rf"collapsed|detached|cracked|bulging|crushed|burned|perforated|displaced|compressed|pinched)"
+    rf"(?:\s+(?!(?:{_STOP})\b)[a-z][\w-]*){{1,3}}"
+)
 _MED_LEAD = re.compile(
     r"(?i)\b(?:diagnos(?:is|ed|es)[ \t]+(?:of|with)|treat(?:ment|ed)[ \t]+for|prescri(?:ption|bed)[ \t]+(?:for[ \t]+)?|"
     r"suffer(?:s|ed|ing)?[ \t]+from|history[ \t]+of|admitted[ \t]+for|hospitali[sz]ed[ \t]+for)[ \t]+"
@@ -94,7 +113,8 @@ _FACILITY = re.compile(
 IA_TERMS = _lexicon_regex("ia_terms")
 IA_CONTEXT = re.compile(
     r"(?i)\binternal[ -]affairs\b|\bIA[ #]|\bprofessional[ \t]+standards\b|\bpersonnel[ \t]+(?:file|record)s?\b|"
-    r"\bdisciplin\w*|\bcomplainant\b|\bcitizen\s+(?:complaint|grievance)\b|\bbadge\b|\binvestigat\w*\b"
+    r"\bdisciplin\w*|\bcomplain\w*|\bgrievances?\b|\binquiry\b|\ballegations?\b|\balleged\b|\bmisconduct\b|"
+    r"\bbadge\b|\binvestigat\w*\b"
 )
 _IA_FINDING = re.compile(
     r"(?i)\b(?:(?:a|an)[ \t]+)?(?:(?:not-?[ \t]?)?sustained|exonerated|unfounded)[ \t]+finding(?:[ \t]+(?:of|on)[ \t]+[^.;\n]{3,60}?)?(?=[.;,\n]|$)|"
@@ -128,6 +148,7 @@ _CUSTODY = re.compile(r"(?i)\b(?:jail|prison|custody|detention|incarcerat\w*|int
 CONFIDENTIAL = re.compile(r"\bCONFIDENTIAL\b|(?i:attorneys['’]? eyes only|filed under seal|protective order)")
 _NAME_RX = re.compile(NAME)
 _NAME_RUN = re.compile(rf"{NAME_OR_SURNAME.replace('{0,3}', '{1,5}')}")
+_WRAPPED_RUN = re.compile(NAME_WRAPPED)
 
 
 @dataclass
@@ -153,6 +174,8 @@ def medical_spans(ctx: TextContext) -> list[Span]:
         if not cue:
             continue
         why = f"medical context {cue.group(0).lower()!r} in the sentence"
+        facilities = list(_FACILITY.finditer(sentence))
+        first = len(out)
         if terms:
             for m in terms.finditer(sentence):
                 out.append(Span("MEDICAL", s + m.start(), s + m.end(), "lexicon:medical", 0.85, f"lexicon term; {why}"))
@@ -160,14 +183,32 @@ def medical_spans(ctx: TextContext) -> list[Span]:
             if m.group(0).split()[-1].lower() in ("diagnosis", "prognosis"):
                 continue
             out.append(Span("MEDICAL", s + m.start(), s + m.end(), "lexicon:medical", 0.7, f"diagnosis-shaped phrase; {why}"))
+        for m in _INJURY.finditer(sentence):
+            out.append(Span("MEDICAL", s + m.start(), s + m.end(), "lexicon:medical", 0.7, f"an injury; {why}"))
         for m in _MED_LEAD.finditer(sentence):
             out.append(Span("MEDICAL", s + m.start(1), s + m.end(1), "lexicon:medical", 0.75, f"after {m.group(0).split()[0].lower()!r}; {why}"))
-        for m in _FACILITY.finditer(sentence):
+        # A facility is a patient's when the sentence speaks of health outside the facility's
+        # own name ("Valley Medical Group produced the list" says nothing of anyone's care).
+        named = [(s + m.start(), s + m.end()) for m in facilities]
+        health = _cue_outside(sentence, [(a - s, b - s) for a, b in named]) or any(
+            not any(a <= x.start < b for a, b in named) for x in out[first:]
+        )
+        for m in facilities if health else ():
             if m.group(0) in ctx.public_names or m.group(0).isupper():
                 continue  # a party (a medical group sued by name), or a heading
+            if _COMPANY.match(sentence, m.end()):
+                continue  # "produced by Valley Medical Group, Inc.": a company in the case, not a patient's care
             start = s + m.start() + len(m.group(0)) - len(m.group(0).lstrip())
             out.append(Span("MEDICAL", start, s + m.end(), "lexicon:medical", 0.7, f"treating facility; {why}"))
     return out
+
+
+_COMPANY = re.compile(r",?[ \t]+(?:Inc|LLC|L\.L\.C|Corp|Ltd|L\.P|LLP|P\.C)\b")
+
+
+def _cue_outside(sentence: str, names: list[tuple[int, int]]) -> bool:
+    """Whether a medical word of the sentence stands outside the facilities' own names."""
+    return any(not any(a <= m.start() < b for a, b in names) for m in MEDICAL_CONTEXT.finditer(sentence))
 
 
 def ia_spans(ctx: TextContext) -> list[Span]:
@@ -193,28 +234,71 @@ def school_spans(ctx: TextContext) -> list[Span]:
     ]
 
 
+_G = r"[ \t]*\n?[ \t]*"  # spaces, and at most one line break where the sentence wraps
+_AFTER_ROLE = re.compile(rf"[ \t]*,?{_G}(?:(?:Mr|Ms|Mrs|Dr)\.{_G})?({NAME_WRAPPED})")
+_BEFORE_ROLE = re.compile(
+    rf"({NAME_WRAPPED}){_G}[,(]{_G}(?:(?:a|an|the|his|her|their|who[ \t]+is[ \t]+(?:a|an|the))(?:[ \t]+|[ \t]*\n[ \t]*))?"
+    rf"(?:[\w-]+(?:[ \t]+|[ \t]*\n[ \t]*))?$"
+)
+
+
+_LEAD_TITLE = re.compile(rf"(?:(?:Mr|Ms|Mrs|Dr|Miss)\.?|{OFFICER_TITLE})[ \t]+")
+
+
+_LEAD_WORDS = re.compile(r"(?<![^\s])\S")  # where each word of a run starts
+
+
+def _private_name(ctx: TextContext, start: int, end: int) -> tuple[int, int] | None:
+    """The name at ``text[start:end]`` (cut at a line break after a whole name), if it may be private."""
+    end = fit_name(ctx.text, start, end)
+    title = _LEAD_TITLE.match(ctx.text, start, end)
+    if title:
+        start = title.end()  # "Officer John Hartley": the name is what follows the title
+    # "Exhibit A. Tobiah Lindqvist", "BACKGROUND Ana Ruiz": drop leading words that are not a name's
+    # and a lone initial that ends the sentence before ("Exhibit A.") when a whole name follows it
+    for lead in _LEAD_WORDS.finditer(ctx.text, start, end):
+        if looks_like_name(ctx.text[lead.start():end]):
+            start = lead.start()
+            initial = re.match(r"[A-Z]\.\s+", ctx.text[start:end])
+            if initial and looks_like_name(ctx.text[start + initial.end():end]):
+                start += initial.end()
+            break
+    else:
+        return None
+    name = ctx.text[start:end]
+    if name in ctx.public_names or in_case_name(ctx.text, start, end):
+        return None
+    return start, end
+
+
 def role_name_spans(ctx: TextContext) -> list[Span]:
-    """Names a role word introduces: 'complainant Maria Lopez', 'Ana Diaz, a neighbor'."""
+    """Names a role word introduces: 'complainant Maria Lopez', 'Ana Diaz, a neighbor' (also over a line break)."""
     if _ROLE is None:
         return []
     text, out = ctx.text, []
     for m in _ROLE.finditer(text):
         role = m.group(0).lower()
-        after = re.match(rf"[ \t]*,?[ \t]*(?:Mr\.|Ms\.|Mrs\.|Dr\.)?[ \t]*({NAME})", text[m.end(): m.end() + 80])
-        if after:
-            s = m.end() + after.start(1)
-            out.append(Span("PERSON", s, s + len(after.group(1)), "names:role", 0.75, f"named right after the role word {role!r}"))
-        before = re.search(rf"({NAME})[ \t]*[,(][ \t]*(?:(?:a|an|the|his|her|their|who[ \t]+is[ \t]+(?:a|an|the))[ \t]+)?(?:[\w-]+[ \t]+)?$", text[max(0, m.start() - 80): m.start()])
-        if before:
-            s = max(0, m.start() - 80) + before.start(1)
-            out.append(Span("PERSON", s, s + len(before.group(1)), "names:role", 0.75, f"named right before the role word {role!r}"))
-    return [s for s in out if looks_like_name(text[s.start:s.end]) and text[s.start:s.end] not in ctx.public_names]
+        after = _AFTER_ROLE.match(text[m.end(): m.end() + 80])
+        if after and (at := _private_name(ctx, m.end() + after.start(1), m.end() + after.end(1))):
+            out.append(Span("PERSON", *at, "names:role", 0.75, f"named right after the role word {role!r}"))
+        lo = max(0, m.start() - 80)
+        before = _BEFORE_ROLE.search(text[lo: m.start()])
+        if before and (at := _private_name(ctx, lo + before.start(1), lo + before.end(1))):
+            out.append(Span("PERSON", *at, "names:role", 0.75, f"named right before the role word {role!r}"))
+    return out
 
 
-_LABEL_NAME = re.compile(
-    rf"(?im)^[ \t]*(?:(?:full[ \t]+|client[ \t]+|patient[ \t]+|applicant[ \t]+|employee[ \t]+)?name|client|patient|applicant|"
-    rf"complainant|witness|insured|claimant|subscriber|account[ \t]+holder)[ \t]*:[ \t]*({NAME})"
+# A form's or an attachment's labelled line: "Name: Lina Guerrero", "PERSON: Ana Ruiz", "Witness: ...".
+_LABELS = (
+    r"(?:full[ \t]+|legal[ \t]+|client[ \t]+|patient[ \t]+|applicant[ \t]+|employee[ \t]+|customer[ \t]+|"
+    r"witness[ \t]+|complainant[ \t]+|victim[ \t]+|minor[ \t]+|child[ \t]+|student[ \t]+|parent[ \t]+)?name|"
+    r"person|individual|client|patient|applicant|complainant|complaining[ \t]+party|reporting[ \t]+party|witness|"
+    r"victim|informant|caller|contact|insured|claimant|subscriber|account[ \t]+holder|cardholder|customer|tenant|"
+    r"resident|employee|inmate|detainee|guardian|parent|minor|child|student|juvenile|"
+    r"(?:subject|involved|accused)[ \t]+(?:officer|employee)|officer|deputy"
 )
+_LABEL_NAME = re.compile(rf"(?im)^[ \t]*(?:\d+[.)][ \t]*)?({_LABELS})[ \t]*(?:\(s\))?[ \t]*[:#-][ \t]*({NAME})")
+_OFFICER_LABEL = re.compile(r"(?i)officer|deputy")
 _SURFACE_DATE = re.compile(
     r"(?<![\w/.-])(?:(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])/(?:19|20)\d{2}|"
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)[ \t]+\d{1,2},[ \t]+(?:19|20)\d{2})(?![\w/])"
@@ -222,11 +306,39 @@ _SURFACE_DATE = re.compile(
 
 
 def label_name_spans(ctx: TextContext) -> list[Span]:
-    """'Name: Lina Guerrero' on an intake form or a scanned page."""
+    """'Name: Lina Guerrero' on an intake form, 'PERSON: Ana Ruiz' in an attachment, 'Witness: ...'."""
     out = []
     for m in _LABEL_NAME.finditer(ctx.text):
-        if looks_like_name(m.group(1)) and m.group(1) not in ctx.public_names:
-            out.append(Span("PERSON", m.start(1), m.end(1), "names:label", 0.8, "a form's name field"))
+        at = _private_name(ctx, m.start(2), m.end(2))
+        if at is None:
+            continue
+        label = " ".join(m.group(1).split()).lower()
+        if _OFFICER_LABEL.search(label):
+            if ctx.ia:  # an officer's name is private in an internal-affairs file only
+                out.append(Span("OFFICER_NAME", *at, "names:label", 0.8, f"the {label!r} line of an internal-affairs record"))
+            continue
+        out.append(Span("PERSON", *at, "names:label", 0.8, f"a labelled line ({label!r})"))
+    return out
+
+
+# A name a sentence describes as a person: "Ana Ruiz, who lives nearby", "Tom Reyes, age 12,".
+_DESCRIBED = re.compile(
+    rf"({NAME_WRAPPED})(?:[ \t]*,{_G}(?:who|whom|whose)\b|{_G}(?:,|\(){_G}(?:age[d]?[ \t]+\d{{1,2}}|\d{{1,2}}(?:[ \t-]+years?[ \t-]+old)?)[ \t]*[,)])"
+)
+
+
+def described_name_spans(ctx: TextContext) -> list[Span]:
+    """Names followed by 'who ...' or by an age: only a person is described that way."""
+    out = []
+    for m in _DESCRIBED.finditer(ctx.text):
+        at = _private_name(ctx, m.start(1), m.end(1))
+        if at is None:
+            continue
+        name = ctx.text[at[0]:at[1]]
+        if ORG_WORDS.search(name) or looks_like_place(name) or name.isupper():
+            continue
+        cue = "an age" if re.search(r"\d", m.group(0)[len(m.group(1)):]) else "'who'"
+        out.append(Span("PERSON", *at, "names:described", 0.75, f"a person described by {cue} right after the name"))
     return out
 
 
@@ -285,13 +397,51 @@ def name_windows(ctx: TextContext, spans: list[Span]) -> list[tuple[int, int, st
     return out
 
 
+# Windows where almost every person named is a private one: an internal-affairs file, a
+# confidential exhibit, text outside the page. There a name-shaped run is a name even when
+# the small model does not say so.
+_PRIVATE_WINDOWS = ("internal-affairs term", "a confidential exhibit", "text outside the page")
+_TITLE_WORD = r"(?:[A-Z](?:[a-z]+|['’][A-Z][a-z]+)(?:[-'’][A-Z][a-z]+)*|Mc[A-Z][a-z]+|[A-Z]\.)"
+_SHAPED = re.compile(rf"(?<![\w.-]){_TITLE_WORD}(?:(?:[ \t]+|[ \t]*\n[ \t]*){_TITLE_WORD}){{1,2}}(?![\w-])")
+
+
+def shaped_names(ctx: TextContext, start: int, end: int, reason: str) -> list[Span]:
+    """Name-shaped runs of a window where names are private: two or three Title-case words,
+    none of them a word of an organisation, a place, a title or a document, not the public record.
+    "Eliza Adeyemi submitted the citizen grievance" needs no model to be read as a name."""
+    if not reason.startswith(_PRIVATE_WINDOWS):
+        return []
+    out = []
+    for m in _SHAPED.finditer(ctx.text, start, end):
+        at = _private_name(ctx, m.start(), m.end())
+        if at is None:
+            continue
+        name = ctx.text[at[0]:at[1]]
+        if len(name_words(name)) < 2 or ORG_WORDS.search(name) or looks_like_place(name):
+            continue
+        if re.search(rf"{OFFICER_TITLE}[ \t]+$", ctx.text[max(0, at[0] - 14): at[0]]):
+            continue  # an officer: ia_spans names them
+        if _title_line(ctx.text, at[0]):
+            continue  # "Motion to File Documents Under Seal": a title, not a sentence
+        out.append(Span("PERSON", *at, "names:shape", 0.65, f"a name-shaped run in a sentence with {reason}"))
+    return out
+
+
+def _title_line(text: str, at: int) -> bool:
+    """Whether the line holding ``at`` is a title: four words or more, every long one capitalised."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    words = re.findall(r"[A-Za-z][\w'’-]*", text[start: len(text) if end < 0 else end])
+    return len(words) >= 4 and all(w[0].isupper() for w in words if len(w) > 3)
+
+
 def _has_candidate(sentence: str, public: PublicNames) -> bool:
     """Whether a sentence holds a capitalised run that could be a private person's name.
 
     The model is only asked about sentences where the answer can matter: without
     such a run, nothing it found would pass the name checks anyway.
     """
-    for m in _NAME_RUN.finditer(sentence):
+    for m in itertools.chain(_NAME_RUN.finditer(sentence), _WRAPPED_RUN.finditer(sentence)):
         words = m.group(0)
         if looks_like_name(words) and words not in public:
             return True

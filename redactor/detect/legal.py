@@ -44,8 +44,9 @@ _ROLE_LINE = re.compile(
 _VERSUS_LINE = re.compile(r"(?im)^[ \t]*(?:v\.?|vs\.?|versus)[ \t]*$")
 _PARTY_INLINE = re.compile(rf"\b(?i:plaintiffs?|defendants?|petitioners?|respondents?)[ \t]+({NAME})")
 _PARTY_WORD = rf"(?:{TOKEN}|\([A-Z][A-Za-z.]*\),?|of|the|and|for|ex[ \t]+rel\.|de|del|la|van|von|&|et[ \t]+al\.?|(?:Inc|Co|Corp|Ltd|LLC|L\.L\.C|N\.A)\.?,?)"
+_WRAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"  # a case name wraps at " v. " as often as anywhere
 _CASE_NAME = re.compile(
-    rf"\b({TOKEN}\.?,?(?:{GAP}{_PARTY_WORD}\.?,?){{0,7}})[ \t]+v\.[ \t]+({TOKEN}\.?(?:{GAP}{_PARTY_WORD}\.?){{0,7}})"
+    rf"\b({TOKEN}\.?,?(?:{GAP}{_PARTY_WORD}\.?,?){{0,7}}){_WRAP}v\.{_WRAP}({TOKEN}\.?(?:{GAP}{_PARTY_WORD}\.?){{0,7}})"
 )
 _DOCKET_REF = re.compile(r"\b(?:ECF|Dkt\.?|Docket|Doc\.)[ \t]*(?:Nos?\.?|#)?[ \t]*\d+(?:[-–,][ \t]*\d+)*")
 _DATE = (

@@ -14,6 +14,21 @@ TOKEN = r"(?:[A-Z][A-Za-z'’\-]*[A-Za-z]|[A-Z]\.)"
 GAP = r"[ \t]+"
 NAME = rf"{TOKEN}(?:{GAP}{TOKEN}){{1,3}}"  # two to four words on one line
 NAME_OR_SURNAME = rf"{TOKEN}(?:{GAP}{TOKEN}){{0,3}}"
+WRAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"  # a space, or a line break where a sentence wraps
+NAME_WRAPPED = rf"{TOKEN}(?:{WRAP}{TOKEN}){{1,3}}"  # a name that may run over a line break
+# Words of an organisation's or a thing's name: a run holding one is not a person.
+ORG_WORDS = re.compile(
+    r"(?i)\b(?:inc|llc|llp|corp|co|company|department|dept|county|city|bank|hospital|clinic|school|court|police|"
+    r"office|university|college|group|services?|center|health|union|district|association|board|agency|state|"
+    r"church|credit|federal|savings|community|family|medicine|behavioral|general|memorial|records?|order|"
+    r"investigation|affairs|unit|division|bureau|program|report|exhibit|motion|act|code|rule|section|systems?|data|"
+    r"technolog\w*|solutions|software|networks?|partners|holdings|industries|enterprises|labs?|communications|"
+    r"insurance|financial|capital|international|global|corporation|foods|motors|pharma\w*|products|stores?|"
+    r"professional|standards|amendment|rights|cause|protective|stipulated|legal|review|policy|procedure|"
+    r"loans?|mortgage|lending|realty|properties|circuit|supreme|appeals|appellate|process|protection|clause|resources|management|address|number|birth|"
+    r"academy|institute|foundation|trust|fund|council|commission|committee|authority|sheriff|patrol|"
+    r"laboratory|pharmacy|care|plan|project|street|avenue|road|boulevard|drive|lane)\b"
+)
 
 HONORIFICS = {
     "mr", "mrs", "ms", "miss", "dr", "hon", "honorable", "judge", "justice", "officer", "ofc",
@@ -36,7 +51,26 @@ NOT_NAMES = {
     "ia", "sbn", "bar", "tel", "fax", "email", "phone", "telephone", "respectfully", "submitted",
     "judge", "magistrate", "honorable", "hon", "deputy", "officer", "sergeant", "detective",
     "cal", "cir", "supp", "app", "fed", "civ", "evid", "penal", "code", "stat", "ann", "rptr",
+    # citation signals and the words of a document's own titles ("Patient Contact List")
+    "see", "cf", "accord", "id", "list", "log", "logs", "records", "record", "report", "summary",
+    "produced", "contact", "schedule", "index", "table", "form", "attachment", "appendix",
+    "declaration", "standard", "standards", "hearing", "complaint", "grievance", "investigation",
+    "findings", "finding", "discipline", "person", "name", "subject", "information", "file", "files",
+    "document", "documents", "exhibits", "seal", "sealed", "under", "social", "security", "request",
+    "background", "introduction", "argument", "conclusion", "facts", "statement", "notice",
 }  # fmt: skip
+# Words of a place's name: "Santa Rosa", "Elk Grove", "Palm Springs" are towns, not people.
+PLACE_FIRST = {
+    "san", "santa", "los", "las", "el", "la", "new", "fort", "port", "mount", "mt", "st", "saint",
+    "lake", "north", "south", "east", "west", "upper", "lower", "palm", "long", "grand", "del",
+}  # fmt: skip
+PLACE_LAST = {
+    "city", "beach", "springs", "valley", "ridge", "grove", "park", "heights", "hills", "falls",
+    "creek", "island", "bay", "river", "point", "village", "station", "harbor", "harbour", "mesa",
+    "vista", "gardens", "woods", "junction", "canyon", "center", "township", "county", "parish",
+}  # fmt: skip
+_CASE_AFTER = re.compile(r"[ \t]*(?:[.,]?[ \t]*\([^()\n]{1,20}\))?(?:,?[ \t]+(?:Inc|Co|Corp|Ltd|LLC|N\.A)\.?)?,?\s{1,3}v(?:s)?\.[ \t]")
+_CASE_BEFORE = re.compile(r"\bv(?:s)?\.\s{1,3}$")
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 
@@ -57,6 +91,26 @@ def looks_like_name(text: str, min_words: int = 2) -> bool:
     if len(words) < min_words or any(w in NOT_NAMES for w in words):
         return False
     return not text.isupper() or len(words) >= 2
+
+
+def fit_name(text: str, start: int, end: int) -> int:
+    """The end of a name matched over a line break: it stops at the break when the words
+    before it are a whole name already ("Maria Lopez" + "Records" on the next line)."""
+    nl = text.find("\n", start, end)
+    if nl >= 0 and len(name_words(text[start:nl])) >= 2:
+        return len(text[:nl].rstrip())
+    return end
+
+
+def looks_like_place(text: str) -> bool:
+    """A two- or three-word run shaped like a town's name ("Santa Rosa", "Elk Grove")."""
+    words = name_words(text)
+    return bool(words) and (words[0] in PLACE_FIRST or words[-1] in PLACE_LAST)
+
+
+def in_case_name(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a party of a case name: "Pioneer Elecs. (USA), Inc.\\nv. Superior Court"."""
+    return bool(_CASE_AFTER.match(text, end) or _CASE_BEFORE.search(text, max(0, start - 8), start))
 
 
 class PublicNames:
