@@ -15,9 +15,10 @@ from redactor.ingest import load
 from redactor.model import Finding
 from redactor.plan import make_plan, term_pattern
 from redactor.policy import Policy
+from redactor.readers.pagetext import _by_lines, _drawn
 from redactor.redact import redact_file
 from redactor.render import burn
-from redactor.verify import Expectation, _by_lines, _candidates, _drawn, expectations, verify
+from redactor.verify import Expectation, _candidates, expectations, verify
 
 SSN = "562-19-4471"
 NAME = "Dolores Quintanilla"

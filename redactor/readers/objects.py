@@ -1,0 +1,139 @@
+"""The raw scan of every object of a file, read by pikepdf.
+
+What each stream holds (text, drawn content, XML, or not text at all: font
+programs, images, colour profiles, cross-reference data), the text of one
+object by what it is, objects nothing refers to, and the parts a redacted file
+must not keep (forms, attachments, scripts, open actions, layers, comments).
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterator
+
+import pikepdf
+
+from .content import _content_text, _Fonts, _strings
+
+_SKIPPED_KEYS = ("/FontFile", "/FontFile2", "/FontFile3", "/ToUnicode", "/CIDSet", "/CIDToGIDMap", "/DestOutputProfile")
+
+
+def _roles(pdf: pikepdf.Pdf, objects: list) -> dict[tuple[int, int], str]:
+    """What each stream holds: "skip" (not text), "page" and "content" (drawn), "xml"; others are read whole."""
+    roles: dict[tuple[int, int], str] = {}
+
+    def mark(value, role: str) -> None:  # noqa: ANN001
+        if isinstance(value, pikepdf.Stream) and value.is_indirect:
+            roles.setdefault(value.objgen, role)
+
+    for page in pdf.pages:
+        contents = page.obj.get("/Contents")
+        for part in contents if isinstance(contents, pikepdf.Array) else [contents]:
+            mark(part, "page")
+    for obj in objects:
+        if isinstance(obj, pikepdf.Stream):
+            d = obj.stream_dict
+            subtype, kind = d.get("/Subtype"), d.get("/Type")
+            if subtype == "/Image" or kind in ("/XRef", "/CMap") or (subtype is None and "/N" in d and kind is None):
+                mark(obj, "skip")  # pixels, cross-reference data, character maps, colour profiles
+            elif subtype == "/Form" or d.get("/PatternType") == 1 or kind == "/ObjStm":
+                mark(obj, "content")  # strings only: an object stream's objects are scanned one by one too
+            elif kind == "/Metadata" or subtype == "/XML":
+                mark(obj, "xml")
+        for item in _containers(obj.stream_dict if isinstance(obj, pikepdf.Stream) else obj):
+            if isinstance(item, pikepdf.Array):
+                if len(item) == 2 and item[0] == "/ICCBased":
+                    mark(item[1], "skip")
+                continue
+            for key in _SKIPPED_KEYS:
+                if key in item:
+                    mark(item[key], "skip")
+            if item.get("/Subtype") == "/Type0":
+                mark(item.get("/Encoding"), "skip")
+            procs = item.get("/CharProcs")
+            if isinstance(procs, pikepdf.Dictionary):
+                for _, proc in procs.items():
+                    mark(proc, "content")
+    return roles
+
+
+def _containers(obj, depth: int = 0) -> Iterator:  # noqa: ANN001
+    """``obj`` and the dictionaries and arrays written inside it (not those it refers to)."""
+    if depth > 12 or not isinstance(obj, (pikepdf.Dictionary, pikepdf.Array)):
+        return
+    yield obj
+    for item in (v for _, v in obj.items()) if isinstance(obj, pikepdf.Dictionary) else iter(obj):
+        if isinstance(item, (pikepdf.Dictionary, pikepdf.Array)) and not item.is_indirect:
+            yield from _containers(item, depth + 1)
+
+
+def _object_text(obj: pikepdf.Object, role: str, fonts: _Fonts) -> str:
+    """The text one object holds, by what it is (see :func:`_roles`)."""
+    if not isinstance(obj, pikepdf.Stream):
+        return " ".join(_strings(obj))
+    parts = list(_strings(obj.stream_dict))
+    if role == "content":
+        parts.append(_content_text(obj, obj.stream_dict.get("/Resources"), fonts))
+    elif role not in ("skip", "page"):
+        try:
+            raw = obj.read_bytes()
+        except Exception:  # a filter pikepdf cannot undo: nothing it could show as text either
+            raw = b""
+        if role == "xml":
+            parts.append(html.unescape(raw.decode("utf-8", "replace")))
+        elif raw.startswith((b"\xfe\xff", b"\xff\xfe")):
+            parts.append(raw.decode("utf-16", "replace"))
+        else:
+            parts.append(raw.decode("latin-1"))
+    return "\n".join(p for p in parts if p)
+
+
+def _orphans(pdf: pikepdf.Pdf, objects: list) -> int:
+    """Objects in the file that nothing refers to."""
+    seen: set[tuple[int, int]] = set()
+    stack = [pdf.trailer]
+    while stack:
+        obj = stack.pop()
+        if isinstance(obj, pikepdf.Stream):
+            children = list(obj.stream_dict.values())
+        elif isinstance(obj, pikepdf.Dictionary):
+            children = list(obj.values())
+        elif isinstance(obj, pikepdf.Array):
+            children = list(obj)
+        else:
+            continue
+        for child in children:
+            if not isinstance(child, pikepdf.Object):
+                continue
+            if child.is_indirect:
+                if child.objgen in seen:
+                    continue
+                seen.add(child.objgen)
+            stack.append(child)
+    present = {o.objgen for o in objects if o.objgen != (0, 0) and not isinstance(o, type(None))}
+    return len({g for g in present if g[0] > 0} - seen)
+
+
+def _leftovers(pdf: pikepdf.Pdf) -> list[str]:
+    root = pdf.Root
+    out = []
+    for key, what in (
+        ("/AcroForm", "a form"),
+        ("/OpenAction", "an open action"),
+        ("/AA", "a document action"),
+        ("/OCProperties", "optional-content layers"),
+        ("/Metadata", "XMP metadata"),
+    ):
+        if key in root:
+            out.append(what)
+    names = root.get("/Names")
+    if names is not None:
+        for key, what in (("/JavaScript", "JavaScript"), ("/EmbeddedFiles", "an attachment")):
+            if key in names:
+                out.append(what)
+    for number, page in enumerate(pdf.pages, 1):
+        for annot in page.obj.get("/Annots", []) or []:
+            if annot.get("/Subtype") != "/Link":
+                out.append(f"a comment on page {number}")
+                break
+    return out

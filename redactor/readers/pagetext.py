@@ -1,0 +1,196 @@
+"""The text of every page as pdfminer reads it (its own parser and fonts), without layout analysis.
+
+A pdfminer device keeps each character and where the pen put it; a page's text
+is read in the order the file draws it and again line by line, a blank wherever
+the pen jumps. Fonts pdfminer made for earlier files are kept by the digest of
+everything they are made of, so a batch of files with the same fonts reads fast.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import math
+from collections import OrderedDict
+from collections.abc import Iterator
+
+import pikepdf
+from pdfminer.pdfdevice import PDFDevice
+from pdfminer.pdfdocument import PDFDocument
+from pdfminer.pdffont import PDFUnicodeNotDefined
+from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+from pdfminer.pdfpage import PDFPage
+from pdfminer.pdfparser import PDFParser
+from pdfminer.utils import mult_matrix
+
+from . import normalise
+
+FONT_CACHE_SIZE = 16  # pdfminer fonts kept between files (the renderer embeds the same few)
+WORD_GAP = 0.15  # a jump of the pen wider than this share of the type size reads as a blank
+
+Char = tuple[str, float, float, float, float, float]  # text, origin x, y, end x, y, type size
+
+
+class _CharReader(PDFDevice):
+    """A pdfminer device that keeps each character's text and where the pen put it, no layout."""
+
+    def __init__(self, rsrcmgr: PDFResourceManager) -> None:
+        super().__init__(rsrcmgr)
+        self.chars: list[Char] = []
+
+    def render_string(self, textstate, seq, ncs, graphicstate) -> None:  # noqa: ANN001 - pdfminer's types
+        font = textstate.font
+        if font is None or self.ctm is None:
+            return
+        a, b, c, d, e, f = mult_matrix(textstate.matrix, self.ctm)
+        size = textstate.fontsize
+        scaling = textstate.scaling * 0.01
+        charspace = textstate.charspace * scaling
+        wordspace = 0 if font.is_multibyte() else textstate.wordspace * scaling
+        vertical = font.is_vertical()
+        step = size * scaling
+        dxscale = 0.001 * step
+        height = abs(size) * (math.hypot(c, d) or 1.0)
+        rise = textstate.rise
+        x, y = textstate.linematrix
+        need = False
+        chars = self.chars
+        for obj in seq:
+            if isinstance(obj, (int, float)):
+                if vertical:
+                    y -= obj * dxscale
+                else:
+                    x -= obj * dxscale
+                need = True
+                continue
+            if not isinstance(obj, bytes):
+                continue
+            for cid in font.decode(obj):
+                if need:
+                    if vertical:
+                        y += charspace
+                    else:
+                        x += charspace
+                try:
+                    text = font.to_unichr(cid)
+                except PDFUnicodeNotDefined:
+                    text = "\ufffd"
+                adv = font.char_width(cid) * step
+                yr = y + rise
+                ox, oy = a * x + c * yr + e, b * x + d * yr + f
+                if vertical:
+                    chars.append((text, ox, oy, ox + c * adv, oy + d * adv, height))
+                    y += adv + (wordspace if cid == 32 else 0)
+                else:
+                    chars.append((text, ox, oy, ox + a * adv, oy + b * adv, height))
+                    x += adv + (wordspace if cid == 32 else 0)
+                need = True
+        textstate.linematrix = (x, y)
+
+
+def _drawn(chars: list[Char]) -> str:
+    """The characters in the order given, a blank wherever the pen jumps more than a small gap."""
+    out: list[str] = []
+    px = py = None
+    for text, x0, y0, x1, y1, size in chars:
+        if px is not None and math.hypot(x0 - px, y0 - py) > WORD_GAP * max(size, 1.0):
+            out.append(" ")
+        out.append(text)
+        px, py = x1, y1
+    return "".join(out)
+
+
+def _by_lines(chars: list[Char]) -> list[Char]:
+    """The characters line by line, top to bottom, each line left to right (as a layout reader sees them)."""
+    ordered = sorted(chars, key=lambda ch: -ch[2])
+    out: list[Char] = []
+    line: list[Char] = []
+    base = None
+    for ch in ordered:
+        if base is not None and abs(ch[2] - base) > 0.4 * max(ch[5], 1.0):
+            out += sorted(line, key=lambda c: c[1])
+            line = []
+        if not line:
+            base = ch[2]
+        line.append(ch)
+    return out + sorted(line, key=lambda c: c[1])
+
+
+_FONTS: OrderedDict[bytes, object] = OrderedDict()
+
+
+class _Manager(PDFResourceManager):
+    """pdfminer's resource manager, keeping the fonts it made for earlier files by their digest."""
+
+    def __init__(self, digests: dict[int, bytes]) -> None:
+        super().__init__(caching=True)
+        self.digests = digests
+
+    def get_font(self, objid: object, spec: object):  # noqa: ANN201 - pdfminer's PDFFont
+        digest = self.digests.get(objid) if isinstance(objid, int) else None
+        if digest is None:
+            return super().get_font(objid, spec)
+        font = _FONTS.get(digest)
+        if font is None:
+            font = _FONTS[digest] = super().get_font(objid, spec)
+            while len(_FONTS) > FONT_CACHE_SIZE:
+                _FONTS.popitem(last=False)
+        _FONTS.move_to_end(digest)
+        return font
+
+
+def _font_digests(pdf: pikepdf.Pdf) -> dict[int, bytes]:
+    """Object number -> digest of everything a font is made of, object numbers aside."""
+    out = {}
+    for obj in pdf.objects:
+        if isinstance(obj, pikepdf.Dictionary) and obj.get("/Type") == "/Font" and obj.is_indirect:
+            h = hashlib.sha256()
+            if _digest(obj, h, {}, 0):
+                out[obj.objgen[0]] = h.digest()
+    return out
+
+
+def _digest(obj, h, seen: dict, depth: int) -> bool:  # noqa: ANN001
+    """Feed ``obj`` and all it refers to into ``h``; False when it is too deep or too large to tell."""
+    if depth > 16 or len(seen) > 2000:
+        return False
+    if isinstance(obj, pikepdf.Object) and obj.is_indirect:
+        if obj.objgen in seen:
+            h.update(b"R%d;" % seen[obj.objgen])
+            return True
+        seen[obj.objgen] = len(seen)
+    if isinstance(obj, pikepdf.Stream):
+        raw = obj.read_raw_bytes()
+        h.update(b"S%d;" % len(raw))
+        h.update(raw)
+        return _digest(obj.stream_dict, h, seen, depth + 1)
+    if isinstance(obj, pikepdf.Dictionary):
+        h.update(b"<<")
+        for key in sorted(obj.keys()):
+            h.update(key.encode() + b" ")
+            if not _digest(obj[key], h, seen, depth + 1):
+                return False
+        h.update(b">>")
+    elif isinstance(obj, pikepdf.Array):
+        h.update(b"[")
+        for item in obj:
+            if not _digest(item, h, seen, depth + 1):
+                return False
+        h.update(b"]")
+    elif isinstance(obj, pikepdf.Object):
+        h.update(obj.unparse() + b";")
+    else:
+        h.update(f"{type(obj).__name__}:{obj!r};".encode())
+    return True
+
+
+def _page_texts(data: bytes, digests: dict[int, bytes] | None = None) -> Iterator[tuple[int, list[str]]]:
+    """Each page's text as pdfminer reads it: in drawing order and line by line."""
+    document = PDFDocument(PDFParser(io.BytesIO(data)))
+    manager = _Manager(digests or {})
+    device = _CharReader(manager)
+    interpreter = PDFPageInterpreter(manager, device)
+    for number, page in enumerate(PDFPage.create_pages(document), 1):
+        device.chars = []
+        interpreter.process_page(page)
+        yield number, [normalise(_drawn(device.chars)), normalise(_drawn(_by_lines(device.chars)))]
