@@ -8,13 +8,12 @@ a part that cannot be read becomes an ``unreadable_part`` Problem, never a
 crash. Problem details name places and kinds, never the text found there.
 
 Objects are read through PyMuPDF's xref interface and parsed by the small
-reader of PDF object syntax below, so a hostile object can only fail its part.
+reader of PDF object syntax in :mod:`redactor.pdfobjects`, so a hostile object
+can only fail its part; earlier revisions are compared by :mod:`redactor.revisions`.
 """
 
 from __future__ import annotations
 
-import difflib
-import hashlib
 import html
 import re
 import xml.etree.ElementTree as ET
@@ -24,14 +23,30 @@ from typing import Any
 
 import pymupdf
 
-from redactor.model import SEVERITY_FIX, SEVERITY_NOTE, Box, Problem, SurfaceText, union
+from redactor.model import SEVERITY_FIX, SEVERITY_NOTE, Box, Problem, SurfaceText
+from redactor.pdfobjects import (
+    MAX_TREE_NODES,
+    Name,
+    Ref,
+    _is_text,
+    _Objects,
+    decode_text,
+    parse_object,
+)
+from redactor.revisions import (
+    MAX_PAGES_COMPARED,
+    _FinalPages,
+    _fingerprint,
+    _vanished,
+    _words,
+    revision_ends,
+)
+
+__all__ = ["Name", "Ref", "decode_text", "parse_object", "read_surfaces", "revision_ends"]
 
 MAX_REVISIONS = 10  # earlier revisions whose text is recovered
-MAX_PAGES_COMPARED = 200  # pages of each revision (and of hidden layers) compared word by word
 MAX_ATTACHMENT_BYTES = 4 * 1024 * 1024  # attachment contents read for text
 MAX_ATTACHED_PDF_PAGES = 50
-MAX_TREE_NODES = 20_000  # outline items, name-tree nodes, form fields
-MAX_TEXT_CHARS = 1_000_000  # one script, rich text or XMP packet
 
 TEXT_EXTENSIONS = {"txt", "csv", "json", "xml", "html", "htm", "md", "eml", "rtf", "tsv", "log"}
 MARKUP_EXTENSIONS = {"xml", "html", "htm"}
@@ -54,284 +69,6 @@ PLAIN_SUBTYPES = {"Link", "Widget", "Popup"}
 _SWEEP_PREFILTER = (b"/ObjStm", b"/JS", b"/JavaScript", b"/Launch", b"/SubmitForm", b"/ImportData", b"/GoToE",
                     b"/Rendition", b"/EF", b"/EmbeddedFile", b"/Alt", b"/ActualText", b"/XML")  # fmt: skip
 _SWEEP_KEYS = tuple(f"/S/{a}" for a in RISKY_ACTIONS) + ("/JS", "/EF", "/Alt", "/ActualText", "/Subtype/XML")
-
-
-# ---------------------------------------------------------------- PDF object syntax
-
-
-class Name(str):
-    """A PDF name, without its slash. Plain ``str`` values are PDF strings."""
-
-
-@dataclass(frozen=True)
-class Ref:
-    xref: int
-
-
-_SPACE = " \t\r\n\f\0"
-_TOKEN = re.compile(r"[^\s()<>\[\]{}/%]+")
-_REF = re.compile(r"(\d+)\s+(\d+)\s+R(?![^\s()<>\[\]{}/%])")
-_ESCAPES = {"n": b"\n", "r": b"\r", "t": b"\t", "b": b"\b", "f": b"\f"}
-
-
-def parse_object(text: str) -> Any:
-    """A PDF object as PyMuPDF prints it: dict, list, str, Name, Ref, number, bool or None."""
-    value, _ = _parse(text, 0, 0)
-    return value
-
-
-def decode_text(data: bytes) -> str:
-    """A PDF text string or a text stream: UTF-16 or UTF-8 with a mark, else UTF-8 or Latin-1."""
-    if data[:2] in (b"\xfe\xff", b"\xff\xfe"):
-        return data.decode("utf-16", errors="replace")
-    if data[:3] == b"\xef\xbb\xbf":
-        return data[3:].decode("utf-8", errors="replace")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return data.decode("latin-1")
-
-
-def _skip(s: str, i: int) -> int:
-    n = len(s)
-    while i < n:
-        if s[i] in _SPACE:
-            i += 1
-        elif s[i] == "%":
-            while i < n and s[i] not in "\r\n":
-                i += 1
-        else:
-            break
-    return i
-
-
-def _parse(s: str, i: int, depth: int) -> tuple[Any, int]:
-    if depth > 100:
-        raise ValueError("object nested too deeply")
-    i = _skip(s, i)
-    if i >= len(s):
-        raise ValueError("object ends early")
-    if s.startswith("<<", i):
-        i, d = i + 2, {}
-        while True:
-            i = _skip(s, i)
-            if s.startswith(">>", i):
-                return d, i + 2
-            key, i = _parse(s, i, depth + 1)
-            if not isinstance(key, Name):
-                raise ValueError("dictionary key is not a name")
-            d[str(key)], i = _parse(s, i, depth + 1)
-    c = s[i]
-    if c == "[":
-        i, items = i + 1, []
-        while True:
-            i = _skip(s, i)
-            if i < len(s) and s[i] == "]":
-                return items, i + 1
-            item, i = _parse(s, i, depth + 1)
-            items.append(item)
-    if c == "/":
-        m = _TOKEN.match(s, i + 1)
-        word = m.group(0) if m else ""
-        return Name(re.sub(r"#([0-9A-Fa-f]{2})", lambda h: chr(int(h.group(1), 16)), word)), i + 1 + len(word)
-    if c == "(":
-        return _literal(s, i)
-    if c == "<":
-        end = s.find(">", i)
-        if end < 0:
-            raise ValueError("hex string ends early")
-        digits = re.sub(r"[^0-9A-Fa-f]", "", s[i + 1 : end])
-        return decode_text(bytes.fromhex(digits + "0" * (len(digits) % 2))), end + 1
-    m = _REF.match(s, i)
-    if m:
-        return Ref(int(m.group(1))), m.end()
-    m = _TOKEN.match(s, i)
-    if not m:
-        raise ValueError(f"unexpected {c!r} in object")
-    word = m.group(0)
-    simple = {"true": True, "false": False, "null": None}
-    if word in simple:
-        return simple[word], m.end()
-    try:
-        return (float(word) if "." in word else int(word)), m.end()
-    except ValueError:
-        return None, m.end()  # an unknown keyword: ignore it as a reader would
-
-
-def _literal(s: str, i: int) -> tuple[str, int]:
-    out, depth, i, n = bytearray(), 1, i + 1, len(s)
-    while i < n:
-        c = s[i]
-        if c == "\\" and i + 1 < n:
-            e = s[i + 1]
-            i += 2
-            if e in _ESCAPES:
-                out += _ESCAPES[e]
-            elif e in "01234567":
-                j = i - 1
-                while i < n and i - j < 3 and s[i] in "01234567":
-                    i += 1
-                out.append(int(s[j:i], 8) & 0xFF)
-            elif e in "\r\n":
-                i += 1 if e == "\r" and i < n and s[i] == "\n" else 0
-            else:
-                out += _char_bytes(e)
-            continue
-        depth += (c == "(") - (c == ")")
-        if depth == 0:
-            return decode_text(bytes(out)), i + 1
-        out += _char_bytes(c)
-        i += 1
-    raise ValueError("string ends early")
-
-
-def _char_bytes(c: str) -> bytes:
-    return bytes([ord(c)]) if ord(c) < 256 else c.encode("utf-8")
-
-
-def _is_text(value: Any) -> bool:
-    return type(value) is str
-
-
-class _Objects:
-    """The parsed objects of one open document, each parsed at most once."""
-
-    def __init__(self, pdf: pymupdf.Document):
-        self.pdf = pdf
-        self.count = pdf.xref_length()
-        self._cache: dict[int, Any] = {}
-
-    def get(self, xref: int) -> Any:
-        if xref not in self._cache:
-            if not 0 < xref < self.count:
-                raise ValueError(f"reference to missing object {xref}")
-            self._cache[xref] = parse_object(self.pdf.xref_object(xref, compressed=True))
-        return self._cache[xref]
-
-    def resolve(self, value: Any) -> Any:
-        for _ in range(32):
-            if not isinstance(value, Ref):
-                return value
-            value = self.get(value.xref)
-        return None
-
-    def dict(self, value: Any) -> dict:
-        value = self.resolve(value)
-        return value if isinstance(value, dict) else {}
-
-    def list(self, value: Any) -> list:
-        value = self.resolve(value)
-        return value if isinstance(value, list) else [] if value is None else [value]
-
-    def text(self, value: Any) -> str:
-        """A text string, or the decoded text of a stream (scripts and rich text may be either)."""
-        if isinstance(value, Ref) and 0 < value.xref < self.count and self.pdf.xref_is_stream(value.xref):
-            return decode_text((self.pdf.xref_stream(value.xref) or b"")[:MAX_TEXT_CHARS])
-        value = self.resolve(value)
-        return value if _is_text(value) else ""
-
-    def name(self, value: Any) -> str:
-        value = self.resolve(value)
-        return str(value) if isinstance(value, Name) else ""
-
-    def tree(self, root: Any, leaves: str) -> Iterator[tuple[Any, Any, int]]:
-        """(key, value, node xref) of a name tree (``Names``) or number tree (``Nums``)."""
-        stack, seen, visited = [root], set(), 0
-        while stack and visited < MAX_TREE_NODES:
-            node_ref, visited = stack.pop(), visited + 1
-            node_xref = node_ref.xref if isinstance(node_ref, Ref) else 0
-            if node_xref in seen:
-                continue
-            if node_xref:
-                seen.add(node_xref)
-            node = self.dict(node_ref)
-            pairs = self.list(node.get(leaves))
-            for k in range(0, len(pairs) - 1, 2):
-                yield pairs[k], pairs[k + 1], node_xref
-            stack.extend(reversed(self.list(node.get("Kids"))))
-
-
-# ---------------------------------------------------------------- revisions
-
-
-def revision_ends(raw: bytes) -> list[int]:
-    """Where each revision of the file ends (just past its ``%%EOF``), oldest first.
-
-    A revision ends in ``startxref N %%EOF`` where ``N`` points at a
-    cross-reference table or stream. The first-page trailer of a linearized
-    file is not a revision of its own.
-    """
-    first_page_end = 0
-    m = re.search(rb"/Linearized\b.{0,200}?/E\s+(\d+)", raw[:2048], re.S)
-    if m:
-        first_page_end = int(m.group(1))
-    header = max(raw.find(b"%PDF-", 0, 1024), 0)  # offsets count from the header when junk precedes it
-    found: dict[int, tuple[int, bool]] = {}
-    for m in re.finditer(rb"startxref\s+(\d{1,15})\s*%%EOF", raw):
-        if m.start() < first_page_end:
-            continue
-        end = m.end()
-        end += 2 if raw[end : end + 2] == b"\r\n" else 1 if raw[end : end + 1] in (b"\r", b"\n") else 0
-        offset = int(m.group(1))
-        valid = any(_xref_at(raw, offset + shift) for shift in {0, header})
-        found.pop(offset, None)  # the same table stated twice is one revision: keep the last
-        found[offset] = (end, valid)
-    ends = [end for end, valid in found.values() if valid] or [end for end, _ in found.values()]
-    return sorted(ends) or [len(raw)]
-
-
-def _xref_at(raw: bytes, offset: int) -> bool:
-    chunk = raw[offset : offset + 40].lstrip()
-    return chunk.startswith(b"xref") or re.match(rb"\d+\s+\d+\s+obj\b", chunk) is not None
-
-
-def _words(page: pymupdf.Page) -> list[tuple[str, Box]]:
-    return [(w[4], (w[0], w[1], w[2], w[3])) for w in page.get_text("words")]
-
-
-def _vanished(before: list[tuple[str, Box]], after: list[str]) -> list[tuple[str, Box]]:
-    """Runs of consecutive words of ``before`` that ``after`` no longer holds there, with their box."""
-    matcher = difflib.SequenceMatcher(None, [text for text, _ in before], after)
-    runs = []
-    for tag, start, end, _, _ in matcher.get_opcodes():
-        if tag in ("delete", "replace"):
-            run = before[start:end]
-            runs.append((" ".join(text for text, _ in run), union([box for _, box in run])))
-    return runs
-
-
-def _fingerprint(page: pymupdf.Page) -> bytes:
-    """What a page draws: its content streams and form XObjects. Equal prints, equal text."""
-    digest = hashlib.sha256(page.read_contents())
-    for xobject in page.get_xobjects():
-        digest.update(page.parent.xref_stream_raw(xobject[0]) or b"")
-    return digest.digest()
-
-
-class _FinalPages:
-    """The final revision's pages, each read once and only when an earlier revision differs."""
-
-    def __init__(self, pdf: pymupdf.Document):
-        self.pdf = pdf
-        self.count = min(pdf.page_count, MAX_PAGES_COMPARED)
-        self._prints: dict[int, bytes] = {}
-        self._words: dict[int, list[str]] = {}
-        self._everywhere: set[str] | None = None
-
-    def fingerprint(self, pno: int) -> bytes:
-        if pno not in self._prints:
-            self._prints[pno] = _fingerprint(self.pdf[pno]) if pno < self.count else b""
-        return self._prints[pno]
-
-    def words(self, pno: int) -> list[str]:
-        if pno not in self._words:
-            self._words[pno] = [text for text, _ in _words(self.pdf[pno])] if pno < self.count else []
-        return self._words[pno]
-
-    def everywhere(self) -> set[str]:
-        if self._everywhere is None:
-            self._everywhere = {word for pno in range(self.count) for word in self.words(pno)}
-        return self._everywhere
 
 
 # ---------------------------------------------------------------- the reader
