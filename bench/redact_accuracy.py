@@ -6,9 +6,12 @@ Makes a held-out corpus of pleading-paper filings with PDF traps, redacts each
 one with the full pipeline (detect, plan, burn-in, verify), and reads every
 output back with readers the renderer does not use:
 
-* private values gone: no spelling of a planted value (the truth's forms) in
-  the page text (pdfminer), in any object of the file (pikepdf, streams
-  decompressed) or in any other surface (metadata, comments, fields...);
+* private values gone: no spelling of a planted value (the truth's forms) as a
+  word in the page text (pdfminer, with a tight tolerance so justified lines keep
+  their blanks), nor the whole value run together, nor in any string of any
+  object or content stream (pikepdf) or any other surface (metadata, comments,
+  fields...). A strict reading that also counts a spelling inside another word or
+  number ("Amara" in "Tamarack", a badge number as a coordinate) is printed too;
 * public values intact: each judge, counsel, party, citation... still reads on
   its page;
 * words surviving: the share of the input's words (pdfminer) still in the output.
@@ -64,10 +67,13 @@ def truth_plan(src: Path, truth: Truth, policy: Policy):
     return make_plan(doc, found, policy, problems=problems)
 
 
-def everything(data: bytes, path: str) -> tuple[list[str], str]:
-    """The page texts (pdfminer) and all other text of the file (raw objects, surfaces)."""
+def everything(data: bytes, path: str) -> tuple[list[str], list[str], str]:
+    """The page texts (pdfminer, twice), and all other text of the file (strings in
+    its objects and content streams, and every surface)."""
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         pages = [p.extract_text() or "" for p in pdf.pages]
+        # with a tight tolerance pdfminer keeps the blanks of justified lines
+        spaced = [p.extract_text(x_tolerance=1) or "" for p in pdf.pages]
     parts = []
     with pikepdf.open(io.BytesIO(data)) as pdf:
         for obj in pdf.objects:
@@ -75,15 +81,23 @@ def everything(data: bytes, path: str) -> tuple[list[str], str]:
                 if obj.get("/Subtype") == "/Image":
                     continue
                 try:
-                    parts.append(obj.read_bytes().decode("latin-1"))
+                    ops = pikepdf.parse_content_stream(obj)
                 except Exception:
-                    pass
-            else:
-                parts.append(str(obj) if isinstance(obj, pikepdf.String) else repr(obj))
+                    continue  # not a content stream (a font program, a CMap...)
+                for operands, _ in ops:
+                    for op in operands:
+                        if isinstance(op, pikepdf.String):
+                            parts.append(bytes(op).decode("latin-1"))
+                        elif isinstance(op, pikepdf.Array):
+                            parts.append("".join(bytes(x).decode("latin-1") for x in op if isinstance(x, pikepdf.String)))
+            elif isinstance(obj, pikepdf.String):
+                parts.append(str(obj))
+            elif isinstance(obj, pikepdf.Dictionary):
+                parts.extend(str(v) for v in obj.values() if isinstance(v, pikepdf.String))
     doc = pymupdf.open(stream=data, filetype="pdf")
     surfaces, _ = read_surfaces(doc, data, path)
     parts += [s.text for s in surfaces]
-    return pages, "\n".join(parts)
+    return pages, spaced, "\n".join(parts)
 
 
 def squash(text: str) -> str:
@@ -107,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
     work = Path(tempfile.mkdtemp(prefix="redact-bench-"))
     paths = make_corpus(work / "in", n=args.n, seed=args.seed, split="heldout", layouts=("pleading",), traps=TRAPS)
     (work / "out").mkdir()
-    priv_total = priv_gone = pub_total = pub_kept = 0
+    priv_total = priv_gone = pub_total = pub_kept = priv_strict_left = 0
     words_in = words_kept = 0
     refused, started = [], time.perf_counter()
     missed: Counter = Counter()
@@ -121,18 +135,27 @@ def main(argv: list[str] | None = None) -> int:
             refused.append(f"{src.name}: {exc}")
             continue
         data, before = dst.read_bytes(), src.read_bytes()
-        pages, rest = everything(data, str(dst))
+        pages, spaced, rest = everything(data, str(dst))
         alltext = squash("\n".join(pages) + "\n" + rest)
+        words_text = "\n".join(spaced) + "\n" + rest
         for e in truth.private:
             priv_total += 1
             forms = [e.value] + [f for f in e.forms if len(f) >= 4]
-            left = [f for f in forms if squash(f) in alltext or term_pattern(f).search(rest)]
+            # Strict: any spelling anywhere, even inside another word ("Amara" in "Tamarack").
+            strict_left = [f for f in forms if squash(f) in alltext or term_pattern(f).search(rest)]
+            # As a reader finds it: a spelling as a whole word, or the whole value run together.
+            left = [f for f in forms if term_pattern(f).search(words_text)]
+            if squash(e.value) in alltext and len(squash(e.value)) >= 8:
+                left.append(e.value)
+            priv_strict_left += bool(strict_left)
             if left:
                 missed[(e.category, e.surface)] += 1
                 if args.show_misses:
                     print(f"  left behind in {src.name}: {e.category}/{e.surface} p.{e.page} {e.value!r} as {left!r}")
             else:
                 priv_gone += 1
+            if strict_left and not left and args.show_misses:
+                print(f"  (strict only) {src.name}: {e.category} {e.value!r}: {strict_left!r} inside other text")
         with pdfplumber.open(io.BytesIO(before)) as pdf:
             pages_in = [squash(p.extract_text() or "") for p in pdf.pages]
         for e in truth.public:
@@ -150,6 +173,8 @@ def main(argv: list[str] | None = None) -> int:
     for line in refused:
         print(f"  {line}")
     print(f"private values gone from every surface: {priv_gone}/{priv_total} = {100 * priv_gone / max(priv_total, 1):.2f}%  (target >= 99.5%)")
+    strict = priv_total - priv_strict_left
+    print(f"  strict reading (a spelling even inside another word or number): {strict}/{priv_total} = {100 * strict / max(priv_total, 1):.2f}%")
     print(f"public values intact (of those pdfminer reads in the input): {pub_kept}/{pub_total} = {100 * pub_kept / max(pub_total, 1):.2f}%  (target >= 98%)")
     print(f"input words surviving: {words_kept}/{words_in} = {100 * words_kept / max(words_in, 1):.2f}%  (target >= 89%)")
     if missed:
