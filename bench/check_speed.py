@@ -95,20 +95,32 @@ def main() -> int:
                     results += len(baseline.analyze(text=s.text, language="en"))
         theirs = time.perf_counter() - t
 
+        import pymupdf
+
         from redactor.check import check_file
 
+        # The whole command against the whole obvious tool: every file read from disk,
+        # ingest + surfaces + structure + detection, against PyMuPDF's text + Presidio.
         t = time.perf_counter()
-        for p in pdfs[:20]:
+        for p in pdfs:
             check_file(str(p))
-        sample_pages = sum(d.page_count for d in docs[:20])
         whole = time.perf_counter() - t
+        t = time.perf_counter()
+        for p in pdfs:
+            with pymupdf.open(p) as pdf:
+                for page in pdf:
+                    text = page.get_text()
+                    if text.strip():
+                        baseline.analyze(text=text, language="en")
+        whole_theirs = time.perf_counter() - t
 
     print(f"redactor detect          {ours:7.2f}s  {pages / ours:8.1f} pages/s  ({findings} findings)")
     print(f"Presidio default analyzer {theirs:7.2f}s  {pages / theirs:8.1f} pages/s  ({results} results)")
     ratio = theirs / ours
     print(f"ratio: {ratio:.2f}x faster (target >= 3x): {'met' if ratio >= 3 else 'NOT met'}")
-    print(f"whole check_file (ingest, surfaces, structure, detect) on {sample_pages} pages: "
-          f"{sample_pages / whole:.1f} pages/s")
+    print(f"whole check_file (ingest, surfaces, structure, detect) {whole:7.2f}s  {pages / whole:8.1f} pages/s")
+    print(f"PyMuPDF text + Presidio default analyzer            {whole_theirs:7.2f}s  {pages / whole_theirs:8.1f} pages/s")
+    print(f"whole-command ratio: {whole_theirs / whole:.2f}x")
     return 0 if ratio >= 3 else 1
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import pymupdf
@@ -38,13 +39,17 @@ class _RawLine:
     block: int
     ocr: bool
 
-    @property
+    @cached_property
     def bbox(self) -> Box:
         return union([b for _, b in self.chars])
 
-    @property
+    @cached_property
     def text(self) -> str:
         return "".join(c for c, _ in self.chars)
+
+    @cached_property
+    def words(self) -> list[tuple[str, Box]]:
+        return _words(self)
 
 
 def open_pdf(path: str, password: str | None = None) -> tuple[pymupdf.Document, bytes]:
@@ -190,7 +195,7 @@ def _pleading_numbers(page: _RawPage) -> dict[tuple[int, int], int]:
     """
     found: list[tuple[float, int, tuple[int, int]]] = []
     for li, ln in enumerate(page.lines):
-        for wi, (text, box) in enumerate(_words(ln)):
+        for wi, (text, box) in enumerate(ln.words):
             if box[2] > 0.16 * page.width or not text.isdigit() or len(text) > 2:
                 continue
             n = int(text)
@@ -228,9 +233,11 @@ def _words(line: _RawLine) -> list[tuple[str, Box]]:
 def _build_page(rp: _RawPage, repeated: set[str]) -> Page:
     numbers = _pleading_numbers(rp)
     margin_y = {}  # pleading number -> y centre
+    dropped: dict[int, set[int]] = {}
     for (li, wi), n in numbers.items():
-        box = _words(rp.lines[li])[wi][1]
+        box = rp.lines[li].words[wi][1]
         margin_y[n] = (box[1] + box[3]) / 2
+        dropped.setdefault(li, set()).add(wi)
     spacing = _median_gap(sorted(margin_y.values()))
 
     lines: list[Line] = []
@@ -239,7 +246,7 @@ def _build_page(rp: _RawPage, repeated: set[str]) -> Page:
     furniture: list[int] = []
     kept_chars: list[list[tuple[str, Box]]] = []
     for li, ln in enumerate(rp.lines):
-        drop = {wi for (l2, wi), _ in numbers.items() if l2 == li}
+        drop = dropped.get(li)
         chars = _without_words(ln, drop) if drop else ln.chars
         if not any(c.strip() for c, _ in chars):
             lines.append(Line(bbox=ln.bbox, block=ln.block, pleading_line=None, furniture=True))
@@ -256,7 +263,7 @@ def _build_page(rp: _RawPage, repeated: set[str]) -> Page:
         lines.append(Line(bbox=box, block=ln.block, pleading_line=pleading, furniture=is_furniture))
         kept_chars.append(chars)
         (furniture if is_furniture else body).append(li)
-        for w, wbox in _words(_RawLine(chars, ln.block, ln.ocr)):
+        for w, wbox in _RawLine(chars, ln.block, ln.ocr).words if drop else ln.words:
             words.append(Word(text=w, bbox=wbox, line=li, ocr=ln.ocr))
 
     out_chars: list[str] = []

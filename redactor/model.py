@@ -15,12 +15,8 @@ Box = tuple[float, float, float, float]
 
 def union(boxes: list[Box] | tuple[Box, ...]) -> Box:
     """The smallest box holding every box given."""
-    return (
-        min(b[0] for b in boxes),
-        min(b[1] for b in boxes),
-        max(b[2] for b in boxes),
-        max(b[3] for b in boxes),
-    )
+    x0, y0, x1, y1 = zip(*boxes, strict=True)
+    return (min(x0), min(y0), max(x1), max(y1))
 
 
 @dataclass(frozen=True)
