@@ -19,6 +19,17 @@ def union(boxes: list[Box] | tuple[Box, ...]) -> Box:
     return (min(x0), min(y0), max(x1), max(y1))
 
 
+def mostly_under(box: Box, boxes: list[Box]) -> bool:
+    """True when most (half or more) of ``box`` lies under one of ``boxes``."""
+    area = max((box[2] - box[0]) * (box[3] - box[1]), 1e-6)
+    for b in boxes:
+        w = min(box[2], b[2]) - max(box[0], b[0])
+        h = min(box[3], b[3]) - max(box[1], b[1])
+        if w > 0 and h > 0 and w * h >= 0.5 * area:
+            return True
+    return False
+
+
 @dataclass(frozen=True)
 class Word:
     """One word of a page as drawn, with its box and where it sits."""

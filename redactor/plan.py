@@ -15,15 +15,14 @@ or terms with no boxes (every page is searched for them).
 from __future__ import annotations
 
 import json
-import os
 import re
-import tempfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .errors import PolicyError
-from .model import Box, Document, Finding, Page, Problem
+from .files import write_atomic
+from .model import Box, Document, Finding, Page, Problem, mostly_under
 from .policy import Policy
 
 PLAN_FORMAT = "redactor-plan/1"
@@ -126,20 +125,6 @@ class Plan:
 
     def log_rows(self) -> list[dict[str, Any]]:
         return [r.log_row() for r in self.redactions]
-
-
-def write_atomic(path: str, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same directory."""
-    directory = os.path.dirname(os.path.abspath(path))
-    fd, tmp = tempfile.mkstemp(dir=directory, prefix=".redactor-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
 
 
 # -- from findings to a plan -----------------------------------------------------------
@@ -275,7 +260,7 @@ def _same_value_elsewhere(doc: Document, drafts: list[dict[str, Any]]) -> list[d
         for page in doc.pages:
             for m in pattern.finditer(page.text.text):
                 boxes = page.text.boxes_for(m.start(), m.end())
-                if not boxes or any(_covered(b, planned.get(page.number, [])) for b in boxes):
+                if not boxes or any(mostly_under(b, planned.get(page.number, [])) for b in boxes):
                     continue
                 extra = dict(d, page=page.number, boxes=tuple(_round_box(b) for b in boxes))
                 extra.update(detector="same-value", surface="page", where="", line=_line(page, boxes[0]))
@@ -299,17 +284,6 @@ def _dedupe(drafts: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def _draft_order(d: dict[str, Any]) -> tuple:
     box = d["boxes"][0] if d["boxes"] else (0.0, 0.0, 0.0, 0.0)
     return (d["page"] or 0, d["surface"] != "page", d["where"], round(box[1]), box[0], d["category"], d["terms"])
-
-
-def _covered(box: Box, boxes: list[Box]) -> bool:
-    """True when most of ``box`` lies under one of ``boxes``."""
-    area = max((box[2] - box[0]) * (box[3] - box[1]), 1e-6)
-    for b in boxes:
-        w = min(box[2], b[2]) - max(box[0], b[0])
-        h = min(box[3], b[3]) - max(box[1], b[1])
-        if w > 0 and h > 0 and w * h >= 0.5 * area:
-            return True
-    return False
 
 
 def _line(page: Page, box: Box) -> int | None:

@@ -18,9 +18,10 @@ from pathlib import Path
 from typing import Any
 
 from .errors import BadInput, PolicyError
+from .files import write_atomic
 from .ingest import load
 from .model import Box, Document, Problem
-from .plan import Plan, make_plan, write_atomic
+from .plan import Plan, make_plan
 from .policy import Policy
 from .render import render_public
 from .verify import expectations, verify

@@ -9,14 +9,13 @@ from __future__ import annotations
 import base64
 import html
 import json
-import os
-import tempfile
 from collections import Counter
 from pathlib import Path
 
 import pymupdf
 
 from .check import CheckResult
+from .files import write_atomic
 from .model import SEVERITY_FIX, Box, Finding, Problem
 
 
@@ -208,20 +207,6 @@ def _item_table(items: list[tuple[str, Finding | Problem]]) -> str:
             )
     rows.append("</table>")
     return "".join(rows)
-
-
-def write_atomic(dest: str, data: bytes) -> None:
-    """Write a file whole or not at all: a temp file beside it, then a rename."""
-    directory = os.path.dirname(os.path.abspath(dest))
-    fd, tmp = tempfile.mkstemp(prefix=".redactor-", suffix=".part", dir=directory)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, dest)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
 
 
 def dump_json(result: CheckResult) -> str:

@@ -38,7 +38,7 @@ import pikepdf
 import pymupdf
 
 from .errors import VerificationFailed
-from .model import Box, Document
+from .model import Box, Document, mostly_under
 from .plan import Plan, is_word_form, term_pattern, whole_forms
 from .readers import normalise
 from .readers.content import _content_text, _Fonts, _resources
@@ -163,19 +163,9 @@ def _uncovered(text, pattern: re.Pattern[str], boxes: list[Box]) -> int:
     n = 0
     for m in pattern.finditer(text.text):
         spans = text.boxes_for(m.start(), m.end())
-        if not spans or not all(_covered(b, boxes) for b in spans):
+        if not spans or not all(mostly_under(b, boxes) for b in spans):
             n += 1
     return n
-
-
-def _covered(box: Box, boxes: list[Box]) -> bool:
-    area = max((box[2] - box[0]) * (box[3] - box[1]), 1e-6)
-    for b in boxes:
-        w = min(box[2], b[2]) - max(box[0], b[0])
-        h = min(box[3], b[3]) - max(box[1], b[1])
-        if w > 0 and h > 0 and w * h >= 0.5 * area:
-            return True
-    return False
 
 
 def verify(

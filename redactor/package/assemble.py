@@ -12,8 +12,9 @@ from pathlib import Path
 import pymupdf
 
 from ..errors import VerificationFailed
+from ..files import write_atomic
 from ..ingest import load
-from ..plan import Plan, write_atomic
+from ..plan import Plan
 from ..policy import Policy
 from ..redact import redact_file
 from ..verify import normalise

@@ -23,7 +23,8 @@ from pathlib import Path
 import pymupdf
 
 from ..errors import RedactorError
-from .journal import atomic_write
+from ..files import write_atomic
+from ..render.burn import label_font
 
 BAND = 36.0  # points reserved at the bottom of each page (half an inch)
 MARGIN = 36.0  # left and right margin of the stamp
@@ -155,7 +156,7 @@ class BatesRegistry:
 
     def save(self) -> None:
         body = {"format": REGISTRY_FORMAT, "prefixes": self.ranges}
-        atomic_write(self.path, (json.dumps(body, indent=2, sort_keys=True) + "\n").encode("utf-8"))
+        write_atomic(self.path, (json.dumps(body, indent=2, sort_keys=True) + "\n").encode("utf-8"))
 
 
 # -- the stamp --------------------------------------------------------------------------
@@ -225,20 +226,10 @@ def _latin1(text: str) -> bool:
     return True
 
 
-_FONT: pymupdf.Font | None = None
-
-
-def _font() -> pymupdf.Font:
-    global _FONT
-    if _FONT is None:
-        _FONT = pymupdf.Font("helv")
-    return _FONT
-
-
 def _text_length(text: str, size: float) -> float:
     if _latin1(text):
         return pymupdf.get_text_length(text, fontname="helv", fontsize=size)
-    return _font().text_length(text, fontsize=size)
+    return label_font().text_length(text, fontsize=size)
 
 
 def _draw(page: pymupdf.Page, at: tuple[float, float], text: str, size: float) -> None:
@@ -247,7 +238,7 @@ def _draw(page: pymupdf.Page, at: tuple[float, float], text: str, size: float) -
         page.insert_text(at, text, fontname="helv", fontsize=size, color=(0, 0, 0))
         return
     writer = pymupdf.TextWriter(page.rect)
-    writer.append(at, text, font=_font(), fontsize=size)
+    writer.append(at, text, font=label_font(), fontsize=size)
     writer.write_text(page, color=(0, 0, 0))
 
 

@@ -17,9 +17,10 @@ from pathlib import Path
 import pymupdf
 
 from ..errors import RedactorError
+from ..files import write_atomic
 from .bates import BatesRegistry, bates_number
 from .inputs import Item
-from .journal import Journal, atomic_write
+from .journal import Journal
 from .worker import Outcome, failure_reason, stamp_and_check
 
 IMAGES = "IMAGES"
@@ -57,7 +58,7 @@ class Committer:
                 stamped, text = stamp_and_check(before, numbers, self.legend)
         pdf_rel, text_rel = f"{IMAGES}/{numbers[0]}.pdf", f"{TEXT}/{numbers[0]}.txt"
         _place(stamped, self.out / pdf_rel)
-        atomic_write(self.out / text_rel, text.encode(TEXT_ENCODING))
+        write_atomic(self.out / text_rel, text.encode(TEXT_ENCODING))
         last = self.next + outcome.pages - 1
         self.journal.append({
             "type": "produced", "key": item.key, "source": item.rel, "run": self.run,
@@ -76,7 +77,7 @@ def _open(data: str | bytes) -> pymupdf.Document:
 def _place(data: str | bytes, dest: Path) -> None:
     """Put the produced PDF under its final name: synced first, then renamed."""
     if isinstance(data, bytes):
-        atomic_write(dest, data)
+        write_atomic(dest, data)
         return
     fd = os.open(data, os.O_RDONLY)
     try:

@@ -18,28 +18,11 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 JOURNAL_NAME = "journal.jsonl"
-
-
-def atomic_write(path: str | os.PathLike, data: bytes) -> None:
-    """Write a file whole or not at all: a synced temp file beside it, then a rename."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=".redactor-", suffix=".part", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
 
 
 def document_key(path: str | os.PathLike) -> str:

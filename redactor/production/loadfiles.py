@@ -22,7 +22,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from .journal import atomic_write
+from ..files import write_atomic
 
 DAT_FIELDS = (
     "BEGBATES", "ENDBATES", "PAGECOUNT", "FILENAME", "CONFIDENTIALITY", "REDACTED", "TEXTLINK", "NATIVELINK",
@@ -63,7 +63,7 @@ def dat_text(rows: list[dict[str, object]], fields: tuple[str, ...] = DAT_FIELDS
 
 
 def write_dat(path: str | os.PathLike, rows: list[dict[str, object]], fields: tuple[str, ...] = DAT_FIELDS) -> None:
-    atomic_write(path, dat_text(rows, fields).encode(DAT_ENCODING))
+    write_atomic(path, dat_text(rows, fields).encode(DAT_ENCODING))
 
 
 def read_dat(path: str | os.PathLike) -> tuple[list[str], list[dict[str, str]]]:
@@ -130,7 +130,7 @@ def opt_text(pages: list[OptPage]) -> str:
 
 
 def write_opt(path: str | os.PathLike, pages: list[OptPage]) -> None:
-    atomic_write(path, opt_text(pages).encode(OPT_ENCODING))
+    write_atomic(path, opt_text(pages).encode(OPT_ENCODING))
 
 
 def read_opt(path: str | os.PathLike) -> list[OptPage]:

@@ -18,8 +18,9 @@ import io
 from pathlib import Path
 from typing import Any
 
+from ..files import write_atomic
 from .bates import bates_number
-from .journal import Journal, atomic_write
+from .journal import Journal
 from .loadfiles import DAT_ENCODING, OPT_ENCODING, OptPage, opt_pages, write_dat, write_opt
 
 DAT_NAME = "production.dat"
@@ -38,7 +39,7 @@ def write_outputs(out: Path, journal: Journal) -> None:
     write_opt(out / OPT_NAME, [page for r in produced for page in opt_for(r, volume)])
     _write_csv(out / LOG_NAME, LOG_FIELDS, [row for r in produced for row in log_rows(r)])
     _write_csv(out / ERRORS_NAME, ERROR_FIELDS, [{"DOCUMENT": f["source"], "REASON": f["reason"]} for f in failed])
-    atomic_write(out / README_NAME, README.encode("utf-8"))
+    write_atomic(out / README_NAME, README.encode("utf-8"))
 
 
 def _committed(journal: Journal) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -96,7 +97,7 @@ def _write_csv(path: Path, fields: tuple[str, ...], rows: list[dict[str, object]
     writer = csv.DictWriter(buf, fieldnames=fields, lineterminator="\r\n")
     writer.writeheader()
     writer.writerows(rows)
-    atomic_write(path, buf.getvalue().encode("utf-8-sig"))
+    write_atomic(path, buf.getvalue().encode("utf-8-sig"))
 
 
 README = f"""\
