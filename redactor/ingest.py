@@ -202,16 +202,16 @@ def _pleading_numbers(page: _RawPage) -> dict[tuple[int, int], int]:
             if 1 <= n <= 40:
                 found.append(((box[1] + box[3]) / 2, n, (li, wi)))
     found.sort()
-    # Keep the longest run that counts up by one as y grows.
-    best: list[tuple[float, int, tuple[int, int]]] = []
-    run: list[tuple[float, int, tuple[int, int]]] = []
+    # The longest chain that counts up by one as y grows, stepping over stray
+    # numbers that are not part of it (a "3" opening a line of text near the margin).
+    chains: dict[int, list[tuple[float, int, tuple[int, int]]]] = {}
     for item in found:
-        if run and item[1] == run[-1][1] + 1:
-            run.append(item)
-        else:
-            run = [item]
-        if len(run) > len(best):
-            best = list(run)
+        before = chains.get(item[1] - 1, [])
+        if before and before[-1][0] >= item[0]:
+            before = []
+        if len(before) + 1 > len(chains.get(item[1], [])):
+            chains[item[1]] = before + [item]
+    best = max(chains.values(), key=len, default=[])
     if len(best) < 8:
         return {}
     return {key: n for _, n, key in best}
