@@ -156,7 +156,7 @@ def plain(pdfs: list[Path], out: Path) -> tuple[int, float]:
 
 def held_out_check(pdfs: list[Path], in_pages: int, out: Path, result) -> list[str]:
     """What is wrong with the production, read back with second readers (empty: all good)."""
-    from redact_accuracy import everything, squash
+    from redact_accuracy import everything, left_behind
 
     problems: list[str] = []
     if result.failed:
@@ -166,6 +166,7 @@ def held_out_check(pdfs: list[Path], in_pages: int, out: Path, result) -> list[s
         problems.append(f"{len(result.produced)} documents produced of {len(pdfs)}")
     stamped: list[int | None] = []
     leaks: Counter = Counter()
+    strict_leaks: Counter = Counter()
     sources = {p.relative_to(p.parents[1]).as_posix(): p for p in pdfs}
     for doc in result.produced:
         data = (out / doc.file).read_bytes()
@@ -174,12 +175,13 @@ def held_out_check(pdfs: list[Path], in_pages: int, out: Path, result) -> list[s
                 band = pymupdf.Rect(page.rect.x0, page.rect.y1 - BAND, page.rect.x1, page.rect.y1)
                 stamped.append(parse_bates(page.get_text(clip=band), PREFIX))
         truth = Truth.load(truth_path(sources[doc.source]))
-        pages, rest = everything(data, str(out / doc.file))
-        alltext = squash("\n".join(pages) + "\n" + rest)
+        pages, spaced, rest = everything(data, str(out / doc.file))
         for entry in truth.private:
-            forms = [entry.value] + [f for f in entry.forms if len(f) >= 4]
-            if any(squash(f) in alltext for f in forms):
+            left, strict = left_behind(entry.value, entry.forms, pages, spaced, rest)
+            if left:
                 leaks[(entry.category, entry.surface)] += 1
+            if strict:
+                strict_leaks[(entry.category, entry.surface)] += 1
     out_pages = len(stamped)
     if out_pages != in_pages:
         problems.append(f"{out_pages} pages out of {in_pages} in")
@@ -192,6 +194,9 @@ def held_out_check(pdfs: list[Path], in_pages: int, out: Path, result) -> list[s
     _, rows = read_dat(out / "production.dat")
     if len(rows) != len(result.produced):
         problems.append(f"DAT has {len(rows)} rows for {len(result.produced)} documents")
+    if strict_leaks:
+        print(f"  strict reading (a spelling even inside another word or number): {sum(strict_leaks.values())} "
+              "found: " + ", ".join(f"{c}/{s} {n}" for (c, s), n in strict_leaks.most_common()))
     if leaks:
         problems.append(f"{sum(leaks.values())} planted values still readable in the output: " +
                         ", ".join(f"{c}/{s} {n}" for (c, s), n in leaks.most_common()) +

@@ -100,6 +100,19 @@ def everything(data: bytes, path: str) -> tuple[list[str], list[str], str]:
     return pages, spaced, "\n".join(parts)
 
 
+def left_behind(value: str, forms: list[str], pages: list[str], spaced: list[str], rest: str) -> tuple[list[str], list[str]]:
+    """The spellings of a planted value a reader still finds in an output, and the
+    spellings a strict reading finds (even inside another word or number)."""
+    alltext = squash("\n".join(pages) + "\n" + rest)
+    words_text = "\n".join(spaced) + "\n" + rest
+    spellings = [value] + [f for f in forms if len(f) >= 4]
+    strict = [f for f in spellings if squash(f) in alltext or term_pattern(f).search(rest)]
+    left = [f for f in spellings if term_pattern(f).search(words_text)]
+    if squash(value) in alltext and len(squash(value)) >= 8 and value not in left:
+        left.append(value)
+    return left, strict
+
+
 def squash(text: str) -> str:
     """Lower case, no blanks: pdfminer runs the words of justified lines together."""
     return "".join(text.split()).lower()
@@ -136,17 +149,9 @@ def main(argv: list[str] | None = None) -> int:
             continue
         data, before = dst.read_bytes(), src.read_bytes()
         pages, spaced, rest = everything(data, str(dst))
-        alltext = squash("\n".join(pages) + "\n" + rest)
-        words_text = "\n".join(spaced) + "\n" + rest
         for e in truth.private:
             priv_total += 1
-            forms = [e.value] + [f for f in e.forms if len(f) >= 4]
-            # Strict: any spelling anywhere, even inside another word ("Amara" in "Tamarack").
-            strict_left = [f for f in forms if squash(f) in alltext or term_pattern(f).search(rest)]
-            # As a reader finds it: a spelling as a whole word, or the whole value run together.
-            left = [f for f in forms if term_pattern(f).search(words_text)]
-            if squash(e.value) in alltext and len(squash(e.value)) >= 8:
-                left.append(e.value)
+            left, strict_left = left_behind(e.value, e.forms, pages, spaced, rest)
             priv_strict_left += bool(strict_left)
             if left:
                 missed[(e.category, e.surface)] += 1
