@@ -172,6 +172,7 @@ MUST_FLAG_NAMES = [
     ("At the time, Tobiah Lindqvist,\nwho is 14 years old, lived with his aunt.", "Tobiah Lindqvist", "MINOR"),
     ("The photographs show Tobiah Lindqvist (age 9) at the door.", "Tobiah Lindqvist", "MINOR"),
     (IA_PAGE + "Odalys Ferreira submitted the citizen grievance that began the inquiry.", "Odalys Ferreira", "PERSON"),
+    (IA_PAGE + "Seo-yeon Trujillo filed the personnel complaint.", "Seo-yeon Trujillo", "PERSON"),
     (IA_PAGE + "The personnel complaint was lodged by Odalys\nFerreira in May.", "Odalys\nFerreira", "PERSON"),
     (CONFIDENTIAL_PAGE + "Odalys Ferreira contacted the company twice.", "Odalys Ferreira", "PERSON"),
     ("Her medical records describe a dislocated shoulder and ongoing treatment.", "a dislocated shoulder", "MEDICAL"),

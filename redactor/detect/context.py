@@ -401,7 +401,7 @@ def name_windows(ctx: TextContext, spans: list[Span]) -> list[tuple[int, int, st
 # confidential exhibit, text outside the page. There a name-shaped run is a name even when
 # the small model does not say so.
 _PRIVATE_WINDOWS = ("internal-affairs term", "a confidential exhibit", "text outside the page")
-_TITLE_WORD = r"(?:[A-Z](?:[a-z]+|['’][A-Z][a-z]+)(?:[-'’][A-Z][a-z]+)*|Mc[A-Z][a-z]+|[A-Z]\.)"
+_TITLE_WORD = r"(?:[A-Z](?:[a-z]+|['’][A-Z][a-z]+)(?:[-'’][A-Za-z][a-z]+)*|Mc[A-Z][a-z]+|[A-Z]\.)"  # also "Seo-yeon", "Jean-Luc"
 _SHAPED = re.compile(rf"(?<![\w.-]){_TITLE_WORD}(?:(?:[ \t]+|[ \t]*\n[ \t]*){_TITLE_WORD}){{1,2}}(?![\w-])")
 
 

@@ -8,7 +8,7 @@ spans that overlap, the longest wins.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 # Categories found by a statistical model or a loose rule: their boundaries are soft,
 # so one that only touches the public record is dropped rather than kept.
@@ -72,6 +72,12 @@ def resolve(spans: list[Span]) -> list[Span]:
             continue  # digits inside a docket number, a name inside a citation
         if any(span.inside(k) for k in kept):
             continue  # a longer private span already covers it
+        same = [i for i, k in enumerate(kept) if k.category == span.category and k.overlaps(span)]
+        if same:  # "a seizure" and "seizure disorder": one value, one redaction
+            k = kept[same[0]]
+            kept[same[0]] = replace(k, start=min(k.start, span.start), end=max(k.end, span.end),
+                                    score=max(k.score, span.score))
+            continue
         kept.append(span)
     # Public spans that a private span overlaps stay visible to the reviewer only when
     # the private span did not win: a partial overlap keeps both (redaction is safe).
