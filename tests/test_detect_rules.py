@@ -173,6 +173,7 @@ MUST_FLAG_NAMES = [
     ("The photographs show Tobiah Lindqvist (age 9) at the door.", "Tobiah Lindqvist", "MINOR"),
     (IA_PAGE + "Odalys Ferreira submitted the citizen grievance that began the inquiry.", "Odalys Ferreira", "PERSON"),
     (IA_PAGE + "Seo-yeon Trujillo filed the personnel complaint.", "Seo-yeon Trujillo", "PERSON"),
+    ("Emeka Diallo, then a fourth grader at the school, saw it.", "Emeka Diallo", "MINOR"),
     (IA_PAGE + "The personnel complaint was lodged by Odalys\nFerreira in May.", "Odalys\nFerreira", "PERSON"),
     (CONFIDENTIAL_PAGE + "Odalys Ferreira contacted the company twice.", "Odalys Ferreira", "PERSON"),
     ("Her medical records describe a dislocated shoulder and ongoing treatment.", "a dislocated shoulder", "MEDICAL"),

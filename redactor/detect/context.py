@@ -322,8 +322,10 @@ def label_name_spans(ctx: TextContext) -> list[Span]:
 
 
 # A name a sentence describes as a person: "Ana Ruiz, who lives nearby", "Tom Reyes, age 12,".
+_MINOR_NOUN = r"(?:grader|student|pupil|kindergartner|preschooler|minor|child|teen(?:ager)?|juvenile|toddler|infant)"
 _DESCRIBED = re.compile(
-    rf"({NAME_WRAPPED})(?:[ \t]*,{_G}(?:who|whom|whose)\b|{_G}(?:,|\(){_G}(?:age[d]?[ \t]+\d{{1,2}}|\d{{1,2}}(?:[ \t-]+years?[ \t-]+old)?)[ \t]*[,)])"
+    rf"({NAME_WRAPPED})(?:[ \t]*,{_G}(?:who|whom|whose)\b|{_G}(?:,|\(){_G}(?:age[d]?[ \t]+\d{{1,2}}|\d{{1,2}}(?:[ \t-]+years?[ \t-]+old)?)[ \t]*[,)]"
+    rf"|[ \t]*,{_G}(?:(?:then|now|at[ \t]+the[ \t]+time)[ \t]+)?an?[ \t]+(?:[\w-]+[ \t]+){{0,2}}{_MINOR_NOUN}\b)"
 )
 
 
@@ -337,7 +339,8 @@ def described_name_spans(ctx: TextContext) -> list[Span]:
         name = ctx.text[at[0]:at[1]]
         if ORG_WORDS.search(name) or looks_like_place(name) or name.isupper():
             continue
-        cue = "an age" if re.search(r"\d", m.group(0)[len(m.group(1)):]) else "'who'"
+        rest = m.group(0)[len(m.group(1)):]
+        cue = "an age" if re.search(r"\d", rest) else "'who'" if re.search(r"\bwho", rest) else "a minor's description"
         out.append(Span("PERSON", *at, "names:described", 0.75, f"a person described by {cue} right after the name"))
     return out
 
