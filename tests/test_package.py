@@ -390,3 +390,32 @@ def test_work_folders_of_killed_runs_are_swept(tmp_path: Path) -> None:
         (folder / "SEALED-reference-list.json").write_text("{}")
     _sweep_stale_work(tmp_path)
     assert not dead.exists() and live.exists()
+
+
+def test_a_mark_over_a_form_field_is_not_hidden_under_it(tmp_path: Path) -> None:
+    """A form field is drawn above the page: the highlighted copy flattens it first,
+    so the judge sees the mark over the field's value."""
+    from redactor.package.highlight import highlighted_copy
+    from redactor.plan import Redaction
+
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 100), "Date of birth (from the intake form):", fontsize=11)
+    field = pymupdf.Widget()
+    field.field_type = pymupdf.PDF_WIDGET_TYPE_TEXT
+    field.field_name = "dob"
+    field.field_value = "May 21, 1964"
+    field.rect = pymupdf.Rect(280, 88, 400, 104)
+    field.fill_color = (1, 1, 1)  # an opaque field, as form software draws it
+    page.add_widget(field)
+    box = (282.0, 89.0, 350.0, 103.0)
+    plan = Plan(file="f.pdf", redactions=[Redaction("R-0001", 1, (box,), "DOB", "partial", "XX/XX/1964",
+                                                    "pattern:dob", "date of birth", terms=("May 21, 1964",))])
+    out = pymupdf.open(stream=highlighted_copy(doc, plan, load_profile("edcal"), in_camera=False), filetype="pdf")
+    page = out[0]
+    assert not list(page.widgets())  # flattened into the page
+    assert "May 21, 1964" in page.get_text()  # the value still reads
+    r, g, b = page.get_pixmap(clip=pymupdf.Rect(box[2] + 20, 92, box[2] + 22, 94)).pixel(0, 0)
+    assert r > 200 and g > 200 and b > 200  # outside the mark the field stays as it was
+    r, g, b = page.get_pixmap(clip=pymupdf.Rect(300, 89.4, 302, 90.4)).pixel(0, 0)
+    assert b < 200 and r > 200 and g > 200, (r, g, b)  # inside: the yellow mark shows

@@ -28,6 +28,9 @@ def highlighted_copy(pdf: pymupdf.Document, plan: Plan, profile: CourtProfile, *
     """
     doc = pymupdf.open(stream=pdf.tobytes(), filetype="pdf")
     try:
+        # Form fields are drawn above the page's content: flatten them into it first,
+        # or a mark over a field's value would lie hidden under the field.
+        doc.bake(annots=False, widgets=True)
         regular, bold = pymupdf.Font("helv"), pymupdf.Font("hebo")
         marks = marks_by_page(doc, plan)
         legend = profile.legend(in_camera)
