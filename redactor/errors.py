@@ -46,3 +46,11 @@ class VerificationFailed(RedactorError):
 
     exit_code = ExitCode.NOT_VERIFIED
     code = "E003"
+
+
+def check_keys(mapping: dict, known: tuple[str, ...] | dict, where: str) -> None:
+    """Raise PolicyError naming the first key of a policy, plan or profile entry that is
+    not one of ``known``, and listing the keys that are."""
+    for key in mapping:
+        if key not in known:
+            raise PolicyError(f"{where}: unknown key '{key}'; known keys: {', '.join(known)}")

@@ -20,7 +20,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import PolicyError
+from .errors import PolicyError, check_keys
 from .files import write_atomic
 from .model import Box, Document, Finding, Page, Problem, mostly_under
 from .policy import Policy
@@ -455,9 +455,7 @@ _REQUIRED = ("id", "category")
 def _entry_from_json(e: Any, where: str) -> Redaction:
     if not isinstance(e, dict):
         raise PolicyError(f"{where}: must be an object")
-    for key in e:
-        if key not in _FIELDS:
-            raise PolicyError(f"{where}: unknown key '{key}'; known keys: {', '.join(_FIELDS)}")
+    check_keys(e, _FIELDS, where)
     for key in _REQUIRED:
         if key not in e:
             raise PolicyError(f"{where}: '{key}' is missing")

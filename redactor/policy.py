@@ -28,7 +28,7 @@ from typing import Any
 
 import yaml
 
-from .errors import PolicyError
+from .errors import PolicyError, check_keys
 
 PRIVATE_CATEGORIES: tuple[str, ...] = (
     "SSN", "TIN", "DOB", "ACCOUNT", "CARD", "ROUTING", "ADDRESS", "PHONE", "EMAIL",
@@ -110,9 +110,7 @@ class Policy:
         """Build a policy from parsed YAML (a mapping), checking every key."""
         if not isinstance(raw, dict):
             raise PolicyError(f"{source}: the top level must be a mapping of {', '.join(_TOP_KEYS)}")
-        for key in raw:
-            if key not in _TOP_KEYS:
-                raise PolicyError(f"{source}: unknown key '{key}'; known keys: {', '.join(_TOP_KEYS)}")
+        check_keys(raw, _TOP_KEYS, source)
         court = raw.get("court")
         if court is not None and court not in COURTS:
             raise PolicyError(f"{source}: court: unknown court '{court}'; known courts: {', '.join(COURTS)}")
@@ -165,9 +163,7 @@ def _terms(raw: Any, source: str) -> tuple[Term, ...]:
             item = {"text": item}
         if not isinstance(item, dict):
             raise PolicyError(f"{where}: must be a string or a mapping with 'text'")
-        for key in item:
-            if key not in _TERM_KEYS:
-                raise PolicyError(f"{where}: unknown key '{key}'; known keys: {', '.join(_TERM_KEYS)}")
+        check_keys(item, _TERM_KEYS, where)
         text = item.get("text")
         if not isinstance(text, str) or not text.strip():
             raise PolicyError(f"{where}: text: must be a non-empty string")
@@ -200,9 +196,7 @@ def _rules(raw: Any, source: str) -> dict[str, CategoryRule]:
             raise PolicyError(f"{where}: unknown category; known: {', '.join(known)}")
         if not isinstance(settings, dict):
             raise PolicyError(f"{where}: must be a mapping of {', '.join(_CATEGORY_KEYS)}")
-        for key in settings:
-            if key not in _CATEGORY_KEYS:
-                raise PolicyError(f"{where}: unknown key '{key}'; known keys: {', '.join(_CATEGORY_KEYS)}")
+        check_keys(settings, _CATEGORY_KEYS, where)
         enabled = settings.get("enabled", True)
         if not isinstance(enabled, bool):
             raise PolicyError(f"{where}.enabled: must be true or false")

@@ -30,7 +30,7 @@ from typing import Any
 
 import yaml
 
-from ..errors import PolicyError
+from ..errors import PolicyError, check_keys
 
 COURTS_DIR = Path(__file__).resolve().parents[2] / "courts"
 PAPER_KINDS = ("notice", "request", "motion", "application", "letter_motion", "declaration", "proposed_order")
@@ -103,9 +103,7 @@ def load_profile(court: str) -> CourtProfile:
 def profile_from_mapping(raw: Any, source: str) -> CourtProfile:
     if not isinstance(raw, dict):
         raise PolicyError(f"{source}: a court profile is a mapping of {', '.join(_TOP_KEYS)}")
-    for key in raw:
-        if key not in _TOP_KEYS:
-            raise PolicyError(f"{source}: unknown key '{key}'; known keys: {', '.join(_TOP_KEYS)}")
+    check_keys(raw, _TOP_KEYS, source)
     for key in _REQUIRED:
         if key not in raw:
             raise PolicyError(f"{source}: '{key}' is missing")
@@ -151,9 +149,9 @@ def _courts_dir() -> Path:
 def _mapping(raw: Any, where: str, keys: tuple[str, ...] | None, required: bool) -> dict[str, str]:
     if not isinstance(raw, dict):
         raise PolicyError(f"{where}: must be a mapping")
+    if keys is not None:
+        check_keys(raw, keys, where)
     for key, value in raw.items():
-        if keys is not None and key not in keys:
-            raise PolicyError(f"{where}: unknown key '{key}'; known keys: {', '.join(keys)}")
         if not isinstance(value, str) or not value.strip():
             raise PolicyError(f"{where}.{key}: must be a non-empty string")
     if required and keys:
@@ -178,9 +176,7 @@ def _papers(raw: Any, source: str) -> tuple[Paper, ...]:
         where = f"{source}: papers[{i}]"
         if not isinstance(item, dict):
             raise PolicyError(f"{where}: must be a mapping of kind, title, delivery")
-        for key in item:
-            if key not in ("kind", "title", "delivery"):
-                raise PolicyError(f"{where}: unknown key '{key}'; known keys: kind, title, delivery")
+        check_keys(item, ("kind", "title", "delivery"), where)
         kind = item.get("kind")
         if kind not in PAPER_KINDS:
             raise PolicyError(f"{where}.kind: must be one of {', '.join(PAPER_KINDS)}")
