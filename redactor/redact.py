@@ -23,7 +23,7 @@ from .ingest import load
 from .model import Box, Document, Problem
 from .plan import Plan, make_plan
 from .policy import Policy
-from .render import render_public
+from .render import Finish, render_public
 from .verify import expectations, verify
 
 LOG_FIELDS = ("id", "page", "line", "category", "action", "label", "detector", "reason")
@@ -36,6 +36,7 @@ class RedactResult:
     log_rows: list[dict[str, Any]] = field(default_factory=list)
     pages: int = 0
     checks: list[str] = field(default_factory=list)  # what verification checked
+    page_text: list[str] = field(default_factory=list)  # each output page's text, as verification read it
 
 
 def redact_file(
@@ -47,6 +48,7 @@ def redact_file(
     plan_out: str | None = None,
     log: str | None = None,
     password: str | None = None,
+    finish: Finish | None = None,
 ) -> RedactResult:
     """Write the public copy of ``src`` to ``dst``.
 
@@ -54,6 +56,8 @@ def redact_file(
     PolicyError (a plan that does not fit the file) and VerificationFailed
     (something planned can still be read: nothing is written at ``dst``).
     With ``dst`` None only the plan is made (and written to ``plan_out``).
+    ``finish`` is a last step on the redacted document before it is saved and
+    verified (see :func:`redactor.render.render_public`).
     """
     policy = policy or Policy.default()
     _refuse_overwriting(src, [dst, plan_out, log])
@@ -66,11 +70,12 @@ def redact_file(
     rows = plan.log_rows()
     if dst is None:
         return RedactResult(output="", plan=plan, log_rows=rows, pages=doc.page_count)
-    public = render_public(doc, raw, plan, password=password)
-    checks = release(public, dst, doc, plan)
+    public = render_public(doc, raw, plan, password=password, finish=finish)
+    text: list[str] = []
+    checks = release(public, dst, doc, plan, page_text=text)
     if log:
         write_log(log, rows)
-    return RedactResult(output=dst, plan=plan, log_rows=rows, pages=doc.page_count, checks=checks)
+    return RedactResult(output=dst, plan=plan, log_rows=rows, pages=doc.page_count, checks=checks, page_text=text)
 
 
 def plan_for(doc: Document, raw: bytes, policy: Policy) -> Plan:
@@ -88,7 +93,7 @@ def plan_for(doc: Document, raw: bytes, policy: Policy) -> Plan:
     return make_plan(doc, findings, policy, problems=problems)
 
 
-def release(public: bytes, dst: str, doc: Document, plan: Plan) -> list[str]:
+def release(public: bytes, dst: str, doc: Document, plan: Plan, *, page_text: list[str] | None = None) -> list[str]:
     """Write ``public`` to a temporary file beside ``dst``, verify it, then rename it into place."""
     directory = os.path.dirname(os.path.abspath(dst))
     if not os.path.isdir(directory):
@@ -97,7 +102,7 @@ def release(public: bytes, dst: str, doc: Document, plan: Plan) -> list[str]:
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(public)
-        checks = verify(tmp, expectations(doc, plan), ocr_regions=ocr_regions(doc, plan))
+        checks = verify(tmp, expectations(doc, plan), ocr_regions=ocr_regions(doc, plan), page_text=page_text)
         os.replace(tmp, dst)
     except BaseException:
         if os.path.exists(tmp):

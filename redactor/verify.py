@@ -173,14 +173,19 @@ def verify(
     expected: list[Expectation],
     *,
     ocr_regions: dict[int, list[Box]] | None = None,
+    page_text: list[str] | None = None,
 ) -> list[str]:
-    """Check the output file at ``path``; return what was checked, or raise VerificationFailed."""
+    """Check the output file at ``path``; return what was checked, or raise VerificationFailed.
+
+    ``page_text``, when given, receives the text of each page as the verifying
+    reader (pdfminer) read it from the output, one string a page.
+    """
     with open(path, "rb") as fh:
         data = fh.read()
     checks: list[str] = []
     survivors: list[Survivor] = []
     with pikepdf.open(io.BytesIO(data)) as pdf:
-        survivors += _page_text(data, expected, checks, _font_digests(pdf))
+        survivors += _page_text(data, expected, checks, _font_digests(pdf), page_text)
         survivors += _raw_objects(pdf, data, expected, checks)
     survivors += _surfaces(data, path, expected, checks)
     survivors += _ocr(data, expected, ocr_regions or {}, checks)
@@ -194,10 +199,11 @@ def verify(
 # -- page text, read by pdfminer ------------------------------------------------------
 
 
-def _page_text(data: bytes, expected: list[Expectation], checks: list[str], digests: dict[int, bytes]) -> list[Survivor]:
+def _page_text(data: bytes, expected: list[Expectation], checks: list[str], digests: dict[int, bytes],
+               plain: list[str] | None = None) -> list[Survivor]:
     found = []
     pages = 0
-    for number, texts in _page_texts(data, digests):
+    for number, texts in _page_texts(data, digests, plain):
         pages = number
         for e in _candidates(expected, "\n".join(texts)):
             count = max(len(e.pattern.findall(t)) for t in texts)

@@ -18,13 +18,13 @@ import pytest
 from test_production import PREFIX, band_number, make_inputs
 
 from redactor.production import run_production
-from redactor.production.bates import BatesRegistry, bates_number
+from redactor.production.bates import BatesRegistry, bates_number, stamp_document
 from redactor.production.commit import Committer
 from redactor.production.inputs import Item
 from redactor.production.journal import Journal
 from redactor.production.loadfiles import read_dat, read_opt
 from redactor.production.schedule import CRASHED, schedule
-from redactor.production.worker import Outcome, Task, stamp_and_check
+from redactor.production.worker import Outcome, Task
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -41,8 +41,10 @@ class InlinePool:
     def __init__(self, fn):
         self.fn = fn
         self.restarts = 0
+        self.sent: list[tuple[int, int]] = []  # (position, first number) of each task submitted
 
     def submit(self, _fn, task: Task) -> Future:
+        self.sent.append((task.index, task.first))
         future: Future = Future()
         future.task = task
         future.set_result(None)
@@ -70,9 +72,10 @@ def fake_produce(pages: dict[str, int]):
         for i in range(pages[name]):
             doc.new_page().insert_text((72, 100), f"{name} page {i + 1}")
         numbers = [bates_number(task.prefix, n, task.digits) for n in range(task.first, task.first + doc.page_count)]
-        stamped, text = stamp_and_check(doc, numbers, task.legend)
-        return Outcome(task.index, ok=True, pages=doc.page_count, first=task.first, stamped=stamped,
-                       unstamped=doc.tobytes(), text=text, filename=name)
+        with stamp_document(doc, numbers, task.legend) as stamped:
+            text = "\f".join(page.get_text() for page in stamped)
+            return Outcome(task.index, ok=True, pages=doc.page_count, first=task.first,
+                           stamped=stamped.tobytes(), text=text, filename=name)
     return produce
 
 
@@ -91,13 +94,14 @@ def run_inline(tmp_path: Path, sizes: dict[str, int], first: int = 1):
 
 
 def test_failure_inside_a_worker_leaves_no_gap(tmp_path):
-    out, records, _ = run_inline(tmp_path, {"a.pdf": 2, "b-bad.pdf": 3, "c.pdf": 1, "d.pdf": 2})
+    out, records, pool = run_inline(tmp_path, {"a.pdf": 2, "b-bad.pdf": 3, "c.pdf": 1, "d.pdf": 2})
+    assert pool.sent == [(0, 1), (1, 3), (2, 6), (3, 7), (2, 3), (3, 4)]
     assert [(r["type"], r["source"]) for r in records] == [
         ("produced", "a.pdf"), ("failed", "b-bad.pdf"), ("produced", "c.pdf"), ("produced", "d.pdf"),
     ]  # fmt: skip
     produced = [r for r in records if r["type"] == "produced"]
     assert [(r["first"], r["last"]) for r in produced] == [(1, 2), (3, 3), (4, 5)]
-    # c.pdf was sent numbered 6; it is stamped again with 3 at commit
+    # c.pdf and d.pdf were sent numbered 6 and 7; each is sent again with its right numbers
     for r in produced:
         with pymupdf.open(out / r["file"]) as pdf:
             assert [band_number(p) for p in pdf] == list(range(r["first"], r["last"] + 1))

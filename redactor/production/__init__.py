@@ -152,7 +152,7 @@ def _run(in_dir: str, out: Path, items: list[Item], ignored: int, began: float, 
             committer = Committer(out, journal, registry, run=run, prefix=prefix, digits=digits,
                                   legend=legend, first=first)
             pool = make_executor(executor, workers=workers, scheduler=scheduler, initializer=_warm_up,
-                                 preload=["redactor.production.worker"])
+                                 preload=["redactor.production.warm"])
             bar = _progress(progress, sum(i.pages for i in pending))
             try:
                 schedule(pool, pending, committer, prefix=prefix, digits=digits, legend=legend,

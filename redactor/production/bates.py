@@ -162,14 +162,17 @@ class BatesRegistry:
 # -- the stamp --------------------------------------------------------------------------
 
 
-def content_reaches_band(page: pymupdf.Page, band: float = BAND) -> bool:
+def content_reaches_band(page: pymupdf.Page, band: float = BAND, words: list | None = None) -> bool:
     """Whether anything drawn on the page (text, image, line art) reaches the bottom band.
 
     A path covering nearly the whole page is a background fill and does not count.
+    ``words``: the page's ``get_text("words")``, if the caller has it already.
     """
     rect = page.rect
     top = rect.y1 - band
-    if any(w[3] > top and w[1] < rect.y1 for w in page.get_text("words")):
+    if words is None:
+        words = page.get_text("words")
+    if any(w[3] > top and w[1] < rect.y1 for w in words):
         return True
     page_area = rect.width * rect.height
     for kind, bbox in page.get_bboxlog():
@@ -182,26 +185,42 @@ def content_reaches_band(page: pymupdf.Page, band: float = BAND) -> bool:
     return False
 
 
+class StampError(RedactorError):
+    """The stamped copy shows something besides the stamp, or the stamp does not read back."""
+
+    code = "E003"
+
+
 def stamp_document(src: pymupdf.Document, numbers: list[str], legend: str | None, band: float = BAND) -> pymupdf.Document:
-    """A new document: each page of ``src`` with its Bates number and the legend in the band.
+    """A new document: each page of ``src`` with its Bates number and the legend in the band, checked.
 
     Pages whose content reaches the band (or that are rotated) are redrawn onto a
     fresh page of the same size, scaled to fit above the band; other pages are
-    copied and stamped as they are. ``src`` is not changed.
+    copied and stamped as they are. ``src`` is not changed. Each stamped page is
+    read back (:func:`stamp_problem`); StampError if one fails.
     """
     if len(numbers) != src.page_count:
         raise ValueError(f"{len(numbers)} Bates numbers for {src.page_count} pages")
     out = pymupdf.open()
-    for index, number in enumerate(numbers):
-        page = src[index]
-        if page.rotation or content_reaches_band(page, band):
-            width, height = page.rect.width, page.rect.height
-            new = out.new_page(width=width, height=height)
-            new.show_pdf_page(pymupdf.Rect(0, 0, width, height - band), src, index, keep_proportion=True)
-        else:
-            out.insert_pdf(src, from_page=index, to_page=index, annots=False, links=False)
-            new = out[-1]
-        _write_stamp(new, number, legend)
+    try:
+        for index, number in enumerate(numbers):
+            page = src[index]
+            words = page.get_text("words")
+            if page.rotation or content_reaches_band(page, band, words):
+                width, height = page.rect.width, page.rect.height
+                new = out.new_page(width=width, height=height)
+                new.show_pdf_page(pymupdf.Rect(0, 0, width, height - band), src, index, keep_proportion=True)
+            else:
+                out.insert_pdf(src, from_page=index, to_page=index, annots=False, links=False)
+                new = out[-1]
+            _write_stamp(new, number, legend)
+            problem = stamp_problem(words, new, number, legend)
+            if problem:
+                raise StampError(f"Bates stamp check failed on page {index + 1}: {problem}; "
+                                 "nothing was produced for this document")
+    except BaseException:
+        out.close()
+        raise
     return out
 
 
@@ -211,11 +230,13 @@ def _write_stamp(page: pymupdf.Page, number: str, legend: str | None) -> None:
     size = FONT_SIZE
     width = _text_length(number, size)
     room = rect.width - 2 * MARGIN - width - 12
+    shape = page.new_shape()
     if legend:
         while _text_length(legend, size) > room and size > 4:
             size -= 0.5
-        _draw(page, (rect.x0 + MARGIN, y), legend, size)
-    _draw(page, (rect.x1 - MARGIN - width, y), number, FONT_SIZE)
+        _draw(page, shape, (rect.x0 + MARGIN, y), legend, size)
+    _draw(page, shape, (rect.x1 - MARGIN - width, y), number, FONT_SIZE)
+    shape.commit(overlay=True)
 
 
 def _latin1(text: str) -> bool:
@@ -232,10 +253,10 @@ def _text_length(text: str, size: float) -> float:
     return label_font().text_length(text, fontsize=size)
 
 
-def _draw(page: pymupdf.Page, at: tuple[float, float], text: str, size: float) -> None:
+def _draw(page: pymupdf.Page, shape: pymupdf.Shape, at: tuple[float, float], text: str, size: float) -> None:
     """Black text; the base-14 Helvetica when the text allows (nothing embedded), else an embedded copy."""
     if _latin1(text):
-        page.insert_text(at, text, fontname="helv", fontsize=size, color=(0, 0, 0))
+        shape.insert_text(at, text, fontname="helv", fontsize=size, color=(0, 0, 0))
         return
     writer = pymupdf.TextWriter(page.rect)
     writer.append(at, text, font=label_font(), fontsize=size)
@@ -248,26 +269,34 @@ def stamp_words(number: str, legend: str | None) -> Counter:
 
 
 def check_stamp(before: pymupdf.Document, after: pymupdf.Document, numbers: list[str], legend: str | None) -> str | None:
-    """What is wrong with a stamped copy, or None.
-
-    The stamp must add nothing but itself: every word of a stamped page is either
-    a word the page had before or a word of the stamp, the Bates number reads back
-    from the band, and no word of the page sits in the band.
-    """
+    """What is wrong with a stamped copy, or None (see :func:`stamp_problem`)."""
     if after.page_count != before.page_count:
         return "the stamped copy has a different number of pages"
     for index, number in enumerate(numbers):
-        old = Counter(w[4] for w in before[index].get_text("words"))
-        page = after[index]
-        words = page.get_text("words")
-        extra = Counter(w[4] for w in words) - old - stamp_words(number, legend)
-        if extra:
-            return f"page {index + 1}: the stamp added {sum(extra.values())} word(s) that are not the stamp"
-        top = page.rect.y1 - BAND
-        band_text = " ".join(w[4] for w in words if w[1] >= top - 0.5)
-        if number not in band_text.split():
-            return f"page {index + 1}: the Bates number does not read back from the band"
-        stray = Counter(w[4] for w in words if w[3] > top + 0.5) - stamp_words(number, legend)
-        if stray:
-            return f"page {index + 1}: page content lies in the Bates band"
+        problem = stamp_problem(before[index].get_text("words"), after[index], number, legend)
+        if problem:
+            return f"page {index + 1}: {problem}"
+    return None
+
+
+def stamp_problem(words_before: list, page: pymupdf.Page, number: str, legend: str | None) -> str | None:
+    """What is wrong with one stamped page, or None.
+
+    The stamp must add nothing but itself: every word of the stamped page is
+    either a word the page had before (``words_before``) or a word of the stamp,
+    the Bates number reads back from the band, and no word of the page sits in
+    the band.
+    """
+    old = Counter(w[4] for w in words_before)
+    words = page.get_text("words")
+    extra = Counter(w[4] for w in words) - old - stamp_words(number, legend)
+    if extra:
+        return f"the stamp added {sum(extra.values())} word(s) that are not the stamp"
+    top = page.rect.y1 - BAND
+    band_text = " ".join(w[4] for w in words if w[1] >= top - 0.5)
+    if number not in band_text.split():
+        return "the Bates number does not read back from the band"
+    stray = Counter(w[4] for w in words if w[3] > top + 0.5) - stamp_words(number, legend)
+    if stray:
+        return "page content lies in the Bates band"
     return None

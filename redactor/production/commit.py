@@ -14,14 +14,12 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import pymupdf
-
 from ..errors import RedactorError
 from ..files import write_atomic
 from .bates import BatesRegistry, bates_number
 from .inputs import Item
 from .journal import Journal
-from .worker import Outcome, failure_reason, stamp_and_check
+from .worker import Outcome, failure_reason
 
 IMAGES = "IMAGES"
 TEXT = "TEXT"
@@ -43,22 +41,19 @@ class Committer:
             try:
                 self._produced(item, outcome)
                 return
-            except RedactorError as exc:  # the stamp failed its check when numbered again
+            except RedactorError as exc:  # a number that cannot be given (it does not fit the digits)
                 outcome.reason = failure_reason(exc, str(item.path))
             finally:
-                _discard(outcome.unstamped)
-                _discard(outcome.stamped)
+                discard(outcome)
         self.journal.append({"type": "failed", "key": item.key, "source": item.rel, "reason": outcome.reason})
 
     def _produced(self, item: Item, outcome: Outcome) -> None:
-        numbers = [bates_number(self.prefix, n, self.digits) for n in range(self.next, self.next + outcome.pages)]
-        stamped, text = outcome.stamped, outcome.text
-        if outcome.first != self.next:  # a document before it failed: its numbers moved
-            with _open(outcome.unstamped) as before:
-                stamped, text = stamp_and_check(before, numbers, self.legend)
-        pdf_rel, text_rel = f"{IMAGES}/{numbers[0]}.pdf", f"{TEXT}/{numbers[0]}.txt"
-        _place(stamped, self.out / pdf_rel)
-        write_atomic(self.out / text_rel, text.encode(TEXT_ENCODING))
+        if outcome.first != self.next:  # the scheduler sends it again with the right numbers first
+            raise ValueError(f"document {outcome.index} was stamped from {outcome.first}, not {self.next}")
+        begin = bates_number(self.prefix, self.next, self.digits)
+        pdf_rel, text_rel = f"{IMAGES}/{begin}.pdf", f"{TEXT}/{begin}.txt"
+        _place(outcome.stamped, self.out / pdf_rel)
+        write_atomic(self.out / text_rel, outcome.text.encode(TEXT_ENCODING))
         last = self.next + outcome.pages - 1
         self.journal.append({
             "type": "produced", "key": item.key, "source": item.rel, "run": self.run,
@@ -68,10 +63,6 @@ class Committer:
         })  # fmt: skip
         self.registry.record(self.prefix, self.run, self.first, last)
         self.next = last + 1
-
-
-def _open(data: str | bytes) -> pymupdf.Document:
-    return pymupdf.open("pdf", data) if isinstance(data, bytes) else pymupdf.open(data)
 
 
 def _place(data: str | bytes, dest: Path) -> None:
@@ -87,6 +78,7 @@ def _place(data: str | bytes, dest: Path) -> None:
     os.replace(data, dest)
 
 
-def _discard(data: str | bytes) -> None:
-    if isinstance(data, str) and data:
-        Path(data).unlink(missing_ok=True)
+def discard(outcome: Outcome) -> None:
+    """Remove what a worker left in the temp folder for an outcome that will not be committed (as is)."""
+    if isinstance(outcome.stamped, str) and outcome.stamped:
+        Path(outcome.stamped).unlink(missing_ok=True)

@@ -3,9 +3,10 @@
 At most ``window`` documents are out at once (in a worker or waiting in the
 reorder buffer), so memory stays flat however long the production is. Each
 document is sent with the Bates numbers it will hold if everything before it
-succeeds; when a document fails, the documents sent after it are numbered again
-at commit (the committer stamps them again), and those sent later get the
-corrected numbers at once.
+succeeds, and is stamped and verified with them in the worker. When a document
+fails, those sent after it come back with numbers that moved: each is sent
+again with the right ones when its turn to commit comes (so the file committed
+is always the file verified), and those sent later get the right numbers at once.
 
 If a worker process dies (a crash in a PDF library), the pool is restarted and
 each document that was out is tried again alone; one that kills its worker
@@ -19,7 +20,7 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
 
-from .commit import Committer
+from .commit import Committer, discard
 from .inputs import Item
 from .worker import Outcome, Task, produce
 
@@ -38,6 +39,7 @@ def schedule(pool: Any, items: list[Item], committer: Committer, *, prefix: str,
     ready: dict[int, Outcome] = {}
     suspects: list[int] = []  # out when a worker died: tried again one at a time
     solo: set[int] = set()
+    ticked: set[int] = set()  # counted on the progress bar (a document sent again is counted once)
     sent = committed = 0
 
     def send(pos: int) -> None:
@@ -63,6 +65,11 @@ def schedule(pool: Any, items: list[Item], committer: Committer, *, prefix: str,
                 sent += 1
         if committed in ready:
             outcome = ready.pop(committed)
+            if outcome.ok and outcome.first != committer.next:  # a document before it failed
+                discard(outcome)
+                planned[committed] = committer.next
+                send(committed)
+                continue
             committer.commit(items[committed], outcome)
             if committed in planned:  # numbers after it move by what it really took
                 provisional += (outcome.pages if outcome.ok else 0) - items[committed].pages
@@ -84,5 +91,6 @@ def schedule(pool: Any, items: list[Item], committer: Committer, *, prefix: str,
                 ready[pos] = Outcome(pos, ok=False, reason=f"{CRASHED.split(' (')[0]} ({type(exc).__name__})")
                 continue
             ready[pos] = outcome
-            if tick is not None:
+            if tick is not None and pos not in ticked:
+                ticked.add(pos)
                 tick(items[pos].pages)

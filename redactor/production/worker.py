@@ -1,10 +1,12 @@
-"""The work on one document, as a worker process does it: redact, verify, stamp, check.
+"""The work on one document, as a worker process does it: redact, stamp, verify.
 
-A worker reads one input (a PDF, or an image made into PDF pages), redacts and
-verifies it exactly as ``redactor redact`` does (:func:`redactor.redact.redact_file`),
-stamps the Bates numbers it was given and the legend, checks the stamp added
-nothing but itself, and hands back the files (in the run's temp folder, or as
-bytes for a remote worker), the extracted text of the stamped output and the log
+A worker reads one input (a PDF, or an image made into PDF pages) and redacts
+it exactly as ``redactor redact`` does (:func:`redactor.redact.redact_file`),
+with one step more before the save: the Bates numbers it was given and the
+legend are stamped (and each stamped page read back, so the stamp adds nothing
+but itself). The stamped file is the one verified, and the text verification
+read from it is the document's text file. The worker hands back the file (in
+the run's temp folder, or as bytes for a remote worker), that text and the log
 rows. It never raises: a document that cannot be produced comes back with a
 reason that names no value. Only the main process names and moves files.
 """
@@ -23,7 +25,7 @@ import pymupdf
 
 from ..errors import BadInput, RedactorError
 from ..policy import Policy
-from .bates import bates_number, check_stamp, stamp_document
+from .bates import bates_number, stamp_document
 from .images import image_to_pdf, is_image
 
 TEXT_PAGE_BREAK = "\f"  # between pages in the extracted text files
@@ -49,8 +51,7 @@ class Outcome:
     pages: int = 0
     first: int = 0  # the first Bates number stamped
     stamped: str | bytes = b""  # the produced PDF: a path in temp_dir, or its bytes
-    unstamped: str | bytes = b""  # the redacted PDF before the stamp (to stamp again if numbers moved)
-    text: str = ""  # extracted from the stamped output, pages separated by a form feed
+    text: str = ""  # read from the stamped output by verification, pages separated by a form feed
     log_rows: list[dict[str, Any]] = field(default_factory=list)
     filename: str = ""  # the input's file name, with any planned value masked
     reason: str = ""  # why it failed (never a value)
@@ -120,57 +121,24 @@ def _produce_in(task: Task, work: Path) -> Outcome:
         converted = work / f"{task.index}.scan.pdf"
         converted.write_bytes(image_to_pdf(src))
         src = str(converted)
-    redacted = work / f"{task.index}.redacted.pdf"
-    result = redact_file(src, str(redacted), policy=policy_from_state(task.policy))
+
+    def stamp(pdf: pymupdf.Document) -> pymupdf.Document:
+        numbers = [bates_number(task.prefix, n, task.digits) for n in range(task.first, task.first + pdf.page_count)]
+        return stamp_document(pdf, numbers, task.legend)
+
+    produced = work / f"{task.index}.stamped.pdf"
+    try:
+        result = redact_file(src, str(produced), policy=policy_from_state(task.policy), finish=stamp)
+    finally:
+        if src != task.source:
+            os.unlink(src)
     terms = tuple(t for r in result.plan.redactions for t in r.terms)
-    with pymupdf.open(str(redacted)) as before:
-        numbers = [bates_number(task.prefix, n, task.digits) for n in range(task.first, task.first + before.page_count)]
-        stamped_bytes, text = stamp_and_check(before, numbers, task.legend)
-        pages = before.page_count
+    stamped: str | bytes = str(produced)
     if task.inline:
-        stamped: str | bytes = stamped_bytes
-        unstamped: str | bytes = redacted.read_bytes()
-        redacted.unlink()
-    else:
-        path = work / f"{task.index}.stamped.pdf"
-        path.write_bytes(stamped_bytes)
-        stamped, unstamped = str(path), str(redacted)
-    if src != task.source:
-        os.unlink(src)
+        stamped = produced.read_bytes()
+        produced.unlink()
     return Outcome(
-        task.index, ok=True, pages=pages, first=task.first, stamped=stamped, unstamped=unstamped, text=text,
-        log_rows=list(result.log_rows), filename=mask(Path(task.source).name, terms),
+        task.index, ok=True, pages=result.pages, first=task.first, stamped=stamped,
+        text=TEXT_PAGE_BREAK.join(result.page_text), log_rows=list(result.log_rows),
+        filename=mask(Path(task.source).name, terms),
     )
-
-
-def stamp_and_check(before: pymupdf.Document, numbers: list[str], legend: str | None) -> tuple[bytes, str]:
-    """The stamped PDF's bytes and its text; VerificationFailed if the stamp added anything but itself."""
-    from ..errors import VerificationFailed
-
-    with stamp_document(before, numbers, legend) as after:
-        problem = check_stamp(before, after, numbers, legend)
-        if problem:
-            raise VerificationFailed(f"Bates stamp check failed: {problem}; nothing was produced for this document")
-        data = save_stamped(after)
-    with pymupdf.open("pdf", data) as final:
-        text = TEXT_PAGE_BREAK.join(page.get_text() for page in final)
-    return data, text
-
-
-def save_stamped(pdf: pymupdf.Document) -> bytes:
-    """The stamped copy, written whole; its file identifier is made from its content, so the
-    same document gives the same bytes in any worker, on any machine."""
-    import io
-
-    import pikepdf
-
-    from ..render.scrub import PRODUCER
-
-    data = pdf.tobytes(garbage=4, deflate=True, no_new_id=True)
-    with pikepdf.open(io.BytesIO(data)) as p:
-        if "/ID" in p.trailer:
-            del p.trailer.ID
-        p.trailer.Info = p.make_indirect(pikepdf.Dictionary(Producer=pikepdf.String(PRODUCER)))
-        out = io.BytesIO()
-        p.save(out, deterministic_id=True, compress_streams=True, linearize=False)
-    return out.getvalue()

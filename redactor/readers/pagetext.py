@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import io
 import math
+import re
 from collections import OrderedDict
 from collections.abc import Iterator
 
@@ -102,21 +103,31 @@ def _drawn(chars: list[Char]) -> str:
 
 def _by_lines(chars: list[Char]) -> list[Char]:
     """The characters line by line, top to bottom, each line left to right (as a layout reader sees them)."""
+    return [ch for line in _lines(chars) for ch in line]
+
+
+def _lines(chars: list[Char]) -> list[list[Char]]:
+    """The characters grouped into lines, top to bottom, each line left to right."""
     ordered = sorted(chars, key=lambda ch: -ch[2])
-    out: list[Char] = []
+    out: list[list[Char]] = []
     line: list[Char] = []
     base = None
     for ch in ordered:
         if base is not None and abs(ch[2] - base) > 0.4 * max(ch[5], 1.0):
-            out += sorted(line, key=lambda c: c[1])
+            out.append(sorted(line, key=lambda c: c[1]))
             line = []
         if not line:
             base = ch[2]
         line.append(ch)
-    return out + sorted(line, key=lambda c: c[1])
+    if line:
+        out.append(sorted(line, key=lambda c: c[1]))
+    return out
+
+
 
 
 _FONTS: OrderedDict[bytes, object] = OrderedDict()
+_REFERENCE = re.compile(rb"\d+ \d+ R")
 
 
 class _Manager(PDFResourceManager):
@@ -164,6 +175,11 @@ def _digest(obj, h, seen: dict, depth: int) -> bool:  # noqa: ANN001
         h.update(b"S%d;" % len(raw))
         h.update(raw)
         return _digest(obj.stream_dict, h, seen, depth + 1)
+    if isinstance(obj, (pikepdf.Dictionary, pikepdf.Array)):
+        text = obj.unparse(resolved=True)  # whole, unless it refers to other objects (their numbers are not content)
+        if not _REFERENCE.search(text):
+            h.update(text + b";")
+            return True
     if isinstance(obj, pikepdf.Dictionary):
         h.update(b"<<")
         for key in sorted(obj.keys()):
@@ -184,8 +200,13 @@ def _digest(obj, h, seen: dict, depth: int) -> bool:  # noqa: ANN001
     return True
 
 
-def _page_texts(data: bytes, digests: dict[int, bytes] | None = None) -> Iterator[tuple[int, list[str]]]:
-    """Each page's text as pdfminer reads it: in drawing order and line by line."""
+def _page_texts(data: bytes, digests: dict[int, bytes] | None = None,
+                plain: list[str] | None = None) -> Iterator[tuple[int, list[str]]]:
+    """Each page's text as pdfminer reads it: in drawing order and line by line.
+
+    ``plain``, when given, receives each page's text as it is read, a line of
+    text for each line of the page.
+    """
     document = PDFDocument(PDFParser(io.BytesIO(data)))
     manager = _Manager(digests or {})
     device = _CharReader(manager)
@@ -193,4 +214,7 @@ def _page_texts(data: bytes, digests: dict[int, bytes] | None = None) -> Iterato
     for number, page in enumerate(PDFPage.create_pages(document), 1):
         device.chars = []
         interpreter.process_page(page)
-        yield number, [normalise(_drawn(device.chars)), normalise(_drawn(_by_lines(device.chars)))]
+        lines = [_drawn(line) for line in _lines(device.chars)]
+        if plain is not None:  # for people and review tools: a line of text a line of the page
+            plain.append("".join(line.strip() + "\n" for line in lines))
+        yield number, [normalise(_drawn(device.chars)), normalise(" ".join(lines))]

@@ -13,10 +13,14 @@ The recipe, one line a step:
    give a scanned page a fresh OCR layer read from the redacted image;
 5. empty every other hiding place (metadata, XMP, bookmarks, attachments,
    JavaScript, layers, thumbnails, page labels, tags);
-6. save whole, without the old objects, with a fixed file identifier.
+6. hand the document to the caller's finishing step, if any (``batch`` stamps
+   Bates numbers there, so the stamped file is the one verified);
+7. save whole, without the old objects, with a fixed file identifier.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import pymupdf
 
@@ -27,7 +31,7 @@ from .finish import save_whole
 from .scrub import Masker, empty_hiding_places, flatten_forms, remove_annotations
 from .textlayer import rebuild_text_layer
 
-__all__ = ["Cut", "render_public", "open_copy"]
+__all__ = ["Cut", "Finish", "render_public", "open_copy"]
 
 
 def open_copy(raw: bytes, password: str | None = None) -> pymupdf.Document:
@@ -38,8 +42,16 @@ def open_copy(raw: bytes, password: str | None = None) -> pymupdf.Document:
     return pdf
 
 
-def render_public(doc: Document, raw: bytes, plan: Plan, *, password: str | None = None) -> bytes:
-    """Apply ``plan`` to the PDF bytes ``raw`` (read into ``doc``) and return the public copy."""
+Finish = Callable[[pymupdf.Document], pymupdf.Document]
+
+
+def render_public(doc: Document, raw: bytes, plan: Plan, *, password: str | None = None,
+                  finish: Finish | None = None) -> bytes:
+    """Apply ``plan`` to the PDF bytes ``raw`` (read into ``doc``) and return the public copy.
+
+    ``finish`` takes the redacted document and returns the one to save (itself
+    or a new one made from it).
+    """
     pdf = open_copy(raw, password)
     masker = Masker.from_plan(plan)
     cuts = cuts_for_plan(pdf, plan)
@@ -54,4 +66,12 @@ def render_public(doc: Document, raw: bytes, plan: Plan, *, password: str | None
         if scanned:
             rebuild_text_layer(page)
     empty_hiding_places(pdf, masker, redacted=bool(plan.redactions))
-    return save_whole(pdf)
+    if finish is not None:
+        finished = finish(pdf)
+        if finished is not pdf:
+            pdf.close()
+            pdf = finished
+    try:
+        return save_whole(pdf)
+    finally:
+        pdf.close()
