@@ -106,7 +106,7 @@ def test_page_with_text_to_the_bottom_is_shrunk_out_of_the_band(legend):
     before = _page_doc(788)  # baseline 4 pt above the edge
     assert content_reaches_band(before[0])
     after = stamp_document(before, ["ABC00000001"], legend)
-    assert check_stamp(before, after, ["ABC00000001"], legend) is None
+    assert check_stamp(after, ["ABC00000001"], legend) is None
     page = after[0]
     band_top = page.rect.y1 - BAND
     stamp = set(("ABC00000001 " + (legend or "")).split())
@@ -157,20 +157,29 @@ def test_rotated_page_is_stamped_upright():
     after = stamp_document(doc, ["ABC00000004"], None)
     assert after[0].rotation == 0
     assert after[0].rect.width > after[0].rect.height  # landscape as displayed
-    assert check_stamp(doc, after, ["ABC00000004"], None) is None
+    assert check_stamp(after, ["ABC00000004"], None) is None
 
 
-def test_check_stamp_catches_added_words():
+def test_check_stamp_catches_words_in_the_band():
     before = _page_doc(700)
     after = stamp_document(before, ["ABC00000001"], None)
-    after[0].insert_text((72, 300), "Reintroduced", fontsize=12)
-    assert "added" in check_stamp(before, after, ["ABC00000001"], None)
+    assert check_stamp(after, ["ABC00000001"], None) is None
+    after[0].insert_text((200, after[0].rect.y1 - 14), "Reintroduced", fontsize=9)
+    assert "band" in check_stamp(after, ["ABC00000001"], None)
+
+
+def test_stamp_refuses_a_page_whose_band_it_cannot_clear(monkeypatch):
+    import redactor.production.bates as bates
+
+    monkeypatch.setattr(bates, "content_reaches_band", lambda page, band=bates.BAND: False)
+    with pytest.raises(bates.StampError, match="band"):
+        stamp_document(_page_doc(788), ["ABC00000001"], None)
 
 
 def test_check_stamp_catches_a_wrong_number():
     before = _page_doc(700)
     after = stamp_document(before, ["ABC00000001"], None)
-    assert check_stamp(before, after, ["ABC00000009"], None) is not None
+    assert check_stamp(after, ["ABC00000009"], None) is not None
 
 
 def test_numbers_must_match_pages():

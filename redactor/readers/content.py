@@ -7,6 +7,7 @@ read for every literal string in it. Also the strings written in any object.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from decimal import Decimal
@@ -84,8 +85,12 @@ _CMAP_BLOCK = re.compile(rb"begin(bfchar|bfrange|codespacerange)(.*?)end\1", re.
 _CMAP_TOKEN = re.compile(rb"<([0-9A-Fa-f\s]*)>|\[|\]")
 
 
+@functools.lru_cache(maxsize=32)  # the same few maps recur file after file (the label font's)
 def _to_unicode(raw: bytes) -> tuple[dict[int, str], int]:
-    """A ToUnicode CMap: code -> text, and the code width in bytes (0 when it does not say)."""
+    """A ToUnicode CMap: code -> text, and the code width in bytes (0 when it does not say).
+
+    The map returned is shared between callers: read it, never change it.
+    """
     out: dict[int, str] = {}
     width = 0
     for m in _CMAP_BLOCK.finditer(raw):
