@@ -233,12 +233,17 @@ class Pen:
     Boxes are painted before text, each in its own saved graphics state, the
     same as drawing them one by one; one piece instead of one content stream
     per box keeps a page with many boxes (or an OCR layer of many words) fast.
+    On an upright page the text goes through a ``TextWriter`` (the font is looked
+    up once, not once per label), a new one only where the colour or render mode
+    changes, so text is still painted in the order it was written; a rotated
+    page's text is drawn turned with the page, through the shape.
     """
 
     def __init__(self, page: pymupdf.Page) -> None:
         self.page = page
         self._shape = page.new_shape()
         self._font_added = False
+        self._writers: list[tuple[tuple[tuple[float, ...], int], pymupdf.TextWriter]] = []
 
     def box(self, rect: Box | pymupdf.Rect, fill: tuple[float, float, float]) -> None:
         """Paint ``rect`` in ``fill``, with no outline."""
@@ -272,6 +277,12 @@ class Pen:
             return False
         x = shown.x0 + (shown.width - unit * size) / 2
         y = shown.y0 + (shown.height + size * 0.7) / 2
+        if not page.rotation:
+            key = (tuple(color), render_mode)
+            if not self._writers or self._writers[-1][0] != key:
+                self._writers.append((key, pymupdf.TextWriter(page.rect)))
+            self._writers[-1][1].append(pymupdf.Point(x, y), text, font=font, fontsize=size)
+            return True
         if not self._font_added:  # only a page that shows a label gets the font
             page.insert_font(fontname=LABEL_FONT, fontbuffer=font.buffer)
             self._font_added = True
@@ -287,8 +298,11 @@ class Pen:
         return True
 
     def commit(self) -> None:
-        """Add what was drawn to the page, over its content."""
+        """Add what was drawn to the page, over its content: the boxes, then the text."""
         self._shape.commit(overlay=True)
+        for (color, render_mode), writer in self._writers:
+            writer.write_text(self.page, color=color, render_mode=render_mode)
+        self._writers.clear()
 
 
 def write_fitted(
