@@ -292,3 +292,34 @@ def test_where_the_numbers_begin(tmp_path, records, start, expected):
             _first_number(registry, journal, PREFIX, start, 8, 3)
     else:
         assert _first_number(registry, journal, PREFIX, start, 8, 3) == expected
+
+
+# -- one document in a worker ------------------------------------------------------------
+
+
+def _task(tmp_path: Path, source: Path, first: int = 7) -> Task:
+    return Task(index=0, source=str(source), first=first, prefix=PREFIX, digits=8, legend="CONFIDENTIAL",
+                policy=None, temp_dir=str(tmp_path / "work"), inline=False)
+
+
+def test_worker_output_is_the_verified_stamped_file(tmp_path):
+    from redactor.production.worker import produce
+
+    source = make_inputs(tmp_path / "in", n=2, seed=71)[1]  # a two-page filing
+    outcome = produce(_task(tmp_path, source))
+    assert outcome.ok, outcome.reason
+    with pymupdf.open(outcome.stamped) as pdf:
+        assert [band_number(p) for p in pdf] == [7, 8]
+    pages = outcome.text.split("\f")
+    assert len(pages) == 2 and bates_number(PREFIX, 7) in pages[0] and bates_number(PREFIX, 8) in pages[1]
+
+
+def test_worker_refuses_a_stamp_the_verifying_reader_cannot_read(tmp_path, monkeypatch):
+    import redactor.production.bates as bates
+    from redactor.production.worker import produce
+
+    source = make_inputs(tmp_path / "in", n=1, seed=72)[0]
+    monkeypatch.setattr(bates, "_write_stamp", lambda page, number, legend: None)
+    outcome = produce(_task(tmp_path, source))
+    assert not outcome.ok and "does not read back" in outcome.reason
+    assert not list((tmp_path / "work").glob("*.pdf"))  # nothing left behind

@@ -202,11 +202,12 @@ def stamp_document(src: pymupdf.Document, numbers: list[str], legend: str | None
     """A new document: each page of ``src`` with its Bates number and the legend in the band, checked.
 
     Pages whose content reaches the band (or that are rotated) are redrawn onto a
-    fresh page of the same size, scaled to fit above the band; other pages are
-    copied and stamped as they are. ``src`` is not changed. The band of each
-    stamped page is read back (:func:`stamp_problem`); StampError if one fails.
-    The stamp writes nothing outside the band; what the rest of the page shows
-    is read by verification, which reads the stamped file.
+    fresh page of the same size, scaled to fit above the band, so nothing of
+    theirs can reach it; other pages are copied and stamped as they are, and
+    their band is read back (:func:`stamp_problem`): StampError if it shows
+    anything but the stamp. ``src`` is not changed. The stamp writes nothing
+    outside the band; what the rest of the page shows is read by verification,
+    which reads the stamped file.
     """
     if len(numbers) != src.page_count:
         raise ValueError(f"{len(numbers)} Bates numbers for {src.page_count} pages")
@@ -214,7 +215,8 @@ def stamp_document(src: pymupdf.Document, numbers: list[str], legend: str | None
     try:
         for index, number in enumerate(numbers):
             page = src[index]
-            if page.rotation or content_reaches_band(page, band):
+            shrink = bool(page.rotation) or content_reaches_band(page, band)
+            if shrink:
                 width, height = page.rect.width, page.rect.height
                 new = out.new_page(width=width, height=height)
                 new.show_pdf_page(pymupdf.Rect(0, 0, width, height - band), src, index, keep_proportion=True)
@@ -222,7 +224,7 @@ def stamp_document(src: pymupdf.Document, numbers: list[str], legend: str | None
                 out.insert_pdf(src, from_page=index, to_page=index, annots=False, links=False)
                 new = out[-1]
             _write_stamp(new, number, legend)
-            problem = stamp_problem(new, number, legend)
+            problem = None if shrink else stamp_problem(new, number, legend)
             if problem:
                 raise StampError(f"Bates stamp check failed on page {index + 1}: {problem}; "
                                  "nothing was produced for this document")

@@ -141,6 +141,10 @@ def _produce_in(task: Task, work: Path) -> Outcome:
     produced = work / f"{task.index}.stamped.pdf"
     try:
         result = redact_file(src, str(produced), policy=policy_from_state(task.policy), finish=stamp)
+        _check_numbers_read_back(result.page_text, task)
+    except BaseException:
+        produced.unlink(missing_ok=True)
+        raise
     finally:
         if src != task.source:
             os.unlink(src)
@@ -154,3 +158,14 @@ def _produce_in(task: Task, work: Path) -> Outcome:
         text=TEXT_PAGE_BREAK.join(result.page_text), log_rows=list(result.log_rows),
         filename=mask(Path(task.source).name, terms),
     )
+
+
+def _check_numbers_read_back(page_text: list[str], task: Task) -> None:
+    """Each page's Bates number, as the verifying reader read the stamped file (else StampError)."""
+    from .bates import StampError
+
+    for offset, text in enumerate(page_text):
+        number = bates_number(task.prefix, task.first + offset, task.digits)
+        if number not in text.split():
+            raise StampError(f"Bates stamp check failed on page {offset + 1}: the Bates number does not read "
+                             "back from the verified file; nothing was produced for this document")
