@@ -133,9 +133,8 @@ def _read_page(pdf: pymupdf.Document, index: int, ocr: bool) -> _RawPage:
     page = pdf[index]
     rect = page.rect
     images = []
-    for info in page.get_image_info(xrefs=True):
-        bbox = tuple(info["bbox"])
-        images.append(ImageInfo(bbox=bbox, xref=info.get("xref", 0), width=info["width"], height=info["height"]))
+    for info in page.get_image_info():
+        images.append(ImageInfo(bbox=tuple(info["bbox"]), width=info["width"], height=info["height"]))
     page_area = max(rect.width * rect.height, 1.0)
     scanned = any(_area(_clip(i.bbox, rect)) >= 0.8 * page_area for i in images)
 

@@ -84,8 +84,9 @@ class PageText:
 
 @dataclass
 class ImageInfo:
+    """An image drawn on a page: where, and its size in pixels."""
+
     bbox: Box
-    xref: int
     width: int
     height: int
 

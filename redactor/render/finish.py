@@ -3,29 +3,32 @@ a file identifier made from the content, so the same plan gives the same bytes."
 
 from __future__ import annotations
 
-import io
+import hashlib
 
-import pikepdf
 import pymupdf
 
 from .scrub import PRODUCER
 
+_BLANK_ID = "0" * 32
+
 
 def save_whole(pdf: pymupdf.Document) -> bytes:
-    # garbage=4: only reachable objects, duplicates merged; clean: one sanitised content
-    # stream a page. No deflate here: qpdf compresses every stream when it writes below.
-    data = pdf.tobytes(garbage=4, deflate=False, clean=True)
-    with pikepdf.open(io.BytesIO(data)) as p:
-        title = p.docinfo.get("/Title") if "/Info" in p.trailer else None
-        info = pikepdf.Dictionary(Producer=pikepdf.String(PRODUCER))
-        if title is not None and str(title).strip():
-            info.Title = pikepdf.String(str(title))
-        p.trailer.Info = p.make_indirect(info)
-        if "/Metadata" in p.Root:
-            del p.Root.Metadata
-        if "/ID" in p.trailer:  # MuPDF made it at random; qpdf makes one from the content
-            del p.trailer.ID
-        out = io.BytesIO()
-        # qpdf writes only the objects reachable from the trailer: nothing orphaned survives.
-        p.save(out, deterministic_id=True, compress_streams=True, linearize=False)
-    return out.getvalue()
+    """The document written whole, as bytes.
+
+    Only objects reachable from the trailer are written (``garbage=4``, duplicates
+    merged), each page's content as one sanitised stream (``clean``), streams
+    compressed. The information dictionary keeps only a title (if any) and the
+    producer; XMP metadata is dropped. The file identifier is the MD5 of the file
+    as written with a blank identifier, so the same input and plan give the same
+    bytes on any machine.
+    """
+    title = (pdf.metadata or {}).get("title") or ""
+    pdf.set_metadata({"title": title, "producer": PRODUCER} if title.strip() else {"producer": PRODUCER})
+    pdf.del_xml_metadata()
+    pdf.xref_set_key(-1, "ID", f"[<{_BLANK_ID}><{_BLANK_ID}>]")
+    data = pdf.tobytes(garbage=4, clean=True, deflate=True, no_new_id=True)
+    blank = f"<{_BLANK_ID}><{_BLANK_ID}>".encode()
+    if data.count(blank) != 1:  # the identifier is written once, in the trailer
+        raise RuntimeError("the file identifier could not be set")
+    digest = hashlib.md5(data).hexdigest().encode()  # an identifier, not a security measure
+    return data.replace(blank, b"<" + digest + b"><" + digest + b">")
