@@ -27,8 +27,9 @@ of the crop box); render clips are turned with ``page.rotation_matrix``.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import chain
 
 import numpy as np
 import pymupdf
@@ -77,10 +78,6 @@ class _Glyph:
     colour: tuple[float, ...]
     luma: float
 
-    @property
-    def seq(self) -> int:
-        return self.order[0]
-
 
 @dataclass(frozen=True)
 class _Cover:
@@ -101,7 +98,7 @@ def page_problems(pdf: pymupdf.Document, page_no: int, *, scanned: bool = False)
     """
     page = pdf[page_no]
     spans = page.get_texttrace()
-    glyphs = list(_glyphs(spans))
+    glyphs = _Glyphs(spans)
     look = _Look(page)
     problems: list[Problem] = []
     hidden = _hidden_glyphs(page, glyphs, look, scanned)
@@ -115,35 +112,79 @@ def page_problems(pdf: pymupdf.Document, page_no: int, *, scanned: bool = False)
 # -- glyphs -------------------------------------------------------------------
 
 
-def _glyphs(spans: list[dict]) -> Iterator[_Glyph]:
-    for s_no, span in enumerate(spans):
-        colour = tuple(span.get("color") or (0.0,))
-        luma = _luminance(colour)
-        seq, kind, size, opacity = (
-            span["seqno"],
-            span["type"],
-            span["size"],
-            span.get("opacity", 1.0),
-        )
-        for c_no, (ucs, _gid, _origin, bbox) in enumerate(span["chars"]):
-            char = chr(ucs)
+class _Glyphs:
+    """The characters of a page's text trace that can leave ink, in trace order.
+
+    Blanks, combining marks and characters with an empty box are left out.
+    Each property of the page's glyphs is a numpy array with one entry per
+    glyph (boxes and cores are N x 4), so page-wide tests run without a
+    Python object per character; ``glyphs[i]`` gives glyph ``i`` as a
+    :class:`_Glyph`, made on first use.
+    """
+
+    def __init__(self, spans: list[dict]) -> None:
+        self.spans = spans
+        self._colours = [tuple(span.get("color") or (0.0,)) for span in spans]
+        self._lumas = [_luminance(colour) for colour in self._colours]
+        self._made: dict[int, _Glyph] = {}
+        counts = np.array([len(span["chars"]) for span in spans], dtype=np.intp)
+        chars = [c for span in spans for c in span["chars"]]
+        codes = np.array([c[0] for c in chars], dtype=np.int64)
+        # a flat run of floats converts faster than a list of 4-tuples
+        corners = chain.from_iterable([c[3] for c in chars])
+        boxes = np.fromiter(corners, dtype=float, count=4 * len(chars)).reshape(len(chars), 4)
+        # blanks and combining marks are judged once per distinct character
+        distinct, which = np.unique(codes, return_inverse=True)
+        blank = np.array([_blank(chr(u)) for u in distinct.tolist()], dtype=bool)
+        x0, y0, x1, y1 = boxes.T
+        keep = ~((x1 <= x0) | (y1 <= y0) | blank[which])
+        span_of = np.repeat(np.arange(len(spans)), counts)
+        index_in_span = np.arange(len(chars)) - np.repeat(np.cumsum(counts) - counts, counts)
+        self.boxes = boxes[keep]
+        x0, y0, x1, y1 = self.boxes.T
+        dx, dy = (x1 - x0) * 0.2, (y1 - y0) * 0.25
+        self.cores = np.stack((x0 + dx, y0 + dy, x1 - dx, y1 - dy), axis=1)
+        self.span = span_of[keep]
+        self.index = index_in_span[keep]
+
+        def per_glyph(values: list, dtype: type) -> np.ndarray:
+            return np.array(values, dtype=dtype)[self.span]
+
+        self.seqs = per_glyph([span["seqno"] for span in spans], np.int64)
+        self.kinds = per_glyph([span["type"] for span in spans], np.int64)
+        self.sizes = per_glyph([span["size"] for span in spans], float)
+        self.opacities = per_glyph([span.get("opacity", 1.0) for span in spans], float)
+        self.lumas = per_glyph(self._lumas, float)
+
+    def __len__(self) -> int:
+        return len(self.span)
+
+    def __getitem__(self, i: int) -> _Glyph:
+        glyph = self._made.get(i)
+        if glyph is None:
+            s, c = int(self.span[i]), int(self.index[i])
+            span = self.spans[s]
+            ucs, _gid, _origin, bbox = span["chars"][c]
             x0, y0, x1, y1 = bbox
-            if x1 <= x0 or y1 <= y0 or char.isspace() or unicodedata.combining(char):
-                continue
             dx, dy = (x1 - x0) * 0.2, (y1 - y0) * 0.25
-            yield _Glyph(
-                char,
+            glyph = self._made[i] = _Glyph(
+                chr(ucs),
                 bbox,
                 (x0 + dx, y0 + dy, x1 - dx, y1 - dy),
-                (seq, s_no, c_no),
-                s_no,
-                c_no,
-                kind,
-                size,
-                opacity,
-                colour,
-                luma,
+                (span["seqno"], s, c),
+                s,
+                c,
+                span["type"],
+                span["size"],
+                span.get("opacity", 1.0),
+                self._colours[s],
+                self._lumas[s],
             )
+        return glyph
+
+
+def _blank(char: str) -> bool:
+    return char.isspace() or bool(unicodedata.combining(char))
 
 
 def _luminance(colour: Iterable[float] | None) -> float:
@@ -261,28 +302,36 @@ def _overlaps(a: Box, b: Box) -> bool:
 
 
 def _hidden_glyphs(
-    page: pymupdf.Page, glyphs: list[_Glyph], look: _Look, scanned: bool
+    page: pymupdf.Page, glyphs: _Glyphs, look: _Look, scanned: bool
 ) -> dict[int, str]:
-    """Glyph index -> why a reader cannot see it."""
+    """Glyph index -> why a reader cannot see it.
+
+    Render mode, opacity, size and colour belong to the span; only the
+    visible-area test looks at each glyph's box. A glyph gets the first
+    reason that applies, in the order of the tests below.
+    """
     crop = page.cropbox
     visible = (0.0, 0.0, crop.width, crop.height)
-    why: dict[int, str] = {}
+    invisible = glyphs.kinds == 3
+    # type 2 is a clip, not painted: it shapes what comes next
+    painted = ~invisible & (glyphs.kinds != 2)
+    off_page = painted & ~_touching(glyphs.boxes, visible)
+    left = painted & ~off_page
+    transparent = left & (glyphs.opacities <= 0.01)
+    left &= ~transparent
+    tiny = left & (glyphs.sizes < TINY_POINTS)
+    left &= ~tiny
+    reasons = [(i, "outside the page's visible area") for i in np.nonzero(off_page)[0].tolist()]
+    reasons += [(i, "fully transparent") for i in np.nonzero(transparent)[0].tolist()]
+    reasons += [
+        (i, f"{glyphs[i].size:.1f} pt, too small to read") for i in np.nonzero(tiny)[0].tolist()
+    ]
     white: list[int] = []
-    for i, g in enumerate(glyphs):
-        if g.kind == 3:
-            if not scanned:
-                why[i] = "drawn in invisible render mode"
-            continue
-        if g.kind == 2:  # a clip, not painted: shapes what comes next
-            continue
-        if not _overlaps(visible, g.box):
-            why[i] = "outside the page's visible area"
-        elif g.opacity <= 0.01:
-            why[i] = "fully transparent"
-        elif g.size < TINY_POINTS:
-            why[i] = f"{g.size:.1f} pt, too small to read"
-        elif g.luma >= LIGHT_LUMA and not scanned:
-            white.append(i)
+    if not scanned:
+        unseen = np.nonzero(invisible)[0].tolist()
+        reasons += [(i, "drawn in invisible render mode") for i in unseen]
+        white = np.nonzero(left & (glyphs.lumas >= LIGHT_LUMA))[0].tolist()
+    why = dict(sorted(reasons))
     for run in _runs(glyphs, white):
         if _worth_a_look(glyphs, run) and look.is_flat(_line_boxes([glyphs[i] for i in run])):
             why.update((i, "white or near-background colour") for i in run)
@@ -383,7 +432,7 @@ def _covers(page: pymupdf.Page, text_extent: Box) -> list[_Cover]:
 
 
 def _covered_glyphs(
-    page: pymupdf.Page, glyphs: list[_Glyph], look: _Look, exclude: set[int], scanned: bool
+    page: pymupdf.Page, glyphs: _Glyphs, look: _Look, exclude: set[int], scanned: bool
 ) -> dict[int, _Cover]:
     """Glyph index -> the cover that hides it.
 
@@ -391,13 +440,13 @@ def _covered_glyphs(
     painted on it in the box's own colour. Both are confirmed by looking,
     except for Redact annotations, which hide nothing until applied.
     """
-    live = [i for i, g in enumerate(glyphs) if i not in exclude and g.kind != 2]
+    alive = glyphs.kinds != 2
+    alive[list(exclude)] = False
+    live = np.nonzero(alive)[0].tolist()
     if not live:
         return {}
-    cores = np.array([glyphs[i].core for i in live])
-    boxes = np.array([glyphs[i].box for i in live])
-    seqs = np.array([glyphs[i].seq for i in live])
-    visible = np.array([glyphs[i].kind in (0, 1) for i in live])
+    cores, boxes, seqs = glyphs.cores[alive], glyphs.boxes[alive], glyphs.seqs[alive]
+    visible = (glyphs.kinds[alive] == 0) | (glyphs.kinds[alive] == 1)
     areas = (cores[:, 2] - cores[:, 0]) * (cores[:, 3] - cores[:, 1])
     extent = (cores[:, 0].min(), cores[:, 1].min(), cores[:, 2].max(), cores[:, 3].max())
     page_area = page.rect.get_area()
@@ -441,7 +490,7 @@ def _covered_glyphs(
     return found
 
 
-def _worth_a_look(glyphs: list[_Glyph], members: list[int]) -> bool:
+def _worth_a_look(glyphs: _Glyphs, members: list[int]) -> bool:
     return any(glyphs[i].char.isalnum() for i in members)
 
 
@@ -455,7 +504,7 @@ def _hides(
     look: _Look,
     regions: list[Box],
     skip: np.ndarray,
-    glyphs: list[_Glyph],
+    glyphs: _Glyphs,
     under: list[int],
     later: list[int],
 ) -> bool:
@@ -469,7 +518,7 @@ def _hides(
     return _letters(glyphs, under) != _letters(glyphs, later)
 
 
-def _letters(glyphs: list[_Glyph], members: list[int]) -> str:
+def _letters(glyphs: _Glyphs, members: list[int]) -> str:
     ordered = sorted(members, key=lambda i: (glyphs[i].box[0], glyphs[i].order))
     return "".join(glyphs[i].char for i in ordered if glyphs[i].char.isalnum()).casefold()
 
@@ -479,7 +528,7 @@ def _same_colour(luma: float, fill: tuple[float, ...]) -> bool:
 
 
 def _cover_problems(
-    page_no: int, spans: list[dict], glyphs: list[_Glyph], covered: dict[int, _Cover]
+    page_no: int, spans: list[dict], glyphs: _Glyphs, covered: dict[int, _Cover]
 ) -> list[Problem]:
     by_cover: dict[int, list[int]] = {}
     covers: dict[int, _Cover] = {}
@@ -529,7 +578,7 @@ def _merge_touching(groups: list[tuple[_Cover, list[int]]]) -> list[tuple[_Cover
 # -- reporting --------------------------------------------------------------------
 
 
-def _runs(glyphs: list[_Glyph], members: Iterable[int]) -> list[list[int]]:
+def _runs(glyphs: _Glyphs, members: Iterable[int]) -> list[list[int]]:
     """Split glyph indices into runs: consecutive glyphs of one span."""
     runs: list[list[int]] = []
     for i in sorted(members):
@@ -542,7 +591,7 @@ def _runs(glyphs: list[_Glyph], members: Iterable[int]) -> list[list[int]]:
 
 
 def _runs_to_problems(
-    page_no: int, spans: list[dict], glyphs: list[_Glyph], why: dict[int, str]
+    page_no: int, spans: list[dict], glyphs: _Glyphs, why: dict[int, str]
 ) -> list[Problem]:
     problems = []
     runs: list[list[int]] = []
