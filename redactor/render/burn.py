@@ -145,8 +145,8 @@ def _shown_rects(page: pymupdf.Page, rects: list[pymupdf.Rect]) -> list[pymupdf.
     height it meets, and stops at the first line (in reading order) with a
     character under it.
     """
-    lines = _horizontal_lines(page)
     boxes = [None if r.is_empty or r.is_infinite else (r.x0, r.y0, r.x1, r.y1) for r in rects]
+    lines = _horizontal_lines(page, [(b[1], b[3]) for b in boxes if b is not None])
     under: dict[tuple[int, int], list[_Char]] = {}
 
     def chars_under(n: int, i: int) -> list[_Char]:
@@ -200,12 +200,16 @@ class _Line:
     bottom: float
 
 
-def _horizontal_lines(page: pymupdf.Page) -> list[_Line]:
-    """Each left-to-right line of the page with characters, in reading order."""
+def _horizontal_lines(page: pymupdf.Page, bands: list[tuple[float, float]]) -> list[_Line]:
+    """Each left-to-right line of the page with characters, in reading order, that meets one of
+    the vertical ``bands`` (a line outside them has no character under any box)."""
     lines = []
     for block in page.get_text("rawdict", flags=0)["blocks"]:
         for line in block.get("lines", []):
             if tuple(round(v, 3) for v in line["dir"]) != (1.0, 0.0):
+                continue
+            top, bottom = line["bbox"][1], line["bbox"][3]
+            if not any(y0 < bottom and top < y1 for y0, y1 in bands):
                 continue
             chars = [(*ch["bbox"], ch["c"], ch["origin"], ch["synthetic"]) for span in line["spans"] for ch in span["chars"]]
             if not chars:
