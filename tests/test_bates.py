@@ -19,6 +19,7 @@ from redactor.production.bates import (
     check_stamp,
     content_reaches_band,
     parse_bates,
+    stamp,
     stamp_document,
 )
 
@@ -185,3 +186,57 @@ def test_check_stamp_catches_a_wrong_number():
 def test_numbers_must_match_pages():
     with pytest.raises(ValueError):
         stamp_document(_page_doc(None), ["A1", "A2"], None)
+
+
+# -- stamping in place -------------------------------------------------------------------
+
+
+def _words_by_text(page):
+    return {w[4]: pymupdf.Rect(w[:4]) for w in page.get_text("words")}
+
+
+@pytest.mark.parametrize("crop, footer", [(None, 788), ((10, 20, 600, 780), 775)])
+def test_in_place_stamp_matches_a_copied_stamp(crop, footer):
+    def make():
+        doc = _page_doc(footer)
+        doc[0].insert_link({"kind": pymupdf.LINK_URI, "from": pymupdf.Rect(72, 90, 200, 104), "uri": "https://example.org"})
+        if crop:
+            doc[0].set_cropbox(pymupdf.Rect(*crop))
+        return doc
+
+    copied = stamp_document(make(), ["ABC00000001"], "CONFIDENTIAL")
+    doc = make()
+    stamped = stamp(doc, ["ABC00000001"], "CONFIDENTIAL")
+    assert stamped is doc  # changed in place
+    assert check_stamp(stamped, ["ABC00000001"], "CONFIDENTIAL") is None
+    old, new = _words_by_text(copied[0]), _words_by_text(stamped[0])
+    assert old.keys() == new.keys()
+    stamp_words = ("ABC00000001", "CONFIDENTIAL")
+    for word, rect in old.items():  # the page's own words land where the copy puts them
+        if word not in stamp_words:
+            assert all(abs(a - b) < 0.2 for a, b in zip(rect, new[word], strict=True)), word
+    band_top = stamped[0].rect.y1 - BAND
+    assert all(r.y1 <= band_top + 0.01 for w, r in new.items() if w not in stamp_words)
+    assert all(new[w].y0 >= band_top for w in stamp_words)
+    assert stamped[0].get_links() == []  # as a copied page drops them
+
+
+def test_in_place_stamp_leaves_a_shared_content_stream_alone():
+    doc = _page_doc(788)
+    second = doc.new_page()
+    first = doc[0].get_contents()[0]
+    doc.xref_set_key(second.xref, "Resources", doc.xref_get_key(doc[0].xref, "Resources")[1])
+    doc.xref_set_key(second.xref, "Contents", f"{first} 0 R")  # both pages draw the same stream
+    before = doc.xref_stream(first)
+    stamp(doc, ["ABC00000001", "ABC00000002"], None)
+    assert doc.xref_stream(first) == before
+    band = [p.get_text(clip=pymupdf.Rect(0, p.rect.y1 - BAND, p.rect.x1, p.rect.y1)) for p in doc]
+    assert [parse_bates(t, "ABC") for t in band] == [1, 2]
+
+
+def test_a_rotated_page_is_stamped_on_a_copy():
+    doc = _page_doc(None)
+    doc[0].set_rotation(90)
+    stamped = stamp(doc, ["ABC00000004"], None)
+    assert stamped is not doc and stamped[0].rotation == 0
+    assert check_stamp(stamped, ["ABC00000004"], None) is None

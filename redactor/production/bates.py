@@ -234,6 +234,59 @@ def stamp_document(src: pymupdf.Document, numbers: list[str], legend: str | None
     return out
 
 
+def stamp(pdf: pymupdf.Document, numbers: list[str], legend: str | None, band: float = BAND) -> pymupdf.Document:
+    """``pdf`` with its Bates numbers and legend stamped: the same document, changed in place,
+    or (when a page is rotated) a new one from :func:`stamp_document`.
+
+    In place, a page whose content reaches the band is shrunk into the space above
+    it (its content drawn through a scaling matrix, centred, top edge kept) and
+    so cannot reach it; any other page's band is read back after the stamp
+    (:func:`stamp_problem`): StampError if it shows anything but the stamp.
+    Links are dropped, as a copied page drops them.
+    """
+    if len(numbers) != pdf.page_count:
+        raise ValueError(f"{len(numbers)} Bates numbers for {pdf.page_count} pages")
+    if any(page.rotation for page in pdf):
+        return stamp_document(pdf, numbers, legend, band)
+    for index, number in enumerate(numbers):
+        page = pdf[index]
+        for link in page.get_links():
+            page.delete_link(link)
+        shrink = content_reaches_band(page, band)
+        if shrink:
+            _shrink_above_band(page, band)
+        _write_stamp(page, number, legend)
+        problem = None if shrink else stamp_problem(page, number, legend)
+        if problem:
+            raise StampError(f"Bates stamp check failed on page {index + 1}: {problem}; "
+                             "nothing was produced for this document")
+    return pdf
+
+
+def _shrink_above_band(page: pymupdf.Page, band: float) -> None:
+    """Draw the page's content scaled into the area above the band, centred, top edge kept.
+
+    The content streams become one new one: ``q <matrix> cm <visible area> re W n ... Q``
+    (clipped to what the page showed, as a copy of the page would be). The matrix is made in
+    page coordinates and carried into PDF coordinates with the page's own
+    transformation, so crop boxes that do not start at the origin work too.
+    """
+    doc = page.parent
+    width, height = page.rect.width, page.rect.height
+    scale = (height - band) / height
+    fit = pymupdf.Matrix(scale, 0, 0, scale, (width - scale * width) / 2, 0)
+    to_page = page.transformation_matrix
+    cm = to_page * fit * ~to_page
+    visible = page.rect * ~to_page  # what was shown: nothing outside it comes into view
+    head = "q {} {} {} {} {} {} cm {} {} {} {} re W n\n".format(
+        *(f"{v:.6f}".rstrip("0").rstrip(".") for v in (*cm, visible.x0, visible.y0, visible.width, visible.height))
+    ).encode()
+    xref = doc.get_new_xref()  # a stream of its own: another page may share the old ones
+    doc.update_object(xref, "<<>>")
+    doc.update_stream(xref, head + page.read_contents() + b"\nQ\n", compress=False)  # compressed when saved
+    doc.xref_set_key(page.xref, "Contents", f"{xref} 0 R")
+
+
 def _write_stamp(page: pymupdf.Page, number: str, legend: str | None) -> None:
     rect = page.rect
     y = rect.y1 - BASELINE

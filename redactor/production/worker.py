@@ -25,7 +25,7 @@ import pymupdf
 
 from ..errors import BadInput, RedactorError
 from ..policy import Policy
-from .bates import bates_number, stamp_document
+from .bates import bates_number, stamp
 from .images import image_to_pdf, is_image
 
 TEXT_PAGE_BREAK = "\f"  # between pages in the extracted text files
@@ -134,13 +134,13 @@ def _produce_in(task: Task, work: Path) -> Outcome:
         converted.write_bytes(image_to_pdf(src))
         src = str(converted)
 
-    def stamp(pdf: pymupdf.Document) -> pymupdf.Document:
+    def finish(pdf: pymupdf.Document) -> pymupdf.Document:
         numbers = [bates_number(task.prefix, n, task.digits) for n in range(task.first, task.first + pdf.page_count)]
-        return stamp_document(pdf, numbers, task.legend)
+        return stamp(pdf, numbers, task.legend)
 
     produced = work / f"{task.index}.stamped.pdf"
     try:
-        result = redact_file(src, str(produced), policy=policy_from_state(task.policy), finish=stamp)
+        result = redact_file(src, str(produced), policy=policy_from_state(task.policy), finish=finish)
         _check_numbers_read_back(result.page_text, task)
     except BaseException:
         produced.unlink(missing_ok=True)
