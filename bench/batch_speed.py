@@ -213,7 +213,7 @@ def profile(pdfs: list[Path], n: int) -> None:
     from redactor.ingest import load
     from redactor.plan import make_plan
     from redactor.policy import Policy
-    from redactor.production.bates import bates_number, stamp_document
+    from redactor.production.bates import bates_number, stamp
     from redactor.production.worker import warm_up
     from redactor.redact import ocr_regions
     from redactor.render import render_public
@@ -249,13 +249,13 @@ def profile(pdfs: list[Path], n: int) -> None:
         numbers = [bates_number("P", i + 1) for i in range(doc.page_count)]
 
         def stamp(pdf, numbers=numbers):
-            return timed("bates.stamp_document", stamp_document, pdf, numbers, "CONFIDENTIAL")
+            return timed("bates.stamp", stamp, pdf, numbers, "CONFIDENTIAL")
 
         t = time.perf_counter()
         public = render_public(doc, raw, plan, finish=stamp)
         times["render.render_public"] = times.get("render.render_public", 0.0) + time.perf_counter() - t
-        times["render.render_public"] -= times["bates.stamp_document"] - stamped_before
-        stamped_before = times["bates.stamp_document"]
+        times["render.render_public"] -= times["bates.stamp"] - stamped_before
+        stamped_before = times["bates.stamp"]
         tmp = work / "v.pdf"
         tmp.write_bytes(public)
         timed("verify.verify", verify, str(tmp), expectations(doc, plan), ocr_regions=ocr_regions(doc, plan),
