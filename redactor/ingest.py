@@ -132,13 +132,19 @@ class _RawPage:
 def _read_page(pdf: pymupdf.Document, index: int, ocr: bool) -> _RawPage:
     page = pdf[index]
     rect = page.rect
-    images = []
-    for info in page.get_image_info():
-        images.append(ImageInfo(bbox=tuple(info["bbox"]), width=info["width"], height=info["height"]))
+    # One run of the page gives where its images are and, when it has none, its text too.
+    # Image blocks would split the text blocks around them, so a page with images has
+    # its text read in a run of its own.
+    textpage = page.get_textpage(flags=TEXT_FLAGS | pymupdf.TEXT_PRESERVE_IMAGES)
+    images = [
+        ImageInfo(bbox=tuple(info["bbox"]), width=info["width"], height=info["height"])
+        for info in textpage.extractIMGINFO()
+    ]
     page_area = max(rect.width * rect.height, 1.0)
     scanned = any(_area(_clip(i.bbox, rect)) >= 0.8 * page_area for i in images)
 
-    lines = _lines_from(page.get_text("rawdict", flags=TEXT_FLAGS), ocr=False)
+    raw = page.get_text("rawdict", flags=TEXT_FLAGS) if images else textpage.extractRAWDICT()
+    lines = _lines_from(raw, ocr=False)
     has_text = any(c.strip() for ln in lines for c, _ in ln.chars)
     used_ocr = False
     if not has_text and ocr and (images or page.get_drawings()):
