@@ -22,6 +22,8 @@ WHITE = (1.0, 1.0, 1.0)
 LABEL_FONT = "RdLabel"  # the resource name of the embedded label font
 INSET = 0.2  # points taken off each side of a box, so touching neighbours survive
 MIN_LABEL_SIZE = 3.0
+BAND_MARGIN = 2.0  # points read above and below the boxes of a page when looking for their lines
+CLIP_REACH = 1e6  # the strip read runs the whole width of the page, and beyond
 
 _font: pymupdf.Font | None = None
 
@@ -203,8 +205,14 @@ class _Line:
 def _horizontal_lines(page: pymupdf.Page, bands: list[tuple[float, float]]) -> list[_Line]:
     """Each left-to-right line of the page with characters, in reading order, that meets one of
     the vertical ``bands`` (a line outside them has no character under any box)."""
-    lines = []
-    for block in page.get_text("rawdict", flags=0)["blocks"]:
+    lines: list[_Line] = []
+    if not bands:
+        return lines
+    # Only characters within reach of a box are read (a line meeting a band lies wholly
+    # inside this strip: its characters share its height).
+    strip = pymupdf.Rect(-CLIP_REACH, min(y0 for y0, _ in bands) - BAND_MARGIN,
+                         CLIP_REACH, max(y1 for _, y1 in bands) + BAND_MARGIN)
+    for block in page.get_text("rawdict", flags=0, clip=strip)["blocks"]:
         for line in block.get("lines", []):
             if tuple(round(v, 3) for v in line["dir"]) != (1.0, 0.0):
                 continue
