@@ -248,11 +248,11 @@ def profile(pdfs: list[Path], n: int) -> None:
         plan = timed("plan.make_plan", make_plan, doc, findings, policy, problems=problems)
         numbers = [bates_number("P", i + 1) for i in range(doc.page_count)]
 
-        def stamp(pdf, numbers=numbers):
+        def finish(pdf, numbers=numbers):
             return timed("bates.stamp", stamp, pdf, numbers, "CONFIDENTIAL")
 
         t = time.perf_counter()
-        public = render_public(doc, raw, plan, finish=stamp)
+        public = render_public(doc, raw, plan, finish=finish)
         times["render.render_public"] = times.get("render.render_public", 0.0) + time.perf_counter() - t
         times["render.render_public"] -= times["bates.stamp"] - stamped_before
         stamped_before = times["bates.stamp"]
