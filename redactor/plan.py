@@ -407,6 +407,13 @@ def whole_forms(category: str, terms: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(out)
 
 
+def is_number_form(term: str) -> bool:
+    """Whether :func:`term_pattern` reads ``term`` as a number: its digits, with any separators."""
+    digits = sum(ch.isdecimal() for ch in term)  # what \d matches
+    letters = sum(ch.isascii() and ch.isalpha() for ch in term)
+    return digits >= 6 and letters <= 2
+
+
 def term_pattern(term: str) -> re.Pattern[str]:
     """A regex that finds ``term`` however a reader spaced or split it.
 
@@ -414,9 +421,8 @@ def term_pattern(term: str) -> re.Pattern[str]:
     run of blanks between words, case-insensitively, never inside a longer word
     or number.
     """
-    digits = re.sub(r"\D", "", term)
-    letters = re.sub(r"[^A-Za-z]", "", term)
-    if len(digits) >= 6 and len(letters) <= 2:
+    if is_number_form(term):
+        digits = re.sub(r"\D", "", term)
         body = r"[ \t\-./()]{0,2}".join(re.escape(c) for c in digits)
         return re.compile(rf"(?<!\d){body}(?!\d)")
     parts = [re.escape(p) for p in term.split()]

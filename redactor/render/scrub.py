@@ -11,12 +11,13 @@ the layer definitions are dropped; page labels go when they hold a value.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
 import pymupdf
 
-from ..plan import Plan, term_pattern
+from ..plan import Plan, is_number_form, term_pattern
 
 MASK = "REDACTED"
 PRODUCER = "redactor"
@@ -24,22 +25,51 @@ PRODUCER = "redactor"
 
 @dataclass(frozen=True)
 class Masker:
-    """Replaces every planned value (in all its forms) in a piece of text."""
+    """Replaces every planned value (in all its forms) in a piece of text.
 
-    patterns: tuple[re.Pattern[str], ...]
+    A value's pattern is made only for a text that could hold it. In a text of
+    plain ASCII that is one whose letters and digits, lower-cased, contain the
+    value's (its digits alone, for a number the pattern reads with any
+    separators): the pattern could not match anywhere else, so skipping it
+    changes nothing. Any other text is tried with every pattern.
+    """
+
+    terms: tuple[str, ...]  # longest first
 
     @classmethod
     def from_plan(cls, plan: Plan) -> Masker:
         terms = {t for r in plan.redactions for t in r.terms if len(t) >= 3}
-        return cls(tuple(term_pattern(t) for t in sorted(terms, key=lambda t: (-len(t), t))))
+        return cls(tuple(sorted(terms, key=lambda t: (-len(t), t))))
+
+    def _patterns(self, text: str) -> list[re.Pattern[str]]:
+        if not text:
+            return []
+        if not text.isascii():
+            return [term_pattern(t) for t in self.terms]
+        folded = _fold(text)
+        return [term_pattern(t) for t in self.terms if _key(t) in folded]
 
     def __call__(self, text: str) -> str:
-        for p in self.patterns:
+        for p in self._patterns(text):
             text = p.sub(MASK, text)
         return text
 
     def hits(self, text: str) -> bool:
-        return any(p.search(text) for p in self.patterns)
+        return any(p.search(text) for p in self._patterns(text))
+
+
+def _fold(text: str) -> str:
+    return "".join(ch for ch in text.lower() if ch.isalnum())
+
+
+@functools.lru_cache(maxsize=4096)
+def _key(term: str) -> str:
+    """What any text the term's pattern matches must contain, folded ("" when that cannot be said)."""
+    if not term.isascii():  # case rules beyond ASCII: do not guess
+        return ""
+    if is_number_form(term):
+        return re.sub(r"\D", "", term)
+    return _fold(term)
 
 
 def flatten_forms(pdf: pymupdf.Document, masker: Masker) -> None:
