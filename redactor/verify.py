@@ -138,6 +138,8 @@ def expectations(doc: Document, plan: Plan) -> list[Expectation]:
         if r.page is not None and r.surface == "page":
             planned.setdefault(r.page, []).extend(r.boxes)
     folded = {page.number: _fold(page.text.text) for page in doc.pages}
+    patterns: dict[str, re.Pattern[str]] = {}
+    uses: dict[tuple[str, int], dict[int, int]] = {}  # pattern -> page -> uses outside every redaction
     out = []
     for r in plan.redactions:
         searched = not r.boxes  # terms without boxes: every occurrence is redacted
@@ -146,16 +148,28 @@ def expectations(doc: Document, plan: Plan) -> list[Expectation]:
             if len(term) < 3:
                 continue
             word = is_word_form(r.category, term) and len(r.terms) > 1
-            exp = Expectation(r.id, r.page, r.category, term_pattern(term), word)
-            for page in doc.pages:
-                if searched and term in whole:
-                    continue
-                if exp.key and exp.key not in folded[page.number]:
-                    continue
-                n = _uncovered(page.text, exp.pattern, planned.get(page.number, []))
-                if n:
-                    exp.allowed[page.number] = n
+            if term not in patterns:
+                patterns[term] = term_pattern(term)
+            exp = Expectation(r.id, r.page, r.category, patterns[term], word)
+            if not (searched and term in whole):
+                # a value planned more than once, or spelled two ways one pattern finds, is counted once
+                spelling = (exp.pattern.pattern, exp.pattern.flags)
+                if spelling not in uses:
+                    uses[spelling] = _uses(doc, exp, folded, planned)
+                exp.allowed.update(uses[spelling])
             out.append(exp)
+    return out
+
+
+def _uses(doc: Document, exp: Expectation, folded: dict[int, str], planned: dict[int, list[Box]]) -> dict[int, int]:
+    """Page -> how often the input shows ``exp``'s spelling outside every redaction (pages with none left out)."""
+    out = {}
+    for page in doc.pages:
+        if exp.key and exp.key not in folded[page.number]:
+            continue
+        n = _uncovered(page.text, exp.pattern, planned.get(page.number, []))
+        if n:
+            out[page.number] = n
     return out
 
 
@@ -185,8 +199,9 @@ def verify(
     checks: list[str] = []
     survivors: list[Survivor] = []
     with pikepdf.open(io.BytesIO(data)) as pdf:
-        survivors += _page_text(data, expected, checks, _font_digests(pdf), page_text)
-        survivors += _raw_objects(pdf, data, expected, checks)
+        objects = list(pdf.objects)  # listed once, for every pass that reads them all
+        survivors += _page_text(data, expected, checks, _font_digests(pdf, objects), page_text)
+        survivors += _raw_objects(pdf, objects, data, expected, checks)
     survivors += _surfaces(data, path, expected, checks)
     survivors += _ocr(data, expected, ocr_regions or {}, checks)
     if survivors:
@@ -215,7 +230,8 @@ def _page_text(data: bytes, expected: list[Expectation], checks: list[str], dige
 
 # -- raw scan of every object, read by pikepdf ----------------------------------------
 
-def _raw_objects(pdf: pikepdf.Pdf, data: bytes, expected: list[Expectation], checks: list[str]) -> list[Survivor]:
+def _raw_objects(pdf: pikepdf.Pdf, objects: list, data: bytes, expected: list[Expectation],
+                 checks: list[str]) -> list[Survivor]:
     strict = [e for e in expected if not e.word and e.absent_in_input]
     found: list[Survivor] = []
 
@@ -225,9 +241,8 @@ def _raw_objects(pdf: pikepdf.Pdf, data: bytes, expected: list[Expectation], che
             if e.pattern.search(text):
                 found.append(Survivor(e.rid, page if page is not None else e.page, e.category, where))
 
-    objects = list(pdf.objects)
     roles = _roles(pdf, objects)
-    fonts = _Fonts(pdf)
+    fonts = _Fonts(pdf, objects)
     for number, page in enumerate(pdf.pages, 1):
         scan(_content_text(page.obj, _resources(page.obj), fonts), number, f"in the content of page {number} (raw scan)")
     for obj in objects:

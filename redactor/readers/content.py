@@ -7,14 +7,19 @@ read for every literal string in it. Also the strings written in any object.
 
 from __future__ import annotations
 
+import array
 import functools
+import itertools
 import re
+import sys
 from collections.abc import Iterator
 from decimal import Decimal
 
 import pikepdf
 
 _POSITIONING = {"Td", "TD", "Tm", "T*"}
+_WORDS = array.array("H").itemsize == 2
+_SWAP = sys.byteorder == "little"
 
 
 def _resources(page: pikepdf.Dictionary) -> pikepdf.Dictionary | None:
@@ -42,19 +47,34 @@ class _Font:
                 self.map, width = {}, 0
             self.width = width or self.width
         self.table = {code: text for code, text in self.map.items() if code < 256} if self.width == 1 else {}
+        self.read: dict[bytes, str] = {}  # codes -> text, for codes of more than one byte: words recur
 
     def decode(self, raw: bytes) -> str:
         if self.width == 1:
             return raw.decode("latin-1").translate(self.table)
+        text = self.read.get(raw)
+        if text is None:
+            text = self.read[raw] = self._decode_wide(raw)
+        return text
+
+    def _decode_wide(self, raw: bytes) -> str:
         get = self.map.get
+        if self.width == 2 and _WORDS:  # two-byte codes read as an array of big-endian words, not pair by pair
+            whole = len(raw) & ~1
+            codes = array.array("H", raw[:whole])
+            if _SWAP:
+                codes.byteswap()
+            text = "".join(map(get, codes, itertools.repeat("\ufffd", len(codes))))
+            return text + get(raw[-1], "\ufffd") if whole < len(raw) else text
         return "".join(get(int.from_bytes(raw[i : i + self.width], "big"), "\ufffd") for i in range(0, len(raw), self.width))
 
 
 class _Fonts:
     """Fonts by resource dictionary and name, read once per file."""
 
-    def __init__(self, pdf: pikepdf.Pdf) -> None:
+    def __init__(self, pdf: pikepdf.Pdf, objects: list | None = None) -> None:
         self.pdf = pdf
+        self.objects = objects  # the file's objects, when the caller has listed them
         self.cache: dict[tuple[int, int] | int, _Font] = {}
         self.by_name: dict[str, pikepdf.Object] | None = None
 
@@ -72,7 +92,7 @@ class _Fonts:
         """A form without resources of its own draws with its page's fonts: any font of that name."""
         if self.by_name is None:
             self.by_name = {}
-            for obj in self.pdf.objects:
+            for obj in self.pdf.objects if self.objects is None else self.objects:
                 res = obj.get("/Resources") if isinstance(obj, (pikepdf.Dictionary, pikepdf.Stream)) else None
                 fonts = res.get("/Font") if isinstance(res, pikepdf.Dictionary) else None
                 if isinstance(fonts, pikepdf.Dictionary):
@@ -141,28 +161,32 @@ def _content_text(stream: pikepdf.Object, resources: pikepdf.Dictionary | None, 
         return _loose_strings(_content_bytes(stream))
     font = _Font(None)
     parts: list[str] = []
+    append = parts.append
+    String, Array, numbers = pikepdf.String, pikepdf.Array, (int, float, Decimal)
+    holders = (pikepdf.String, pikepdf.Array, pikepdf.Dictionary)
     for inst in instructions:
         if isinstance(inst, pikepdf.ContentStreamInlineImage):
             continue
         op, operands = str(inst.operator), inst.operands
-        if op == "Tf" and operands:
+        # the most frequent operators are tested first (no two tests can both hold)
+        if op == "TJ" and operands and isinstance(operands[0], Array):
+            for item in operands[0]:
+                if isinstance(item, String):
+                    append(font.decode(bytes(item)))
+                elif isinstance(item, numbers) and item < -200:
+                    append(" ")
+        elif op in _POSITIONING:
+            append(" ")
+        elif op == "Tf" and operands:
             font = fonts.get(resources, operands[0])
         elif op in ("Tj", "'", '"') and operands:
-            parts += [" ", font.decode(bytes(operands[-1]))] if isinstance(operands[-1], pikepdf.String) else []
-        elif op == "TJ" and operands and isinstance(operands[0], pikepdf.Array):
-            for item in operands[0]:
-                if isinstance(item, pikepdf.String):
-                    parts.append(font.decode(bytes(item)))
-                elif isinstance(item, (int, float, Decimal)) and item < -200:
-                    parts.append(" ")
-        elif op in _POSITIONING:
-            parts.append(" ")
+            parts += [" ", font.decode(bytes(operands[-1]))] if isinstance(operands[-1], String) else []
         elif op == "ET":
-            parts.append("\n")
+            append("\n")
         else:
             for operand in operands:  # marked-content properties (ActualText, Alt), anything odd
-                if isinstance(operand, (pikepdf.String, pikepdf.Array, pikepdf.Dictionary)):
-                    parts.append(" ".join(_strings(operand)))
+                if isinstance(operand, holders):
+                    append(" ".join(_strings(operand)))
     return "".join(parts)
 
 

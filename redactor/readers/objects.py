@@ -40,7 +40,10 @@ def _roles(pdf: pikepdf.Pdf, objects: list) -> dict[tuple[int, int], str]:
                 mark(obj, "content")  # strings only: an object stream's objects are scanned one by one too
             elif kind == "/Metadata" or subtype == "/XML":
                 mark(obj, "xml")
-        for item in _containers(obj.stream_dict if isinstance(obj, pikepdf.Stream) else obj):
+        holder = obj.stream_dict if isinstance(obj, pikepdf.Stream) else obj
+        if not _refers(holder):
+            continue  # a stream is marked only where something names it: this one names nothing
+        for item in _containers(holder):
             if isinstance(item, pikepdf.Array):
                 if len(item) == 2 and item[0] == "/ICCBased":
                     mark(item[1], "skip")
@@ -57,6 +60,21 @@ def _roles(pdf: pikepdf.Pdf, objects: list) -> dict[tuple[int, int], str]:
     return roles
 
 
+def _refers(obj) -> bool:  # noqa: ANN001
+    """Whether ``obj``, a dictionary or an array, names another object anywhere inside it (True when unsure).
+
+    Every reference in it is written ``N G R`` when it is unparsed; reading
+    that text is much cheaper than walking a long array of numbers (a font's
+    widths) item by item.
+    """
+    if not isinstance(obj, (pikepdf.Dictionary, pikepdf.Array)):
+        return False
+    try:
+        return b" R" in obj.unparse(resolved=True)
+    except Exception:  # an object qpdf cannot write back: walk it
+        return True
+
+
 def _containers(obj, depth: int = 0) -> Iterator:  # noqa: ANN001
     """``obj`` and the dictionaries and arrays written inside it (not those it refers to)."""
     if depth > 12 or not isinstance(obj, (pikepdf.Dictionary, pikepdf.Array)):
@@ -70,7 +88,7 @@ def _containers(obj, depth: int = 0) -> Iterator:  # noqa: ANN001
 def _object_text(obj: pikepdf.Object, role: str, fonts: _Fonts) -> str:
     """The text one object holds, by what it is (see :func:`_roles`)."""
     if not isinstance(obj, pikepdf.Stream):
-        return " ".join(_strings(obj))
+        return "" if _only_numbers(obj) else " ".join(_strings(obj))
     parts = list(_strings(obj.stream_dict))
     if role == "content":
         parts.append(_content_text(obj, obj.stream_dict.get("/Resources"), fonts))
@@ -88,6 +106,20 @@ def _object_text(obj: pikepdf.Object, role: str, fonts: _Fonts) -> str:
     return "\n".join(p for p in parts if p)
 
 
+def _only_numbers(obj: pikepdf.Object) -> bool:
+    """An array that holds no string and no dictionary, however deep (a font's widths): it has no text.
+
+    A string is unparsed as ``(...)`` or ``<...>``, a dictionary as ``<< ... >>``.
+    """
+    if not isinstance(obj, pikepdf.Array):
+        return False
+    try:
+        text = obj.unparse(resolved=True)
+    except Exception:  # an object qpdf cannot write back: read it item by item
+        return False
+    return b"(" not in text and b"<" not in text
+
+
 def _orphans(pdf: pikepdf.Pdf, objects: list) -> int:
     """Objects in the file that nothing refers to."""
     seen: set[tuple[int, int]] = set()
@@ -95,13 +127,14 @@ def _orphans(pdf: pikepdf.Pdf, objects: list) -> int:
     while stack:
         obj = stack.pop()
         if isinstance(obj, pikepdf.Stream):
-            children = list(obj.stream_dict.values())
-        elif isinstance(obj, pikepdf.Dictionary):
-            children = list(obj.values())
-        elif isinstance(obj, pikepdf.Array):
-            children = list(obj)
+            holder = obj.stream_dict
+        elif isinstance(obj, (pikepdf.Dictionary, pikepdf.Array)):
+            holder = obj
         else:
             continue
+        if obj.is_indirect and not _refers(holder):
+            continue  # names no other object: nothing more is reached through it
+        children = list(holder.values()) if isinstance(holder, pikepdf.Dictionary) else list(holder)
         for child in children:
             if not isinstance(child, pikepdf.Object):
                 continue

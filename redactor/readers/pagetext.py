@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import io
 import math
+import operator
 import re
 from collections import OrderedDict
 from collections.abc import Iterator
@@ -38,11 +39,16 @@ class _CharReader(PDFDevice):
     def __init__(self, rsrcmgr: PDFResourceManager) -> None:
         super().__init__(rsrcmgr)
         self.chars: list[Char] = []
+        # font -> code -> (text, width): what the font says of each code, asked once a file
+        self.glyphs: dict[object, dict[int, tuple[str, float]]] = {}
 
     def render_string(self, textstate, seq, ncs, graphicstate) -> None:  # noqa: ANN001 - pdfminer's types
         font = textstate.font
         if font is None or self.ctm is None:
             return
+        glyphs = self.glyphs.get(font)
+        if glyphs is None:
+            glyphs = self.glyphs[font] = {}
         a, b, c, d, e, f = mult_matrix(textstate.matrix, self.ctm)
         size = textstate.fontsize
         scaling = textstate.scaling * 0.01
@@ -55,48 +61,71 @@ class _CharReader(PDFDevice):
         rise = textstate.rise
         x, y = textstate.linematrix
         need = False
-        chars = self.chars
-        for obj in seq:
-            if isinstance(obj, (int, float)):
-                if vertical:
-                    y -= obj * dxscale
-                else:
+        append = self.chars.append
+        if not vertical:  # the common case, on its own: the pen moves along x only, c * (y + rise) stays
+            cy, dy = c * (y + rise), d * (y + rise)
+            for obj in seq:
+                if isinstance(obj, (int, float)):
                     x -= obj * dxscale
+                    need = True
+                    continue
+                if not isinstance(obj, bytes):
+                    continue
+                for cid in font.decode(obj):
+                    if need:
+                        x += charspace
+                    glyph = glyphs.get(cid)
+                    if glyph is None:
+                        glyph = glyphs[cid] = _glyph(font, cid)
+                    adv = glyph[1] * step
+                    ox, oy = a * x + cy + e, b * x + dy + f
+                    append((glyph[0], ox, oy, ox + a * adv, oy + b * adv, height))
+                    x += adv + (wordspace if cid == 32 else 0)
+                    need = True
+            textstate.linematrix = (x, y)
+            return
+        for obj in seq:  # vertical writing: the pen moves along y
+            if isinstance(obj, (int, float)):
+                y -= obj * dxscale
                 need = True
                 continue
             if not isinstance(obj, bytes):
                 continue
             for cid in font.decode(obj):
                 if need:
-                    if vertical:
-                        y += charspace
-                    else:
-                        x += charspace
-                try:
-                    text = font.to_unichr(cid)
-                except PDFUnicodeNotDefined:
-                    text = "\ufffd"
-                adv = font.char_width(cid) * step
+                    y += charspace
+                glyph = glyphs.get(cid)
+                if glyph is None:
+                    glyph = glyphs[cid] = _glyph(font, cid)
+                adv = glyph[1] * step
                 yr = y + rise
                 ox, oy = a * x + c * yr + e, b * x + d * yr + f
-                if vertical:
-                    chars.append((text, ox, oy, ox + c * adv, oy + d * adv, height))
-                    y += adv + (wordspace if cid == 32 else 0)
-                else:
-                    chars.append((text, ox, oy, ox + a * adv, oy + b * adv, height))
-                    x += adv + (wordspace if cid == 32 else 0)
+                append((glyph[0], ox, oy, ox + c * adv, oy + d * adv, height))
+                y += adv + (wordspace if cid == 32 else 0)
                 need = True
         textstate.linematrix = (x, y)
+
+
+def _glyph(font, cid: int) -> tuple[str, float]:  # noqa: ANN001 - pdfminer's PDFFont
+    """What ``font`` says of the code ``cid``: its text (U+FFFD when it does not say) and its width."""
+    try:
+        text = font.to_unichr(cid)
+    except PDFUnicodeNotDefined:
+        text = "\ufffd"
+    return text, font.char_width(cid)
 
 
 def _drawn(chars: list[Char]) -> str:
     """The characters in the order given, a blank wherever the pen jumps more than a small gap."""
     out: list[str] = []
+    append = out.append
+    hypot = math.hypot
+    gap = WORD_GAP
     px = py = None
     for text, x0, y0, x1, y1, size in chars:
-        if px is not None and math.hypot(x0 - px, y0 - py) > WORD_GAP * max(size, 1.0):
-            out.append(" ")
-        out.append(text)
+        if px is not None and hypot(x0 - px, y0 - py) > gap * (1.0 if 1.0 > size else size):  # max(size, 1.0)
+            append(" ")
+        append(text)
         px, py = x1, y1
     return "".join(out)
 
@@ -108,20 +137,30 @@ def _by_lines(chars: list[Char]) -> list[Char]:
 
 def _lines(chars: list[Char]) -> list[list[Char]]:
     """The characters grouped into lines, top to bottom, each line left to right."""
-    ordered = sorted(chars, key=lambda ch: -ch[2])
+    ordered = sorted(chars, key=_down)
     out: list[list[Char]] = []
     line: list[Char] = []
-    base = None
+    base = 0.0
     for ch in ordered:
-        if base is not None and abs(ch[2] - base) > 0.4 * max(ch[5], 1.0):
-            out.append(sorted(line, key=lambda c: c[1]))
-            line = []
+        y, size = ch[2], ch[5]
         if not line:
-            base = ch[2]
+            base = y
+        elif abs(y - base) > 0.4 * (1.0 if 1.0 > size else size):  # max(size, 1.0)
+            out.append(sorted(line, key=_across))
+            line = []
+            base = y
         line.append(ch)
     if line:
-        out.append(sorted(line, key=lambda c: c[1]))
+        out.append(sorted(line, key=_across))
     return out
+
+
+def _down(ch: Char) -> float:
+    """Sort key: top of the page first."""
+    return -ch[2]
+
+
+_across = operator.itemgetter(1)  # sort key: left to right
 
 
 
@@ -150,10 +189,13 @@ class _Manager(PDFResourceManager):
         return font
 
 
-def _font_digests(pdf: pikepdf.Pdf) -> dict[int, bytes]:
-    """Object number -> digest of everything a font is made of, object numbers aside."""
+def _font_digests(pdf: pikepdf.Pdf, objects: list | None = None) -> dict[int, bytes]:
+    """Object number -> digest of everything a font is made of, object numbers aside.
+
+    ``objects`` is the file's objects, when the caller has listed them already.
+    """
     out = {}
-    for obj in pdf.objects:
+    for obj in pdf.objects if objects is None else objects:
         if isinstance(obj, pikepdf.Dictionary) and obj.get("/Type") == "/Font" and obj.is_indirect:
             h = hashlib.sha256()
             if _digest(obj, h, {}, 0):
@@ -177,7 +219,7 @@ def _digest(obj, h, seen: dict, depth: int) -> bool:  # noqa: ANN001
         return _digest(obj.stream_dict, h, seen, depth + 1)
     if isinstance(obj, (pikepdf.Dictionary, pikepdf.Array)):
         text = obj.unparse(resolved=True)  # whole, unless it refers to other objects (their numbers are not content)
-        if not _REFERENCE.search(text):
+        if b" R" not in text or not _REFERENCE.search(text):  # the plain test first: long arrays of numbers
             h.update(text + b";")
             return True
     if isinstance(obj, pikepdf.Dictionary):
