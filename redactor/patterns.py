@@ -34,6 +34,9 @@ Schema of a pack (keys not listed here are errors)::
         context: {...}            # optional: replace the pack's context for this pattern
         negative_context: [...]   # optional: replace the pack's negative context
         category: ...             # optional: override the pack's category
+        requires: '-(?i:cv|cr)-'  # optional: a regex (same flags and fragments) that every
+                                  # match holds; a text where it finds nothing cannot match,
+                                  # and is not searched with the pattern
 
 Private matches that overlap a public match (a docket number, a citation, a
 Bates number) are dropped: public packs exist so that a docket number is never
@@ -79,6 +82,7 @@ PATTERN_KEYS = (
     "negative_context",
     "regex",
     "require_context",
+    "requires",
     "score",
     "validator",
 )
@@ -182,6 +186,7 @@ class Pattern:
     context: Context | None
     negative: Context | None
     required: bool
+    requires: Any = None  # compiled regex that every match holds, if the pack says so
 
 
 @dataclass(frozen=True)
@@ -250,6 +255,7 @@ class PatternSet:
         # (blank lines) still separate. Offsets are unchanged.
         text = _LINE_BREAK.sub(" ", text)
         found: list[PatternMatch] = []
+        holds: dict[tuple[str, int], bool] = {}  # a requires regex -> whether the text holds a match of it
         for pack in self.packs:
             if not pack.public and categories is not None and not (pack.categories & categories):
                 continue
@@ -260,6 +266,8 @@ class PatternSet:
                     and pattern.category not in categories
                 ):
                     continue
+                if pattern.requires is not None and not _holds(pack, pattern, text, timeout, holds):
+                    continue  # every match holds what the text lacks
                 found.extend(_run(pack, pattern, text, timeout))
         kept = _resolve(found)
         if categories is not None:
@@ -268,6 +276,20 @@ class PatternSet:
 
 
 _LINE_BREAK = regex.compile(r"(?<!\n)\n(?!\n)")
+
+
+def _holds(pack: Pack, pattern: Pattern, text: str, timeout: float, seen: dict[tuple[str, int], bool]) -> bool:
+    """Whether ``text`` holds a match of the pattern's ``requires`` regex (asked once per regex)."""
+    key = (pattern.requires.pattern, pattern.requires.flags)
+    if key not in seen:
+        try:
+            seen[key] = pattern.requires.search(text, timeout=timeout) is not None
+        except TimeoutError:
+            raise PatternTimeout(
+                f"{pack.source}: the 'requires' regex of pattern {pattern.name!r} took longer than {timeout:.2f} s "
+                "and was stopped; simplify it"
+            ) from None
+    return seen[key]
 
 
 def _run(pack: Pack, pattern: Pattern, text: str, timeout: float) -> list[PatternMatch]:
@@ -465,6 +487,12 @@ def _build_pattern(
         compiled = regex.compile(text, flags)
     except regex.error as exc:
         raise _fail(source, label, f"regex does not compile: {exc}") from None
+    requires = None
+    if entry.get("requires") is not None:
+        try:
+            requires = regex.compile(_expand(source, label, str(entry["requires"]), fragments), flags)
+        except regex.error as exc:
+            raise _fail(source, label, f"'requires' regex does not compile: {exc}") from None
     group: str | int = entry.get("group") or ("value" if "value" in compiled.groupindex else 0)
     if group and group not in compiled.groupindex:
         raise _fail(source, label, f"group {group!r} is not a named group of the regex")
@@ -496,6 +524,7 @@ def _build_pattern(
         context=context,
         negative=negative,
         required=required,
+        requires=requires,
     )
 
 

@@ -54,6 +54,7 @@ MUST_MATCH: dict[str, list[str]] = {
         "born «Sept. 30, 1985»",
         "D.O.B. «12-31-1999»",
         "«03/14/1978» (date of birth)",
+        "born «15th of March 1988»",
     ],
     "FINANCIAL_ACCOUNT": [
         "paid with card «4111 1111 1111 1111» on",
@@ -97,6 +98,7 @@ MUST_MATCH: dict[str, list[str]] = {
         "DL# «B7654321»",
         "driver license number «S530-460-68-291-0»",
         "CDL «123456789»",
+        "DL «12345678»",
     ],
     "INTERNAL_AFFAIRS": [
         "IA «2019-0045»",
@@ -118,6 +120,7 @@ MUST_MATCH: dict[str, list[str]] = {
         "Medical Record No. «MR-445566»",
         "Patient ID: «77889900»",
         "medical record number «4455667788»",
+        "chart number «AB1234567»",
     ],
     "CASE_NUMBER": [
         "No. «2:19-cv-00007-MCE-CKD»",
@@ -130,6 +133,8 @@ MUST_MATCH: dict[str, list[str]] = {
         "Case No. «34-2019-00012345»",
         "Case No. «BC123456»",
         "9th Cir. No. «19-15432»",
+        "Case No. «2:19-CV-00007-MCE»",  # the kind in capitals
+        "No. «1:21-Mj-00045»",
     ],
     "CITATION": [
         "«Weaver v. City of Stockton, 2:20-cv-00990»",
@@ -140,6 +145,7 @@ MUST_MATCH: dict[str, list[str]] = {
         "«129 S. Ct. 1937»",
         "«40 Cal. App. 4th 360»",
         "«2020 U.S. Dist. LEXIS 12345»",
+        "«Smith v. Jones»",
     ],
     "STATUTE": [
         "«42 U.S.C. § 1983»",
@@ -152,6 +158,8 @@ MUST_MATCH: dict[str, list[str]] = {
         "«Local Rule 141(e)(2)(i)»",
         "«45 C.F.R. § 164.512(e)»",
         "«Fed. R. Evid. 401»",
+        "«E.D. Cal. L.R. 140(b)»",  # starts with the court's initial, not with L.R.
+        "see «N.D. Cal. Civil L.R. 79-5» and",
     ],
     "BATES_NUMBER": [
         "«ABC00012345»",
@@ -163,6 +171,9 @@ MUST_MATCH: dict[str, list[str]] = {
         "State Bar No. «123456»",
         "Cal. Bar No. «654321»",
         "SBN: «98765»",
+        "(California State Bar No. «123456»)",
+        "CSBN «123456»",
+        "S.B.N. «12345»",
     ],
 }
 
@@ -257,6 +268,7 @@ MUST_NOT_MATCH: dict[str, list[str]] = {
     "CITATION": [
         "in 2019 we moved",
         "12 F",
+        "Smith v.Jones",  # no space after "v.": not a case name
     ],
     "STATUTE": [
         "the rules of the road",
@@ -269,6 +281,7 @@ MUST_NOT_MATCH: dict[str, list[str]] = {
     "BAR_NUMBER": [
         "the bar was open until 2",
         "Bar 123",
+        "bar no. 123456",
     ],
 }
 
@@ -492,6 +505,25 @@ patterns:
     assert ps.scan("12345") == []  # required context missing
     assert ps.scan("ref and then much later 12345") == []  # outside the 2-word window
     assert ps.scan("ref not this 12345") == []  # negative context
+
+
+def test_requires_skips_a_text_without_it(tmp_path: Path) -> None:
+    body = """
+name: t
+category: T
+fragments: {kind: '(?i:cv|cr)'}
+patterns:
+  - {name: docket, regex: '\\d{2}-{{kind}}-\\d{3}', requires: '-{{kind}}-', score: 0.5}
+"""
+    ps = PatternSet.load(write_pack(tmp_path / "packs", body))
+    assert [m.value for m in ps.scan("No. 19-CV-123 and 20-cr-456")] == ["19-CV-123", "20-cr-456"]
+    assert ps.scan("No. 19-xx-123") == []
+
+
+def test_a_requires_that_does_not_compile_names_its_entry(tmp_path: Path) -> None:
+    body = "name: t\ncategory: T\npatterns:\n  - {name: a, regex: 'a', requires: '(b', score: 0.5}\n"
+    with pytest.raises(PolicyError, match="packs/test.yaml: entry 'a': 'requires' regex does not compile"):
+        PatternSet.load(write_pack(tmp_path / "packs", body))
 
 
 def test_environment_variable_points_at_the_packs(

@@ -18,7 +18,14 @@ from ..policy import Policy
 from . import context as ctxmod
 from .context import TextContext
 from .legal import REGION, legal_spans
-from .names import ORG_WORDS, PublicNames, in_case_name, looks_like_name, looks_like_place
+from .names import (
+    ORG_WORDS,
+    PublicNames,
+    could_hold_name,
+    in_case_name,
+    looks_like_name,
+    looks_like_place,
+)
 from .ner import entities, model_name
 from .recognizers import pack_analyzer
 from .spans import Span, resolve
@@ -106,11 +113,14 @@ def _private_spans(texts: list[_Text], names: PublicNames, policy: Policy) -> No
         for t, ctx in zip(texts, contexts, strict=True)
         for s, e, reason in ctxmod.name_windows(ctx, t.spans or [])
     ]
+    # A text without two words ("2024-03-01", "Word") yields no name whatever the model
+    # says of it (see could_hold_name): the model is not asked.
+    asked = [job for job in jobs if could_hold_name(job[0].text)]
     # The model reads a wrapped sentence as one line: a line break inside "made by\nAna Ruiz"
     # throws it off. Same length, so its offsets still hold.
-    windows = [t.text[s:e].replace("\n", " ") for t, _, s, e, _ in jobs]
-    found = entities(windows, _NER_LABELS) if jobs else []
-    for (t, ctx, s, _, reason), ents in zip(jobs, found, strict=True):
+    windows = [t.text[s:e].replace("\n", " ") for t, _, s, e, _ in asked]
+    found = entities(windows, _NER_LABELS) if asked else []
+    for (t, ctx, s, _, reason), ents in zip(asked, found, strict=True):
         t.spans += _ner_names(ctx, s, reason, ents)
     for (t, ctx, s, e, reason) in jobs:
         t.spans += ctxmod.shaped_names(ctx, s, e, reason)
@@ -258,21 +268,88 @@ def _carry_names(texts: list[_Text], names: PublicNames) -> None:
                     found.setdefault(name, s)
     if not found:
         return
-    titles = rf"(?:Mr\.|Ms\.|Mrs\.|Dr\.|Miss|{ctxmod.OFFICER_TITLE})[ \t]+"
     by_surname = {name.split()[-1]: origin for name, origin in found.items()}
-    rx = re.compile(
-        r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(found, key=len, reverse=True)) + r")(?![\w-])"
-        + rf"|{titles}(" + "|".join(re.escape(n) for n in sorted(by_surname, key=len, reverse=True)) + r")(?![\w-])"
-    )
+    full_names = sorted(found, key=len, reverse=True)
+    surnames = sorted(by_surname, key=len, reverse=True)
     for t in texts:
         extra = []
-        for m in rx.finditer(t.text):
-            if m.group(1):
-                origin, start = by_surname[m.group(1)], m.start(1)
+        for start, end, surname_at in _name_places(t.text, full_names, surnames):
+            if surname_at >= 0:
+                origin, start = by_surname[t.text[surname_at:end]], surname_at
             else:
-                origin, start = found[m.group(0)], m.start()
-            extra.append(Span(origin.category, start, m.end(), "names:repeat", origin.score - 0.05, f"the same person as a {origin.category} found elsewhere"))
+                origin = found[t.text[start:end]]
+            extra.append(Span(origin.category, start, end, "names:repeat", origin.score - 0.05, f"the same person as a {origin.category} found elsewhere"))
         t.spans = (t.spans or []) + extra
+
+
+_CARRY_TITLES = ("Mr.", "Ms.", "Mrs.", "Dr.", "Miss", *ctxmod.OFFICER_TITLES)
+
+
+def _name_places(text: str, full_names: list[str], surnames: list[str]) -> list[tuple[int, int, int]]:
+    r"""Where the names (longest first) are mentioned in ``text``: (start, end, where the surname starts or -1).
+
+    A mention is a full name standing alone (no word character or ``-`` on either
+    side), or a title ("Ms.", "Officer"...), spaces or tabs, and a surname not
+    followed by a word character or ``-``. The places are those ``finditer`` finds
+    with the regex ``(?<![\w-])(?:NAMES)(?![\w-])|TITLES[ \t]+(SURNAMES)(?![\w-])``:
+    leftmost first; at one place a full name before a title, and the first
+    alternative listed that fits; no overlaps. Spelled out by hand because
+    compiling that regex anew for each filing costs more than the whole search.
+    """
+    starts: set[int] = set()
+    for name in full_names:
+        j = text.find(name)
+        while j >= 0:
+            starts.add(j)
+            j = text.find(name, j + 1)
+    for surname in surnames:
+        j = text.find(surname)
+        while j >= 0:
+            gap = j
+            while gap > 0 and text[gap - 1] in " \t":
+                gap -= 1
+            if gap < j:
+                starts.update(gap - len(title) for title in _CARRY_TITLES if gap >= len(title) and text.startswith(title, gap - len(title)))
+            j = text.find(surname, j + 1)
+    out: list[tuple[int, int, int]] = []
+    pos = 0
+    for start in sorted(starts):
+        if start < pos:
+            continue
+        place = _full_name_at(text, start, full_names) or _titled_surname_at(text, start, surnames)
+        if place:
+            out.append(place)
+            pos = place[1]
+    return out
+
+
+def _name_edge(text: str, i: int) -> bool:
+    r"""Whether ``text[i]`` (if any) matches ``[\w-]``."""
+    return 0 <= i < len(text) and (text[i].isalnum() or text[i] in "_-")
+
+
+def _full_name_at(text: str, start: int, full_names: list[str]) -> tuple[int, int, int] | None:
+    if _name_edge(text, start - 1):
+        return None
+    for name in full_names:
+        if text.startswith(name, start) and not _name_edge(text, start + len(name)):
+            return start, start + len(name), -1
+    return None
+
+
+def _titled_surname_at(text: str, start: int, surnames: list[str]) -> tuple[int, int, int] | None:
+    for title in _CARRY_TITLES:
+        if not text.startswith(title, start):
+            continue
+        at = start + len(title)
+        while at < len(text) and text[at] in " \t":
+            at += 1
+        if at == start + len(title):
+            continue
+        for surname in surnames:
+            if text.startswith(surname, at) and not _name_edge(text, at + len(surname)):
+                return start, at + len(surname), at
+    return None
 
 
 # Values distinctive enough that the same string elsewhere is the same secret.
@@ -290,15 +367,78 @@ def _carry_values(texts: list[_Text]) -> None:
                 found.setdefault(" ".join(value.split()), s)
     if not found:
         return
-    ordered = sorted(found, key=len, reverse=True)
-    rx = re.compile("|".join(r"(?<![\w@.-])" + r"\s+".join(re.escape(w) for w in v.split()) + r"(?![\w@]|[-.]\d)" for v in ordered))
+    ordered = [v.split() for v in sorted(found, key=len, reverse=True)]
     for t in texts:
         extra = []
-        for m in rx.finditer(t.text):
-            origin = found.get(" ".join(m.group(0).split()))
+        for start, end in _value_places(t.text, ordered):
+            origin = found.get(" ".join(t.text[start:end].split()))
             if origin is not None:
-                extra.append(Span(origin.category, m.start(), m.end(), "value:repeat", origin.score - 0.05, f"the same value as a {origin.category} found elsewhere ({origin.detector})"))
+                extra.append(Span(origin.category, start, end, "value:repeat", origin.score - 0.05, f"the same value as a {origin.category} found elsewhere ({origin.detector})"))
         t.spans = (t.spans or []) + extra
+
+
+def _value_places(text: str, values: list[list[str]]) -> list[tuple[int, int]]:
+    r"""Where the values (each a list of words, longest value first) stand in ``text``.
+
+    A value stands where its words follow one another with any whitespace between,
+    not glued to a word, an e-mail or a longer number: not after a word character,
+    ``@``, ``.`` or ``-``; not before a word character or ``@``, nor before ``-`` or
+    ``.`` and a digit. The places are those the regex alternation of the values
+    (``(?<![\w@.-])`` + words joined by ``\s+`` + ``(?![\w@]|[-.]\d)``, longest
+    first) finds with ``finditer``: leftmost first; at one place the first value
+    listed that fits; no overlaps. Spelled out by hand because compiling that regex
+    anew for each filing costs more than the whole search.
+    """
+    at: dict[int, list[int]] = {}  # place -> the values whose first word starts there, in list order
+    for i, words in enumerate(values):
+        first = words[0]
+        j = text.find(first)
+        while j >= 0:
+            at.setdefault(j, []).append(i)
+            j = text.find(first, j + 1)
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for start in sorted(at):
+        if start < pos:
+            continue
+        if start > 0 and _glued_before(text[start - 1]):
+            continue
+        for i in at[start]:
+            end = _value_end(text, start, values[i])
+            if end is not None:
+                out.append((start, end))
+                pos = end
+                break
+    return out
+
+
+def _glued_before(ch: str) -> bool:
+    r"""``ch`` matches ``[\w@.-]`` (``\w`` as Python's ``re`` reads it in a str pattern)."""
+    return ch.isalnum() or ch in "_@.-"
+
+
+def _value_end(text: str, start: int, words: list[str]) -> int | None:
+    """The end of ``words`` (whitespace between them) read from ``start``, if the value ends there cleanly."""
+    n = len(text)
+    pos = start
+    for k, word in enumerate(words):
+        if k:
+            gap = pos
+            while gap < n and text[gap].isspace():
+                gap += 1
+            if gap == pos:
+                return None
+            pos = gap
+        if not text.startswith(word, pos):
+            return None
+        pos += len(word)
+    if pos < n:
+        ch = text[pos]
+        if ch.isalnum() or ch in "_@":
+            return None
+        if ch in "-." and pos + 1 < n and text[pos + 1].isdecimal():
+            return None
+    return pos
 
 
 def _findings(t: _Text, spans: list[Span], policy: Policy) -> list[Finding]:

@@ -13,12 +13,14 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from dataclasses import dataclass
+import string
+from dataclasses import dataclass, field
 
 import regex
 
 from ..errors import PolicyError
 from ..patterns import load_lexicon
+from .alternation import by_first_letter
 from .names import (
     NAME,
     NAME_OR_SURNAME,
@@ -44,7 +46,11 @@ def lexicon(name: str) -> frozenset[str]:
 
 
 def _alternation(words: frozenset[str] | set[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True) if w.strip())
+    """The words as a regex alternation, longest first, for a case-insensitive regex."""
+    ordered = [w for w in sorted(words, key=len, reverse=True) if w.strip()]
+    if all(w[0] in string.ascii_letters for w in ordered):
+        return by_first_letter([re.escape(w) for w in ordered])
+    return "|".join(re.escape(w) for w in ordered)
 
 
 @functools.cache
@@ -76,11 +82,12 @@ def sentences(text: str) -> list[tuple[int, int]]:
 
 # --- vocabularies ----------------------------------------------------------------
 
-MEDICAL_CONTEXT = re.compile(
-    r"(?i)\b(?:diagnos\w*|medical|medicat\w*|prescri\w*|physician|doctor|nurse|clinic\w*|hospital\w*|"
-    r"treat\w*|therap\w*|psychiatr\w*|psycholog\w*|mental[ -]health|health|patient|chart|MRN|symptom\w*|"
-    r"condition|suffer\w*|care|admitted|discharg\w*|mg|dosage|surgery|injur\w*)\b"
-)
+_MEDICAL_WORDS = (
+    r"diagnos\w*", "medical", r"medicat\w*", r"prescri\w*", "physician", "doctor", "nurse", r"clinic\w*", r"hospital\w*",
+    r"treat\w*", r"therap\w*", r"psychiatr\w*", r"psycholog\w*", "mental[ -]health", "health", "patient", "chart", "MRN", r"symptom\w*",
+    "condition", r"suffer\w*", "care", "admitted", r"discharg\w*", "mg", "dosage", "surgery", r"injur\w*",
+)  # fmt: skip
+MEDICAL_CONTEXT = re.compile(rf"(?i)\b(?:{by_first_letter(_MEDICAL_WORDS)})\b")
 # Head words of a diagnosis and endings of medical terms: they generalise past the lexicon.
 _MED_HEAD = (
     r"disorder|disease|syndrome|diabetes|cancer|carcinoma|tumou?r|injury|infection|apnea|migraine|"
@@ -116,18 +123,27 @@ IA_CONTEXT = re.compile(
     r"\bdisciplin\w*|\bcomplain\w*|\bgrievances?\b|\binquiry\b|\ballegations?\b|\balleged\b|\bmisconduct\b|"
     r"\bbadge\b|\binvestigat\w*\b"
 )
+# Every finding or discipline _IA_FINDING reads holds one of these words (case aside, as it
+# reads them); one word a regex, as a single word is found fast. A text with none is not read.
+_IA_FINDING_WORDS = tuple(
+    re.compile(f"(?i){w}")
+    for w in ("finding", "suspension", "reprimand", "demotion", "termination", "retraining", "counseling",
+              "fitness-for-duty", "last-chance", "transfer", "removal")
+)  # fmt: skip
 _IA_FINDING = re.compile(
     r"(?i)\b(?:(?:a|an)[ \t]+)?(?:(?:not-?[ \t]?)?sustained|exonerated|unfounded)[ \t]+finding(?:[ \t]+(?:of|on)[ \t]+[^.;\n]{3,60}?)?(?=[.;,\n]|$)|"
     r"\b(?:(?:a|an)[ \t]+)?(?:[\w-]+[ \t]+){0,2}(?:suspension|reprimand|demotion|termination|retraining|counseling|"
     r"fitness-for-duty[ \t]+evaluation|last-chance[ \t]+agreement)(?:[ \t]+(?:of|without|and|to)[ \t]+[^.;\n]{2,50}?)?(?=[.;,\n]|$)|"
     r"\b(?:a[ \t]+)?(?:transfer[ \t]+out[ \t]+of|removal[ \t]+from)[ \t]+[^.;\n]{3,60}?(?=[.;,\n]|$)"
 )
+_MINOR_WORDS = (
+    "minors?", "child(?:ren)?", "son", "daughter", "juvenile", "infant", "toddler", "teen(?:ager)?", "student", "pupil",
+    "grader", r"kindergarten\w*", "stepson", "stepdaughter", "grandson", "granddaughter",
+    r"age[ \t]+\d{1,2}", r"aged[ \t]+\d{1,2}", r"\d{1,2}[ \t-]+years?[ \t-]+old", r"who[ \t]+is[ \t]+\d{1,2}\b", r"born[ \t]+in[ \t]+20[0-2]\d",
+)  # fmt: skip
+# the lexicon's terms come after the words above, longest first
 MINOR_CONTEXT = re.compile(
-    r"(?i)\b(?:minors?|child(?:ren)?|son|daughter|juvenile|infant|toddler|teen(?:ager)?|student|pupil|"
-    r"grader|kindergarten\w*|stepson|stepdaughter|grandson|granddaughter|"
-    r"age[ \t]+\d{1,2}|aged[ \t]+\d{1,2}|\d{1,2}[ \t-]+years?[ \t-]+old|who[ \t]+is[ \t]+\d{1,2}\b|born[ \t]+in[ \t]+20[0-2]\d"
-    + "".join(f"|{re.escape(w)}" for w in sorted(lexicon("minor_terms"), key=len, reverse=True))
-    + r")\b"
+    rf"(?i)\b(?:{by_first_letter(_MINOR_WORDS + tuple(re.escape(w) for w in sorted(lexicon('minor_terms'), key=len, reverse=True)))})\b"
 )
 _SCHOOL = re.compile(
     r"(?:[A-Z][\w.'’-]*[ \t]+){1,4}(?:Elementary|Middle|High|Junior[ \t]+High|Intermediate|Primary|Preparatory|Charter)"
@@ -142,9 +158,14 @@ ROLE_WORDS = (
     "relative", "applicant", "borrower", "account holder", "cardholder", "subscriber",
 )  # fmt: skip
 _ROLE = _lexicon_regex("person_roles_private", "minor_terms", extra=ROLE_WORDS)
-OFFICER_TITLE = r"(?:Officer|Ofc\.|Sergeant|Sgt\.|Deputy|Detective|Det\.|Lieutenant|Lt\.|Corporal|Cpl\.|Captain|Capt\.|Trooper|Agent)"
+OFFICER_TITLES = (
+    "Officer", "Ofc.", "Sergeant", "Sgt.", "Deputy", "Detective", "Det.", "Lieutenant", "Lt.",
+    "Corporal", "Cpl.", "Captain", "Capt.", "Trooper", "Agent",
+)  # fmt: skip
+OFFICER_TITLE = "(?:" + "|".join(re.escape(t) for t in OFFICER_TITLES) + ")"
 _OFFICER = re.compile(rf"\b{OFFICER_TITLE}[ \t]+({NAME_OR_SURNAME})")
-_CUSTODY = re.compile(r"(?i)\b(?:jail|prison|custody|detention|incarcerat\w*|interview(?:ed|s)?|testif\w*|declarant)\b")
+_CUSTODY_WORDS = ("jail", "prison", "custody", "detention", r"incarcerat\w*", "interview(?:ed|s)?", r"testif\w*", "declarant")
+_CUSTODY = re.compile(rf"(?i)\b(?:{by_first_letter(_CUSTODY_WORDS)})\b")
 CONFIDENTIAL = re.compile(r"\bCONFIDENTIAL\b|(?i:attorneys['’]? eyes only|filed under seal|protective order)")
 _NAME_RX = re.compile(NAME)
 _NAME_RUN = re.compile(rf"{NAME_OR_SURNAME.replace('{0,3}', '{1,5}')}")
@@ -160,6 +181,13 @@ class TextContext:
     surface: bool = False
     ia: bool = False
     confidential: bool = False
+    _sentences: list[tuple[int, int]] | None = field(default=None, init=False, repr=False, compare=False)
+
+    def sentences(self) -> list[tuple[int, int]]:
+        """The sentence bounds of the text (see :func:`sentences`), found once."""
+        if self._sentences is None:
+            self._sentences = sentences(self.text)
+        return self._sentences
 
 
 # --- detectors -------------------------------------------------------------------
@@ -168,7 +196,7 @@ class TextContext:
 def medical_spans(ctx: TextContext) -> list[Span]:
     text, out = ctx.text, []
     terms = _lexicon_regex("medical_conditions", "medications")
-    for s, e in sentences(text):
+    for s, e in ctx.sentences():
         sentence = text[s:e]
         cue = MEDICAL_CONTEXT.search(sentence)
         if not cue:
@@ -215,8 +243,9 @@ def ia_spans(ctx: TextContext) -> list[Span]:
     if not ctx.ia:
         return []
     out = []
-    for m in _IA_FINDING.finditer(ctx.text):
-        out.append(Span("IA_FINDING", m.start(), m.end(), "lexicon:ia", 0.8, "finding or discipline in an internal-affairs context"))
+    if any(w.search(ctx.text) for w in _IA_FINDING_WORDS):
+        for m in _IA_FINDING.finditer(ctx.text):
+            out.append(Span("IA_FINDING", m.start(), m.end(), "lexicon:ia", 0.8, "finding or discipline in an internal-affairs context"))
     for m in _OFFICER.finditer(ctx.text):
         name = m.group(1)
         if looks_like_name(name, min_words=1) and name not in ctx.public_names:
@@ -224,7 +253,13 @@ def ia_spans(ctx: TextContext) -> list[Span]:
     return out
 
 
+# The words every school name of _SCHOOL ends with ("Junior High" holds "High").
+_SCHOOL_WORDS = ("Elementary", "Middle", "High", "Intermediate", "Primary", "Preparatory", "Charter", "Academy", "School")
+
+
 def school_spans(ctx: TextContext) -> list[Span]:
+    if not any(w in ctx.text for w in _SCHOOL_WORDS):
+        return []
     return [
         Span("MINOR_SCHOOL", m.start(), m.end(), "legal_context", 0.8, "a school's name (a minor's school)")
         for m in _SCHOOL.finditer(ctx.text)
@@ -323,15 +358,20 @@ def label_name_spans(ctx: TextContext) -> list[Span]:
 
 # A name a sentence describes as a person: "Ana Ruiz, who lives nearby", "Tom Reyes, age 12,".
 _MINOR_NOUN = r"(?:grader|student|pupil|kindergartner|preschooler|minor|child|teen(?:ager)?|juvenile|toddler|infant)"
-_DESCRIBED = re.compile(
-    rf"({NAME_WRAPPED})(?:[ \t]*,{_G}(?:who|whom|whose)\b|{_G}(?:,|\(){_G}(?:age[d]?[ \t]+\d{{1,2}}|\d{{1,2}}(?:[ \t-]+years?[ \t-]+old)?)[ \t]*[,)]"
-    rf"|[ \t]*,{_G}(?:(?:then|now|at[ \t]+the[ \t]+time)[ \t]+)?an?[ \t]+(?:[\w-]+[ \t]+){{0,2}}{_MINOR_NOUN}\b)"
-)
+_WHO = rf",{_G}(?:who|whom|whose)\b"
+_AGE = rf"(?:,|\(){_G}(?:age[d]?[ \t]+\d{{1,2}}|\d{{1,2}}(?:[ \t-]+years?[ \t-]+old)?)[ \t]*[,)]"
+_A_MINOR = rf",{_G}(?:(?:then|now|at[ \t]+the[ \t]+time)[ \t]+)?an?[ \t]+(?:[\w-]+[ \t]+){{0,2}}{_MINOR_NOUN}\b"
+_DESCRIBED = re.compile(rf"({NAME_WRAPPED})(?:[ \t]*{_WHO}|{_G}{_AGE}|[ \t]*{_A_MINOR})")
+# A description from its comma or parenthesis on: every match of _DESCRIBED holds one, so a
+# text without one is not read for names (a search that starts at a comma is a fast one).
+_DESCRIPTION = re.compile(rf"{_WHO}|{_AGE}|{_A_MINOR}")
 
 
 def described_name_spans(ctx: TextContext) -> list[Span]:
     """Names followed by 'who ...' or by an age: only a person is described that way."""
     out = []
+    if not _DESCRIPTION.search(ctx.text):
+        return out
     for m in _DESCRIBED.finditer(ctx.text):
         at = _private_name(ctx, m.start(1), m.end(1))
         if at is None:
@@ -376,9 +416,13 @@ def name_windows(ctx: TextContext, spans: list[Span]) -> list[tuple[int, int, st
         return [(0, len(text), "text outside the page (any name there is flagged)")] if text.strip() else []
     private_at = sorted(s.start for s in spans if s.private)
     out = []
-    for s, e in sentences(text):
+    for s, e in ctx.sentences():
         sentence = text[s:e]
         if not re.search(r"[A-Z][a-z]", sentence):
+            continue
+        # Without a candidate name nothing is kept whatever the reason: that check goes first,
+        # as it is the cheaper one.
+        if not _has_candidate(sentence, ctx.public_names):
             continue
         reason = None
         if ctx.confidential:
@@ -395,7 +439,7 @@ def name_windows(ctx: TextContext, spans: list[Span]) -> list[tuple[int, int, st
             reason = "a protected value in the same sentence"
         elif MEDICAL_CONTEXT.search(sentence) and _FACILITY.search(sentence):
             reason = "medical context"
-        if reason and _has_candidate(sentence, ctx.public_names):
+        if reason:
             out.append((s, e, reason))
     return out
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from .alternation import by_first_letter
 from .names import GAP, NAME, NAME_OR_SURNAME, TOKEN, PublicNames, looks_like_name
 from .spans import Span
 
@@ -36,13 +37,16 @@ _COURT_TITLE = re.compile(
     r"UNITED STATES COURT OF APPEALS|IN THE UNITED STATES).*$"
 )
 _DISTRICT_LINE = re.compile(r"(?im)^[ \t]*(?:FOR THE )?(?:EASTERN|NORTHERN|SOUTHERN|CENTRAL|WESTERN|MIDDLE) DISTRICT OF .*$")
+_ROLES = (
+    "plaintiffs?", "defendants?", "petitioners?", "respondents?", "appellants?", "appellees?",
+    "intervenors?", "counter-?(?:claimants?|defendants?)", "real parties in interest",
+)  # fmt: skip
 _ROLE_LINE = re.compile(
-    r"(?im)^(.*?)[ \t,]*\b(?:plaintiffs?|defendants?|petitioners?|respondents?|appellants?|appellees?|"
-    r"intervenors?|counter-?(?:claimants?|defendants?)|real parties in interest)"
+    rf"(?im)^(.*?)[ \t,]*\b(?:{by_first_letter(_ROLES)})"
     r"(?:[ \t]+and[ \t]+\w+)?[ \t]*[,.;:]?[ \t]*$"
 )
 _VERSUS_LINE = re.compile(r"(?im)^[ \t]*(?:v\.?|vs\.?|versus)[ \t]*$")
-_PARTY_INLINE = re.compile(rf"\b(?i:plaintiffs?|defendants?|petitioners?|respondents?)[ \t]+({NAME})")
+_PARTY_INLINE = re.compile(rf"\b(?i:{by_first_letter(_ROLES[:4])})[ \t]+({NAME})")
 _PARTY_WORD = rf"(?:{TOKEN}|\([A-Z][A-Za-z.]*\),?|of|the|and|for|ex[ \t]+rel\.|de|del|la|van|von|&|et[ \t]+al\.?|(?:Inc|Co|Corp|Ltd|LLC|L\.L\.C|N\.A)\.?,?)"
 _WRAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"  # a case name wraps at " v. " as often as anywhere
 _CASE_NAME = re.compile(
@@ -53,9 +57,14 @@ _DATE = (
     r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)"
     r"[ \t]+\d{1,2},?[ \t]+\d{4}|\d{1,2}/\d{1,2}/\d{2,4})"
 )
+_HEARING_LEADS = (
+    r"dated", r"date(?=[ \t]*:)", r"hearing[ \t]+date", r"hearing[ \t]+on", r"heard[ \t]+on", r"held[ \t]+on",
+    r"set[ \t]+for(?:[ \t]+hearing)?[ \t]+on", r"continued[ \t]+to", r"filed[ \t]+on", r"entered[ \t]+on", r"signed[ \t]+on",
+    r"issued[ \t]+on", r"on[ \t]+or[ \t]+before",
+)  # fmt: skip
+# \b first: at most places it fails at once, before the two look-behinds are read
 _HEARING_DATE = re.compile(
-    rf"(?<![Bb]irth[ \t])(?<![Bb]irth)\b(?i:dated|date(?=[ \t]*:)|hearing[ \t]+date|hearing[ \t]+on|heard[ \t]+on|held[ \t]+on|set[ \t]+for(?:[ \t]+hearing)?[ \t]+on|"
-    rf"continued[ \t]+to|filed[ \t]+on|entered[ \t]+on|signed[ \t]+on|issued[ \t]+on|on[ \t]+or[ \t]+before)"
+    rf"\b(?<![Bb]irth[ \t])(?<![Bb]irth)(?i:{by_first_letter(_HEARING_LEADS)})"
     rf"[ \t]*:?[ \t]*({_DATE})"
 )
 _SIGNATURE_START = re.compile(r"(?im)^[ \t]*(?:by:?[ \t]*)?/s/|^[ \t]*respectfully[ \t]+submitted")
@@ -69,6 +78,20 @@ _FIRM = re.compile(r"(?i)\bLLP\b|\bLLC\b|\bP\.?C\.|\bLaw\b|\boffices?\b|attorney
 _MAX_BLOCK_LINES = 12
 REGION = "_REGION"  # a block of the public record; never reported itself
 JUDGE_TITLE_RE = re.compile(JUDGE_TITLE)
+
+# Words that every match of a rule holds, read as the rule reads them (in the same
+# case, or in any case with the same (?i) matching): a text that holds none of them
+# cannot match, so the rule is not run over it. One word a regex: a single word is
+# found fast, an alternation of words is not.
+_JUDGE_BEFORE_WORDS = ("Hon", "HON", "Judge", "Justice")  # Hon., HON., Honorable, HONORABLE, Judge, Justice
+_JUDGE_AFTER_WORDS = (re.compile("(?i)judge"),)  # JUDGE_TITLE ends with it
+_STAFF_WORDS = tuple(re.compile(f"(?i){w}") for w in ("clerk", "deputy", "reporter", "manager", "chambers"))
+_VERSUS = (" v.", "\tv.", "\nv.")  # "v." after the space, tab or line break _CASE_NAME needs
+
+
+def _holds_any(text: str, words: tuple[str | re.Pattern, ...]) -> bool:
+    """Whether ``text`` holds one of the words: a string as written, a regex as it reads."""
+    return any(w in text if isinstance(w, str) else w.search(text) for w in words)
 
 
 def legal_spans(text: str, page_number: int | None, names: PublicNames) -> list[Span]:
@@ -216,13 +239,21 @@ def _caption_party(line: str) -> bool:
 
 def _judges_and_staff(text: str, names: PublicNames) -> list[Span]:
     spans: list[Span] = []
-    for rx, why in ((_JUDGE_BEFORE, "title of a judge before the name"), (_JUDGE_AFTER, "judge's title after the name")):
+    judge_rules = (
+        (_JUDGE_BEFORE, "title of a judge before the name", _JUDGE_BEFORE_WORDS),
+        (_JUDGE_AFTER, "judge's title after the name", _JUDGE_AFTER_WORDS),
+    )
+    for rx, why, words in judge_rules:
+        if not _holds_any(text, words):
+            continue
         for m in rx.finditer(text):
             name = re.sub(r"['’]s$", "", m.group(1))
             if name.split()[0].lower() in ("of", "the") or not name.strip():
                 continue
             spans.append(_public("JUDGE", m.start(1), m.start(1) + len(name), f"{why}: '{' '.join(m.group(0).split())[:60]}'"))
             names.add(name)
+    if not _holds_any(text, _STAFF_WORDS):
+        return spans  # every staff title, "clerk's office" and "chambers" holds one of the words
     for rx in (_STAFF_AFTER, _STAFF_BEFORE):
         for m in rx.finditer(text):
             if looks_like_name(m.group(1)):
@@ -235,6 +266,8 @@ def _judges_and_staff(text: str, names: PublicNames) -> list[Span]:
 
 def _case_names(text: str, names: PublicNames) -> list[Span]:
     spans: list[Span] = []
+    if not _holds_any(text, _VERSUS):
+        return spans
     for m in _CASE_NAME.finditer(text):
         spans.append(_public("CITATION", m.start(), m.end(), "case name 'X v. Y'"))
         for g in (1, 2):

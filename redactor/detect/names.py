@@ -79,10 +79,23 @@ def name_words(text: str) -> tuple[str, ...]:
     """The words of a name, lower case, without titles, initials or a possessive."""
     words = []
     for w in _WORD.findall(text):
-        w = re.sub(r"['’]s$", "", w).lower()
+        if w.endswith(("'s", "’s")):  # the possessive: what re.sub(r"['’]s$", "", w) drops
+            w = w[:-2]
+        w = w.lower()
         if len(w) > 1 and w not in HONORIFICS:
             words.append(w)
     return tuple(words)
+
+
+def could_hold_name(text: str) -> bool:
+    """Whether any stretch of ``text`` could pass :func:`looks_like_name`.
+
+    A name needs two name words of two letters or more. Each word of a stretch
+    lies inside a word of the whole text, no two of them in the same one; so a
+    text with fewer than two words of two letters or more holds no name at all.
+    """
+    words = (w for w in _WORD.finditer(text) if w.end() - w.start() > 1)
+    return next(words, None) is not None and next(words, None) is not None
 
 
 def looks_like_name(text: str, min_words: int = 2) -> bool:

@@ -26,14 +26,19 @@ def _nlp():
 
 
 def entities(texts: list[str], labels: tuple[str, ...] = ("PERSON",)) -> list[list[tuple[int, int, str]]]:
-    """For each text, the (start, end, label) of the entities of the given labels."""
+    """For each text, the (start, end, label) of the entities of the given labels.
+
+    The model reads each distinct text once: a sentence that a filing repeats (on
+    two pages, in the metadata and on the page) gets the same entities every time.
+    """
     if not texts:
         return []
+    distinct = list(dict.fromkeys(texts))
     nlp = _nlp()
-    out = []
-    for doc in nlp.pipe(texts, batch_size=64):
-        out.append([(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in labels])
-    return out
+    found = {}
+    for text, doc in zip(distinct, nlp.pipe(distinct, batch_size=64), strict=True):
+        found[text] = [(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in labels]
+    return [list(found[text]) for text in texts]
 
 
 def model_name() -> str:

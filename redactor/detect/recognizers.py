@@ -51,12 +51,21 @@ class _Scanner:
         self.patterns = patterns
         self._text: str | None = None
         self._matches: list[PatternMatch] = []
+        self._by_pack: dict[str, list[PatternMatch]] = {}
 
     def matches(self, text: str) -> list[PatternMatch]:
         if text is not self._text:
             self._matches = self.patterns.scan(text)
+            self._by_pack = {}
+            for m in self._matches:
+                self._by_pack.setdefault(m.pack, []).append(m)
             self._text = text
         return self._matches
+
+    def pack_matches(self, text: str, pack: str) -> list[PatternMatch]:
+        """The matches of one pack, in scan order."""
+        self.matches(text)
+        return self._by_pack.get(pack, [])
 
 
 class PackRecognizer(EntityRecognizer):
@@ -73,9 +82,7 @@ class PackRecognizer(EntityRecognizer):
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
         out = []
-        for m in self.scanner.matches(text):
-            if m.pack != self.pack.name:
-                continue
+        for m in self.scanner.pack_matches(text, self.pack.name):
             explanation = AnalysisExplanation(
                 recognizer=self.name, original_score=m.score, pattern_name=m.pattern, pattern=None,
                 validation_result=bool(m.validator), textual_explanation=m.why,
@@ -110,7 +117,7 @@ class PackAnalyzer:
 
     def __init__(self, patterns: PatternSet) -> None:
         self.patterns = patterns
-        scanner = _Scanner(patterns)
+        self.scanner = scanner = _Scanner(patterns)
         registry = RecognizerRegistry(supported_languages=["en"])
         for pack in patterns.packs:
             registry.add_recognizer(PackRecognizer(pack, scanner))
@@ -123,8 +130,8 @@ class PackAnalyzer:
         self.public_categories = {CATEGORY_ALIASES.get(c, c) for c in patterns.public_categories()}
 
     def spans(self, text: str) -> list[Span]:
-        if not text.strip():
-            return []
+        if not text.strip() or not self.scanner.matches(text):
+            return []  # no pack matched: the analyzer has nothing to weigh
         out = []
         for r in self.engine.analyze(text=text, language="en"):
             meta = r.recognition_metadata or {}

@@ -9,6 +9,7 @@ every cell below as the header's category, down to the end of the table.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from ..model import Box, Page
@@ -35,11 +36,15 @@ _HEADERS: tuple[tuple[str, str], ...] = (
     ("IA_FINDING", r"findings?(?: ?/ ?discipline)?|discipline|disposition|outcome|finding and discipline"),
 )
 _HEADER_RX = [(cat, re.compile(rf"(?i)^\s*(?:{rx})\s*:?\s*$")) for cat, rx in _HEADERS]
+# Every header at once: a line it does not match is no header, and is read once instead of once a rule.
+_ANY_HEADER = re.compile(r"(?i)^\s*(?:" + "|".join(f"(?:{rx})" for _, rx in _HEADERS) + r")\s*:?\s*$")
 _ROW_TOLERANCE = 4.0  # points: header cells of one row share a baseline within this
 _MAX_GAP = 70.0  # points: a gap this tall below the last cell ends the table
 
 
 def header_category(text: str) -> str | None:
+    if not _ANY_HEADER.match(text):
+        return None
     for cat, rx in _HEADER_RX:
         if rx.match(text):
             return cat
@@ -47,12 +52,15 @@ def header_category(text: str) -> str | None:
 
 
 def _line_ranges(page: Page) -> dict[int, tuple[int, int]]:
-    """Each line's (start, end) in the page text."""
+    """Each line's (start, end) in the page text: from its first character to its last."""
     ranges: dict[int, list[int]] = {}
-    for i, li in enumerate(page.text.char_lines):
+    pos = 0
+    for li, run in itertools.groupby(page.text.char_lines):
+        end = pos + len(list(run))
         if li >= 0:
-            r = ranges.setdefault(li, [i, i + 1])
-            r[1] = i + 1
+            r = ranges.setdefault(li, [pos, end])
+            r[1] = end
+        pos = end
     return {li: (s, e) for li, (s, e) in ranges.items()}
 
 
@@ -68,15 +76,19 @@ def table_spans(page: Page) -> list[Span]:
         (li for li in ranges if not page.lines[li].furniture),
         key=lambda li: (_cy(page.lines[li].bbox), page.lines[li].bbox[0]),
     )
+    header = {li: header_category(text[slice(*ranges[li])]) for li in body}
+    if sum(1 for c in header.values() if c) < 2:
+        return []  # a header row needs two header cells: this page has no table
+    cy = {li: _cy(page.lines[li].bbox) for li in body}
     spans: list[Span] = []
     used: set[int] = set()
     for li in body:
         if li in used:
             continue
-        row = [o for o in body if abs(_cy(page.lines[o].bbox) - _cy(page.lines[li].bbox)) <= _ROW_TOLERANCE]
+        row = [o for o in body if abs(cy[o] - cy[li]) <= _ROW_TOLERANCE]
         if len(row) < 2:
             continue
-        cats = {o: header_category(text[slice(*ranges[o])]) for o in row}
+        cats = {o: header[o] for o in row}
         if sum(1 for c in cats.values() if c) < 2:
             continue
         used.update(row)
