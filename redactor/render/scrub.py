@@ -122,7 +122,7 @@ def empty_hiding_places(pdf: pymupdf.Document, masker: Masker, *, redacted: bool
         clean_pages=False,
         embedded_files=True,
         hidden_text=False,
-        javascript=True,
+        javascript=False,  # both done below, in one look at each object
         metadata=True,
         redactions=False,
         redact_images=0,
@@ -130,8 +130,10 @@ def empty_hiding_places(pdf: pymupdf.Document, masker: Masker, *, redacted: bool
         reset_fields=False,
         reset_responses=True,
         thumbnails=True,
-        xml_metadata=True,
+        xml_metadata=False,
     )
+    pdf.del_xml_metadata()
+    _empty_scripts_and_xmp(pdf)
     for name in pdf.embfile_names():
         pdf.embfile_del(name)
     pdf.set_metadata({"title": title, "producer": PRODUCER} if title else {"producer": PRODUCER})
@@ -152,6 +154,28 @@ def empty_hiding_places(pdf: pymupdf.Document, masker: Masker, *, redacted: bool
         for key in ("AA", "PieceInfo", "Metadata", "Thumb"):
             if pdf.xref_get_key(page.xref, key)[0] != "null":
                 pdf.xref_set_key(page.xref, key, "null")
+
+
+def _empty_scripts_and_xmp(pdf: pymupdf.Document) -> None:
+    """What ``Document.scrub(javascript=True, xml_metadata=True)`` does object by object:
+    a JavaScript action becomes an empty one, an XMP stream is emptied, a reference to
+    one is dropped. An object whose text names neither is passed over after one look
+    (MuPDF writes names out decoded, so a #-escaped name cannot hide)."""
+    for xref in range(1, pdf.xref_length()):
+        source = pdf.xref_object(xref, compressed=True)
+        if not source:
+            raise ValueError(f"bad xref {xref} - clean PDF before scrubbing")
+        if "/JavaScript" not in source and "/Metadata" not in source:
+            continue
+        if pdf.xref_get_key(xref, "S")[1] == "/JavaScript":
+            pdf.update_object(xref, "<</S/JavaScript/JS()>>")
+            continue
+        if pdf.xref_get_key(xref, "Type")[1] == "/Metadata":
+            pdf.update_object(xref, "<<>>")
+            pdf.update_stream(xref, b"deleted", new=True)
+            continue
+        if pdf.xref_get_key(xref, "Metadata")[0] != "null":
+            pdf.xref_set_key(xref, "Metadata", "null")
 
 
 def _rebuild_bookmarks(pdf: pymupdf.Document, masker: Masker) -> None:
