@@ -14,6 +14,7 @@ or terms with no boxes (every page is searched for them).
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from dataclasses import asdict, dataclass, field
@@ -414,6 +415,7 @@ def is_number_form(term: str) -> bool:
     return digits >= 6 and letters <= 2
 
 
+@functools.lru_cache(maxsize=8192)  # the same values are looked for by plan, render and verify
 def term_pattern(term: str) -> re.Pattern[str]:
     """A regex that finds ``term`` however a reader spaced or split it.
 

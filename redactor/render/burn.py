@@ -10,6 +10,7 @@ fit the box as the reader sees it (rotated pages included).
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import pymupdf
@@ -34,6 +35,12 @@ def label_font() -> pymupdf.Font:
     if _font is None:
         _font = pymupdf.Font("helv")
     return _font
+
+
+@functools.lru_cache(maxsize=4096)  # labels repeat: REDACTED – PII, XXX-XX-…
+def _unit_length(text: str) -> float:
+    """The width of ``text`` in the label font at size 1."""
+    return label_font().text_length(text, fontsize=1)
 
 
 @dataclass(frozen=True)
@@ -278,7 +285,7 @@ class Pen:
         """
         page, font = self.page, label_font()
         shown = pymupdf.Rect(box) * page.rotation_matrix  # the box as the reader sees it
-        unit = font.text_length(text, fontsize=1)
+        unit = _unit_length(text)
         if unit <= 0 or shown.is_empty:
             return False
         if fill_width:
