@@ -11,7 +11,7 @@ fit the box as the reader sees it (rotated pages included).
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pymupdf
 
@@ -252,17 +252,20 @@ class Pen:
     Boxes are painted before text, each in its own saved graphics state, the
     same as drawing them one by one; one piece instead of one content stream
     per box keeps a page with many boxes (or an OCR layer of many words) fast.
-    On an upright page the text goes through a ``TextWriter`` (the font is looked
-    up once, not once per label), a new one only where the colour or render mode
-    changes, so text is still painted in the order it was written; a rotated
-    page's text is drawn turned with the page, through the shape.
+    On an upright page the text goes through ``TextWriter``s, one for each colour
+    and render mode as far as painting order allows: a text joins the last writer
+    of its kind unless a later writer holds text it overlaps (then it starts a new
+    one), so overlapping texts are painted in the order written. A rotated page's
+    text is drawn turned with the page, through the shape.
     """
 
     def __init__(self, page: pymupdf.Page) -> None:
         self.page = page
+        self._rotation = page.rotation
+        self._turn = page.rotation_matrix
         self._shape = page.new_shape()
         self._font_added = False
-        self._writers: list[tuple[tuple[tuple[float, ...], int], pymupdf.TextWriter]] = []
+        self._writers: list[_Writer] = []
 
     def box(self, rect: Box | pymupdf.Rect, fill: tuple[float, float, float]) -> None:
         """Paint ``rect`` in ``fill``, with no outline."""
@@ -284,7 +287,7 @@ class Pen:
         Returns False when the box is too small to hold legible text.
         """
         page, font = self.page, label_font()
-        shown = pymupdf.Rect(box) * page.rotation_matrix  # the box as the reader sees it
+        shown = pymupdf.Rect(box) * self._turn  # the box as the reader sees it
         unit = _unit_length(text)
         if unit <= 0 or shown.is_empty:
             return False
@@ -296,11 +299,8 @@ class Pen:
             return False
         x = shown.x0 + (shown.width - unit * size) / 2
         y = shown.y0 + (shown.height + size * 0.7) / 2
-        if not page.rotation:
-            key = (tuple(color), render_mode)
-            if not self._writers or self._writers[-1][0] != key:
-                self._writers.append((key, pymupdf.TextWriter(page.rect)))
-            self._writers[-1][1].append(pymupdf.Point(x, y), text, font=font, fontsize=size)
+        if not self._rotation:
+            self._writer_for((tuple(color), render_mode), shown).add(pymupdf.Point(x, y), text, size, shown)
             return True
         if not self._font_added:  # only a page that shows a label gets the font
             page.insert_font(fontname=LABEL_FONT, fontbuffer=font.buffer)
@@ -316,12 +316,40 @@ class Pen:
         )
         return True
 
+    def _writer_for(self, key: tuple[tuple[float, ...], int], area: pymupdf.Rect) -> _Writer:
+        for i in range(len(self._writers) - 1, -1, -1):
+            writer = self._writers[i]
+            if writer.key == key:
+                return writer
+            if writer.meets(area):
+                break
+        writer = _Writer(key, pymupdf.TextWriter(self.page.rect))
+        self._writers.append(writer)
+        return writer
+
     def commit(self) -> None:
         """Add what was drawn to the page, over its content: the boxes, then the text."""
         self._shape.commit(overlay=True)
-        for (color, render_mode), writer in self._writers:
-            writer.write_text(self.page, color=color, render_mode=render_mode)
+        for writer in self._writers:
+            color, render_mode = writer.key
+            writer.writer.write_text(self.page, color=color, render_mode=render_mode)
         self._writers.clear()
+
+
+@dataclass
+class _Writer:
+    """Text of one colour and render mode, and where it lies."""
+
+    key: tuple[tuple[float, ...], int]
+    writer: pymupdf.TextWriter
+    areas: list[pymupdf.Rect] = field(default_factory=list)
+
+    def add(self, at: pymupdf.Point, text: str, size: float, area: pymupdf.Rect) -> None:
+        self.writer.append(at, text, font=label_font(), fontsize=size)
+        self.areas.append(area)
+
+    def meets(self, area: pymupdf.Rect) -> bool:
+        return any(area.intersects(a) for a in self.areas)
 
 
 def write_fitted(
