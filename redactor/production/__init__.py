@@ -7,12 +7,13 @@ The recipe, one line a step:
 2. count the pages of the rest (cheap) and settle the first Bates number from
    the registry of used ranges;
 3. hand documents to the workers (a process pool or a Dask cluster), each told
-   the Bates numbers it will most likely hold; workers redact, verify and stamp;
+   the Bates numbers it will most likely hold; workers redact, stamp, then verify
+   the stamped file;
 4. commit results strictly in input order (a reorder buffer): the main process
-   gives each document the next numbers, moves its files into place under its
-   first Bates number, journals it and extends the registry. A document that
+   checks each document holds the next numbers, moves its files into place under
+   its first Bates number, journals it and extends the registry. A document that
    failed gets no numbers and leaves no gap; one whose numbers moved because of
-   that is stamped again here;
+   that is sent to a worker again with the right ones;
 5. write the load files, the redaction log and the errors file from the journal.
 
 Workers only compute. The main process owns numbering, files, the journal and
@@ -33,7 +34,7 @@ from pathlib import Path
 from ..policy import Policy
 from .bates import BatesRange, BatesRegistry, bates_number, check_prefix
 from .commit import Committer
-from .executors import make_executor
+from .executors import make_executor, start_server
 from .inputs import Item, list_inputs, survey
 from .journal import Journal
 from .outputs import write_outputs
@@ -43,6 +44,7 @@ from .worker import policy_state
 __all__ = ["ProductionResult", "ProducedDocument", "FailedDocument", "run_production"]
 
 REGISTRY_NAME = "bates-registry.json"
+WORKER_PRELOAD = ["redactor.production.warm"]  # loaded once, in the server that starts the workers
 LOCK_NAME = ".lock"
 
 
@@ -107,6 +109,8 @@ def run_production(
     """
     began = time.perf_counter()
     check_prefix(prefix)
+    if executor == "process":
+        start_server(WORKER_PRELOAD)  # the models load while the inputs are listed
     out = Path(out_dir)
     items, ignored = list_inputs(in_dir, out, order_file)
     out.mkdir(parents=True, exist_ok=True)
@@ -152,7 +156,7 @@ def _run(in_dir: str, out: Path, items: list[Item], ignored: int, began: float, 
             committer = Committer(out, journal, registry, run=run, prefix=prefix, digits=digits,
                                   legend=legend, first=first)
             pool = make_executor(executor, workers=workers, scheduler=scheduler, initializer=_warm_up,
-                                 preload=["redactor.production.warm"])
+                                 preload=WORKER_PRELOAD)
             bar = _progress(progress, sum(i.pages for i in pending))
             try:
                 schedule(pool, pending, committer, prefix=prefix, digits=digits, legend=legend,
