@@ -240,3 +240,16 @@ def test_a_rotated_page_is_stamped_on_a_copy():
     stamped = stamp(doc, ["ABC00000004"], None)
     assert stamped is not doc and stamped[0].rotation == 0
     assert check_stamp(stamped, ["ABC00000004"], None) is None
+
+
+@pytest.mark.parametrize("legend", ["CONFIDENTIAL", "HIGHLY CONFIDENTIAL – ATTORNEYS' EYES ONLY"])
+def test_the_stamp_is_written_in_an_embedded_font(legend):
+    """Courts' e-filing systems want every font embedded; the stamp adds none that is not."""
+    doc = pymupdf.open()
+    doc.new_page().insert_text((72, 100), "A filing set in Times", fontname="tiro", fontsize=12)
+    before = {f[0] for f in doc[0].get_fonts()}
+    stamp(doc, ["ABC00000003"], legend)
+    added = [f for f in doc[0].get_fonts() if f[0] not in before]
+    assert added and all(f[1] != "n/a" for f in added), added  # extension "n/a": not embedded
+    saved = pymupdf.open("pdf", doc.tobytes(garbage=4))
+    assert {"ABC00000003", *legend.split()} <= {w[4] for w in saved[0].get_text("words")}

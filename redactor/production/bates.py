@@ -288,41 +288,24 @@ def _shrink_above_band(page: pymupdf.Page, band: float) -> None:
 
 
 def _write_stamp(page: pymupdf.Page, number: str, legend: str | None) -> None:
+    """The legend bottom left and the number bottom right, in black, in one piece of text.
+
+    Written in the labels' font (:func:`~redactor.render.burn.label_font`), embedded,
+    as e-filing systems want every font to be; a document with redaction labels
+    carries the font once for both.
+    """
     rect = page.rect
     y = rect.y1 - BASELINE
-    size = FONT_SIZE
-    width = _text_length(number, size)
-    room = rect.width - 2 * MARGIN - width - 12
-    shape = page.new_shape()
+    font = label_font()
+    width = font.text_length(number, fontsize=FONT_SIZE)
+    writer = pymupdf.TextWriter(rect)
     if legend:
-        while _text_length(legend, size) > room and size > 4:
+        room = rect.width - 2 * MARGIN - width - 12
+        size = FONT_SIZE
+        while font.text_length(legend, fontsize=size) > room and size > 4:
             size -= 0.5
-        _draw(page, shape, (rect.x0 + MARGIN, y), legend, size)
-    _draw(page, shape, (rect.x1 - MARGIN - width, y), number, FONT_SIZE)
-    shape.commit(overlay=True)
-
-
-def _latin1(text: str) -> bool:
-    try:
-        text.encode("latin-1")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
-def _text_length(text: str, size: float) -> float:
-    if _latin1(text):
-        return pymupdf.get_text_length(text, fontname="helv", fontsize=size)
-    return label_font().text_length(text, fontsize=size)
-
-
-def _draw(page: pymupdf.Page, shape: pymupdf.Shape, at: tuple[float, float], text: str, size: float) -> None:
-    """Black text; the base-14 Helvetica when the text allows (nothing embedded), else an embedded copy."""
-    if _latin1(text):
-        shape.insert_text(at, text, fontname="helv", fontsize=size, color=(0, 0, 0))
-        return
-    writer = pymupdf.TextWriter(page.rect)
-    writer.append(at, text, font=label_font(), fontsize=size)
+        writer.append((rect.x0 + MARGIN, y), legend, font=font, fontsize=size)
+    writer.append((rect.x1 - MARGIN - width, y), number, font=font, fontsize=FONT_SIZE)
     writer.write_text(page, color=(0, 0, 0))
 
 
