@@ -27,6 +27,7 @@ import io
 import sys
 import tempfile
 import time
+import warnings
 from collections import Counter
 from pathlib import Path
 
@@ -81,7 +82,9 @@ def everything(data: bytes, path: str) -> tuple[list[str], list[str], str]:
                 if obj.get("/Subtype") == "/Image":
                     continue
                 try:
-                    ops = pikepdf.parse_content_stream(obj)
+                    with warnings.catch_warnings():  # a font program or a CMap read as content: not text
+                        warnings.simplefilter("ignore")
+                        ops = pikepdf.parse_content_stream(obj)
                 except Exception:
                     continue  # not a content stream (a font program, a CMap...)
                 for operands, _ in ops:
