@@ -28,7 +28,7 @@ class _CountingModel:
 
 
 def test_a_text_read_before_is_not_read_again_and_gets_the_same_entities(monkeypatch):
-    ner._READ.clear()
+    ner.forget()
     first = ner.entities(TEXTS, LABELS)
     model = _CountingModel(ner._nlp())
     monkeypatch.setattr(ner, "_nlp", lambda: model)
@@ -39,7 +39,7 @@ def test_a_text_read_before_is_not_read_again_and_gets_the_same_entities(monkeyp
 
 
 def test_labels_are_chosen_after_the_memory_not_before():
-    ner._READ.clear()
+    ner.forget()
     everything = ner.entities([TEXTS[1]], LABELS)[0]
     people = ner.entities([TEXTS[1]], ("PERSON",))[0]
     assert people == [e for e in everything if e[2] == "PERSON"]
@@ -47,7 +47,7 @@ def test_labels_are_chosen_after_the_memory_not_before():
 
 
 def test_the_memory_is_bounded(monkeypatch):
-    ner._READ.clear()
+    ner.forget()
     monkeypatch.setattr(ner, "READ_CACHE_SIZE", 2)
     ner.entities(TEXTS, LABELS)
     assert list(ner._READ) == TEXTS[1:]

@@ -58,5 +58,10 @@ def entities(texts: list[str], labels: tuple[str, ...] = ("PERSON",)) -> list[li
     return [[e for e in found[text] if e[2] in labels] for text in texts]
 
 
+def forget() -> None:
+    """Empty the memory of texts read lately (so a measurement starts as a new process does)."""
+    _READ.clear()
+
+
 def model_name() -> str:
     return MODEL
