@@ -75,6 +75,7 @@ class PeakMemory:
         import psutil
 
         self._me = psutil.Process()
+        self._gone = (OSError, StopIteration, ValueError, psutil.Error)  # a process that ended while read
         self.peaks: dict[int, tuple[str, int]] = {}
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, args=(every,), daemon=True)
@@ -93,12 +94,15 @@ class PeakMemory:
             self._stop.wait(every)
 
     def sample(self) -> None:
+        own = self._me.cmdline()
         for proc in [self._me, *self._me.children(recursive=True)]:
             try:
+                if proc.pid != self._me.pid and proc.cmdline() == own:
+                    continue  # forked, not yet running its own program: it still shows this process's memory
                 status = Path(f"/proc/{proc.pid}/status").read_text()
                 hwm = int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmHWM")))
                 role = "bench" if proc.pid == self._me.pid else _role(proc, self._me.pid)
-            except (OSError, StopIteration, ValueError):
+            except self._gone:
                 continue
             old = self.peaks.get(proc.pid, ("", 0))[1]
             self.peaks[proc.pid] = (role, max(old, hwm))
