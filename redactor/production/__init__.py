@@ -34,7 +34,7 @@ from pathlib import Path
 from ..policy import Policy
 from .bates import BatesRange, BatesRegistry, bates_number, check_prefix
 from .commit import Committer
-from .executors import make_executor, start_server
+from .executors import make_executor
 from .inputs import Item, list_inputs, survey
 from .journal import Journal
 from .outputs import write_outputs
@@ -109,8 +109,6 @@ def run_production(
     """
     began = time.perf_counter()
     check_prefix(prefix)
-    if executor == "process":
-        start_server(WORKER_PRELOAD)  # the models load while the inputs are listed
     out = Path(out_dir)
     items, ignored = list_inputs(in_dir, out, order_file)
     out.mkdir(parents=True, exist_ok=True)

@@ -41,19 +41,6 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def start_server(preload: Iterable[str] = ()) -> None:
-    """Start the local workers' server now, so it loads ``preload`` while the caller gets ready.
-
-    The models take about a second to load; begun before the inputs are listed
-    and counted, that second overlaps the caller's own work. A
-    :class:`ProcessExecutor` made later with the same ``preload`` uses this server.
-    """
-    from multiprocessing import forkserver
-
-    multiprocessing.get_context("forkserver").set_forkserver_preload(list(preload))
-    forkserver.ensure_running()
-
-
 class ProcessExecutor:
     """A pool of local worker processes, started from a clean server process.
 
