@@ -309,7 +309,8 @@ def main(argv: list[str] | None = None) -> int:
             shutil.copytree(in_dir, big / f"copy{c}")
         result2, took2, mem2 = produce(big, work / "VOL-scale", args.workers)
         pages2 = sum(d.bates.pages for d in result2.produced)
-        print(f"peak RSS per process at {pages2} pages (MB): {mem2}  ({pages2 / took2:.1f} pages/s)")
+        print(f"peak RSS per process at {pages2} pages (MB): {mem2}  ({pages2 / took2:.1f} pages/s; the same "
+              "filings again, so sentences the model read once are answered from its memory: not a speed figure)")
         grew = max(mem2.get("worker", [0])) - max(mem.get("worker", [0]))
         grew_main = max(mem2.get("main", [0])) - max(mem.get("main", [0]))
         print(f"growth from {in_pages} to {pages2} pages: workers {grew:+d} MB, main {grew_main:+d} MB")
