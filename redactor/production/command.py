@@ -68,7 +68,7 @@ def batch_command(in_dir: str, out_dir: str, prefix: str, start: int | None, dig
         in_dir, out_dir, prefix=prefix, start=start, digits=digits, legend=legend, policy=pol,
         workers=workers, executor=executor, scheduler=scheduler, order_file=order_file, progress=True,
     )
-    summary = f"redactor: {len(result.produced)} documents produced in {out_dir}"
+    summary = f"redactor: {_count(len(result.produced), 'document')} produced in {out_dir}"
     if result.produced:
         summary += f", Bates {result.produced[0].bates.begin} to {result.produced[-1].bates.end}"
     if result.resumed:
@@ -77,7 +77,14 @@ def batch_command(in_dir: str, out_dir: str, prefix: str, start: int | None, dig
         summary += f"; {result.pages} pages at {result.pages_per_second:.1f} pages a second"
     click.echo(summary, err=True)
     if result.ignored:
-        click.echo(f"redactor: {result.ignored} files under {in_dir} are not PDFs or images and were left out", err=True)
+        click.echo(f"redactor: {_count(result.ignored, 'file')} under {in_dir} "
+                   f"{'is not a PDF or an image and was' if result.ignored == 1 else 'are not PDFs or images and were'} left out",
+                   err=True)
     if result.failed:
-        click.echo(f"redactor: {len(result.failed)} documents could not be produced; see {out_dir}/errors.csv", err=True)
+        click.echo(f"redactor: {_count(len(result.failed), 'document')} could not be produced; see {out_dir}/errors.csv",
+                   err=True)
     sys.exit(result.exit_code)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
