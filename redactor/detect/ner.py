@@ -18,8 +18,10 @@ _EXCLUDED = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
 _lock = threading.Lock()
 # What the model found in texts read lately (a text -> all its entities), for the
 # sentences that come back document after document in a production: captions,
-# signature blocks, certificates of service. Held in memory only, a few hundred KB.
+# signature blocks, certificates of service. Held in memory only: a few hundred KB as
+# a rule, never more than about ten MB (READ_CACHE_SIZE texts of READ_CACHE_LONGEST).
 _READ: OrderedDict[str, tuple[tuple[int, int, str], ...]] = OrderedDict()
+_memory_lock = threading.Lock()
 READ_CACHE_SIZE = 4096
 READ_CACHE_LONGEST = 2000  # characters: a longer text is rarely seen twice
 
@@ -42,25 +44,29 @@ def entities(texts: list[str], labels: tuple[str, ...] = ("PERSON",)) -> list[li
     """
     if not texts:
         return []
-    found = {}
-    for text in dict.fromkeys(texts):
-        if text in _READ:
+    distinct = list(dict.fromkeys(texts))
+    with _memory_lock:  # a Dask worker may run documents in threads
+        found = {text: _READ[text] for text in distinct if text in _READ}
+        for text in found:
             _READ.move_to_end(text)
-            found[text] = _READ[text]
-    unread = [text for text in dict.fromkeys(texts) if text not in found]
+    unread = [text for text in distinct if text not in found]
     if unread:
-        for text, doc in zip(unread, _nlp().pipe(unread, batch_size=64), strict=True):
-            found[text] = tuple((e.start_char, e.end_char, e.label_) for e in doc.ents)
-            if len(text) <= READ_CACHE_LONGEST:
-                _READ[text] = found[text]
-        while len(_READ) > READ_CACHE_SIZE:
-            _READ.popitem(last=False)
+        read = {
+            text: tuple((e.start_char, e.end_char, e.label_) for e in doc.ents)
+            for text, doc in zip(unread, _nlp().pipe(unread, batch_size=64), strict=True)
+        }
+        found.update(read)
+        with _memory_lock:
+            _READ.update((text, ents) for text, ents in read.items() if len(text) <= READ_CACHE_LONGEST)
+            while len(_READ) > READ_CACHE_SIZE:
+                _READ.popitem(last=False)
     return [[e for e in found[text] if e[2] in labels] for text in texts]
 
 
 def forget() -> None:
     """Empty the memory of texts read lately (so a measurement starts as a new process does)."""
-    _READ.clear()
+    with _memory_lock:
+        _READ.clear()
 
 
 def model_name() -> str:
