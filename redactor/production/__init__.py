@@ -276,7 +276,7 @@ def _result(out: Path, prefix: str, items: list[Item], journal: Journal, run: st
             result.failed.append(FailedDocument(item.rel, record["reason"]))
             continue
         bates = BatesRange(record["prefix"], record["first"], record["last"], record["digits"])
-        result.produced.append(ProducedDocument(item.rel, bates, record["file"], record["text"], len(record["log"])))
+        result.produced.append(ProducedDocument(item.rel, bates, record["file"], record["text"], record["redactions"]))
         if run is not None and record.get("run") == run:
             result.pages += bates.pages
     result.seconds = time.perf_counter() - began

@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -42,20 +42,42 @@ class Journal:
         self._fh = None
 
     def records(self) -> Iterator[dict[str, Any]]:
+        for _, record in self.entries():
+            yield record
+
+    def entries(self) -> Iterator[tuple[int, dict[str, Any]]]:
+        """Each record with where its line starts in the file (for :meth:`read_at`)."""
         if not self.path.exists():
             return
-        with open(self.path, encoding="utf-8") as fh:
+        with open(self.path, "rb") as fh:
+            offset = 0
             for line in fh:
-                try:
-                    record = json.loads(line)
-                except json.JSONDecodeError:
-                    continue  # a line cut short by a crash: that document was not committed
-                if isinstance(record, dict) and "type" in record:
-                    yield record
+                start, offset = offset, offset + len(line)
+                record = _parse(line)
+                if record is not None:
+                    yield start, record
+
+    def read_at(self, offsets: Iterable[int]) -> Iterator[dict[str, Any]]:
+        """The records whose lines start at ``offsets``, one at a time, in that order."""
+        with open(self.path, "rb") as fh:
+            for offset in offsets:
+                fh.seek(offset)
+                record = _parse(fh.readline())
+                if record is None:
+                    raise ValueError(f"{self.path}: no record at byte {offset}")
+                yield record
 
     def done(self) -> dict[str, dict[str, Any]]:
-        """The last produced-or-failed record of each document key."""
-        return {r["key"]: r for r in self.records() if r["type"] in ("produced", "failed")}
+        """The last produced-or-failed record of each document key, without its log rows
+        (``redactions`` says how many it has), so a long production's journal is not held whole."""
+        out = {}
+        for r in self.records():
+            if r["type"] in ("produced", "failed"):
+                log = r.pop("log", None)
+                if log is not None:
+                    r["redactions"] = len(log)
+                out[r["key"]] = r
+        return out
 
     def append(self, record: dict[str, Any]) -> None:
         if self._fh is None:
@@ -70,6 +92,14 @@ class Journal:
         if self._fh is not None:
             self._fh.close()
             self._fh = None
+
+
+def _parse(line: bytes) -> dict[str, Any] | None:
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError:
+        return None  # a line cut short by a crash: that document was not committed
+    return record if isinstance(record, dict) and "type" in record else None
 
 
 def _ends_with_newline(path: Path) -> bool:

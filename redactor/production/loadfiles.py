@@ -20,9 +20,10 @@ mark (the file is ASCII when prefixes and paths are). Rows end with CR LF.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from ..files import write_atomic
+from ..files import open_atomic_text
 
 DAT_FIELDS = (
     "BEGBATES", "ENDBATES", "PAGECOUNT", "FILENAME", "CONFIDENTIALITY", "REDACTED", "TEXTLINK", "NATIVELINK",
@@ -51,19 +52,36 @@ def dat_field(value: object) -> str:
     return f"{QUOTE}{text}{QUOTE}"
 
 
-def dat_text(rows: list[dict[str, object]], fields: tuple[str, ...] = DAT_FIELDS) -> str:
-    """The whole DAT file as text: the header row, then one row per document."""
-    lines = [SEPARATOR.join(dat_field(f) for f in fields)]
+def dat_lines(rows: Iterable[dict[str, object]], fields: tuple[str, ...] = DAT_FIELDS) -> Iterator[str]:
+    """The DAT file a line at a time (each ending CR LF): the header row, then one row per document."""
+    yield SEPARATOR.join(dat_field(f) for f in fields) + EOL
     for row in rows:
         unknown = set(row) - set(fields)
         if unknown:
             raise LoadFileError(f"DAT row has fields not in the header: {', '.join(sorted(unknown))}")
-        lines.append(SEPARATOR.join(dat_field(row.get(f, "")) for f in fields))
-    return EOL.join(lines) + EOL
+        yield SEPARATOR.join(dat_field(row.get(f, "")) for f in fields) + EOL
 
 
-def write_dat(path: str | os.PathLike, rows: list[dict[str, object]], fields: tuple[str, ...] = DAT_FIELDS) -> None:
-    write_atomic(path, dat_text(rows, fields).encode(DAT_ENCODING))
+def dat_text(rows: Iterable[dict[str, object]], fields: tuple[str, ...] = DAT_FIELDS) -> str:
+    """The whole DAT file as text."""
+    return "".join(dat_lines(rows, fields))
+
+
+def write_dat(path: str | os.PathLike, rows: Iterable[dict[str, object]], fields: tuple[str, ...] = DAT_FIELDS) -> None:
+    """Write the DAT file whole or not at all, a row at a time (rows may be a generator)."""
+    _write_lines(path, dat_lines(rows, fields), DAT_ENCODING)
+
+
+def _write_lines(path: str | os.PathLike, lines: Iterator[str], encoding: str) -> None:
+    """Write ``lines`` whole or not at all; a line that cannot be made (LoadFileError) leaves no file.
+
+    The first line is made before the file is opened: a file whose first row is
+    refused is never started.
+    """
+    first = next(lines, "")
+    with open_atomic_text(path, encoding) as text:
+        text.write(first)
+        text.writelines(lines)
 
 
 def read_dat(path: str | os.PathLike) -> tuple[list[str], list[dict[str, str]]]:
@@ -117,20 +135,24 @@ def opt_pages(begbates_numbers: list[str], volume: str, image_path: str) -> list
     ]
 
 
-def opt_text(pages: list[OptPage]) -> str:
-    lines = []
+def opt_lines(pages: Iterable[OptPage]) -> Iterator[str]:
+    """The OPT file a line at a time (each ending CR LF)."""
     for p in pages:
         for value in (p.image_key, p.volume, p.image_path):
             if "," in value or "\n" in value or "\r" in value:
                 raise LoadFileError("an OPT value cannot hold a comma or a line break")
         flags = ["Y" if flag else "" for flag in (p.doc_break, p.folder_break, p.box_break)]
         count = "" if p.page_count is None else str(p.page_count)
-        lines.append(",".join([p.image_key, p.volume, p.image_path, *flags, count]))
-    return "".join(line + EOL for line in lines)
+        yield ",".join([p.image_key, p.volume, p.image_path, *flags, count]) + EOL
 
 
-def write_opt(path: str | os.PathLike, pages: list[OptPage]) -> None:
-    write_atomic(path, opt_text(pages).encode(OPT_ENCODING))
+def opt_text(pages: Iterable[OptPage]) -> str:
+    return "".join(opt_lines(pages))
+
+
+def write_opt(path: str | os.PathLike, pages: Iterable[OptPage]) -> None:
+    """Write the OPT file whole or not at all, a line at a time (pages may be a generator)."""
+    _write_lines(path, opt_lines(pages), OPT_ENCODING)
 
 
 def read_opt(path: str | os.PathLike) -> list[OptPage]:

@@ -14,11 +14,11 @@ each atomically, from the journal: what they list is exactly what was committed.
 from __future__ import annotations
 
 import csv
-import io
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from ..files import write_atomic
+from ..files import open_atomic_text, write_atomic
 from .bates import bates_number
 from .journal import Journal
 from .loadfiles import DAT_ENCODING, OPT_ENCODING, OptPage, opt_pages, write_dat, write_opt
@@ -33,27 +33,30 @@ ERROR_FIELDS = ("DOCUMENT", "REASON")
 
 
 def write_outputs(out: Path, journal: Journal) -> None:
+    """Every output file from the journal, a document at a time: only where each record
+    lies in the journal is held, so memory does not grow with the production's log."""
     produced, failed = _committed(journal)
     volume = out.resolve().name
-    write_dat(out / DAT_NAME, [dat_row(r) for r in produced])
-    write_opt(out / OPT_NAME, [page for r in produced for page in opt_for(r, volume)])
-    _write_csv(out / LOG_NAME, LOG_FIELDS, [row for r in produced for row in log_rows(r)])
-    _write_csv(out / ERRORS_NAME, ERROR_FIELDS, [{"DOCUMENT": f["source"], "REASON": f["reason"]} for f in failed])
+    write_dat(out / DAT_NAME, (dat_row(r) for r in journal.read_at(produced)))
+    write_opt(out / OPT_NAME, (page for r in journal.read_at(produced) for page in opt_for(r, volume)))
+    _write_csv(out / LOG_NAME, LOG_FIELDS, (row for r in journal.read_at(produced) for row in log_rows(r)))
+    _write_csv(out / ERRORS_NAME, ERROR_FIELDS, ({"DOCUMENT": f["source"], "REASON": f["reason"]} for f in failed))
     write_atomic(out / README_NAME, README.encode("utf-8"))
 
 
-def _committed(journal: Journal) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """Produced documents in commit order; failures not since produced from a changed file."""
-    produced: dict[str, dict[str, Any]] = {}
+def _committed(journal: Journal) -> tuple[list[int], list[dict[str, Any]]]:
+    """Where each produced document's record is in the journal, in Bates order; and
+    the failures not since produced from a changed file."""
+    produced: dict[str, tuple[str, int, int]] = {}  # key -> (prefix, first, offset)
+    sources: set[str] = set()
     failed: dict[str, dict[str, Any]] = {}
-    for r in journal.records():
+    for offset, r in journal.entries():
         if r["type"] == "produced":
-            produced[r["key"]] = r
+            produced[r["key"]] = (r["prefix"], r["first"], offset)
+            sources.add(r["source"])
         elif r["type"] == "failed":
-            failed[r["key"]] = r
-    sources = {r["source"] for r in produced.values()}
-    ordered = sorted(produced.values(), key=lambda r: (r["prefix"], r["first"]))
-    return ordered, [f for f in failed.values() if f["source"] not in sources]
+            failed[r["key"]] = {"source": r["source"], "reason": r["reason"]}
+    return [offset for *_, offset in sorted(produced.values())], [f for f in failed.values() if f["source"] not in sources]
 
 
 def _windows(rel: str) -> str:
@@ -92,12 +95,12 @@ def log_rows(r: dict[str, Any]) -> list[dict[str, object]]:
     return rows
 
 
-def _write_csv(path: Path, fields: tuple[str, ...], rows: list[dict[str, object]]) -> None:
-    buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=fields, lineterminator="\r\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    write_atomic(path, buf.getvalue().encode("utf-8-sig"))
+def _write_csv(path: Path, fields: tuple[str, ...], rows: Iterable[dict[str, object]]) -> None:
+    """A CSV file (UTF-8 with a byte-order mark, CR LF), written a row at a time, whole or not at all."""
+    with open_atomic_text(path, "utf-8-sig") as text:
+        writer = csv.DictWriter(text, fieldnames=fields, lineterminator="\r\n")
+        writer.writeheader()
+        writer.writerows(rows)
 
 
 README = f"""\
