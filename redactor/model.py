@@ -14,9 +14,20 @@ Box = tuple[float, float, float, float]
 
 
 def union(boxes: list[Box] | tuple[Box, ...]) -> Box:
-    """The smallest box holding every box given."""
-    x0, y0, x1, y1 = zip(*boxes, strict=True)
-    return (min(x0), min(y0), max(x1), max(y1))
+    """The smallest box holding every box given (called for every word of every page: a plain loop)."""
+    if not boxes:
+        raise ValueError("union of no boxes")
+    x0, y0, x1, y1 = boxes[0]
+    for a, b, c, d in boxes[1:]:
+        if a < x0:
+            x0 = a
+        if b < y0:
+            y0 = b
+        if c > x1:
+            x1 = c
+        if d > y1:
+            y1 = d
+    return (x0, y0, x1, y1)
 
 
 def mostly_under(box: Box, boxes: list[Box]) -> bool:

@@ -252,13 +252,16 @@ def _same_value_elsewhere(doc: Document, drafts: list[dict[str, Any]]) -> list[d
     for d in drafts:
         if d["page"] is not None:
             planned.setdefault(d["page"], []).extend(d["boxes"])
+    folded = {page.number: fold(page.text.text) for page in doc.pages}
     out = []
     for d in drafts:
         value = d["terms"][0] if d["terms"] else ""
         if len(value) < 4 or d["surface"] != "page" or d["page"] is None:
             continue
-        pattern = term_pattern(value)
+        pattern, key = term_pattern(value), term_key(value)
         for page in doc.pages:
+            if key not in folded[page.number]:
+                continue
             for m in pattern.finditer(page.text.text):
                 boxes = page.text.boxes_for(m.start(), m.end())
                 if not boxes or any(mostly_under(b, planned.get(page.number, [])) for b in boxes):
@@ -434,10 +437,48 @@ def term_pattern(term: str) -> re.Pattern[str]:
     return re.compile(lead + body + tail, re.IGNORECASE)
 
 
+_NOT_ALNUM = re.compile(r"[\W_]+")
+
+
+def _case_fixes() -> dict[int, int]:
+    """Letters the regex engine takes for one another ignoring case beyond lower() (ı and i, ſ and s)."""
+    try:
+        from re._casefix import _EXTRA_CASES  # type: ignore[import-not-found]
+    except ImportError:  # pragma: no cover - older or newer Pythons: NFKC covers the usual ones
+        return {}
+    return {c: min((c, *others)) for c, others in _EXTRA_CASES.items()}
+
+
+_CASE_FIXES = _case_fixes()
+
+
+def fold(text: str) -> str:
+    """Letters and digits only, lower case: whatever a :func:`term_pattern` matches, folded, is in here.
+
+    Folding goes character by character, so the folded match is a run of the
+    folded text: a text whose folded form lacks a term's :func:`term_key` holds
+    no match of its pattern, and need not be searched.
+    """
+    folded = _NOT_ALNUM.sub("", text.lower())
+    return folded if folded.isascii() else folded.translate(_CASE_FIXES)  # the fixes map ASCII to itself
+
+
+@functools.lru_cache(maxsize=8192)
+def term_key(term: str) -> str:
+    """The folded letters and digits every match of ``term_pattern(term)`` holds.
+
+    "" (search everywhere) for a term beyond ASCII: its case rules are not guessed.
+    """
+    if not term.isascii():
+        return ""
+    return fold(re.sub(r"\D", "", term) if is_number_form(term) else term)
+
+
 def mask(text: str, terms: tuple[str, ...]) -> str:
     """``text`` with every form of the value replaced by ``[…]`` (for log fields)."""
+    folded = fold(text)
     for t in sorted(terms, key=len, reverse=True):
-        if len(t) >= 3:
+        if len(t) >= 3 and term_key(t) in folded:
             text = term_pattern(t).sub("[…]", text)
     return text
 

@@ -66,8 +66,9 @@ XMP_SKIPPED_FIELDS = {"xmpGImg:image"}  # a base64 thumbnail, not text
 RISKY_ACTIONS = {"JavaScript", "Launch", "SubmitForm", "ImportData", "GoToE", "Rendition"}
 MEDIA_SUBTYPES = {"Sound", "Movie", "Screen", "RichMedia", "3D"}
 PLAIN_SUBTYPES = {"Link", "Widget", "Popup"}
-_SWEEP_PREFILTER = (b"/ObjStm", b"/JS", b"/JavaScript", b"/Launch", b"/SubmitForm", b"/ImportData", b"/GoToE",
-                    b"/Rendition", b"/EF", b"/EmbeddedFile", b"/Alt", b"/ActualText", b"/XML")  # fmt: skip
+_SWEEP_PREFILTER = re.compile(rb"/ObjStm|/JS|/JavaScript|/Launch|/SubmitForm|/ImportData|/GoToE|/Rendition|/EF"
+                              rb"|/EmbeddedFile|/Alt|/ActualText|/XML")  # one pass over the file's bytes
+_ESCAPED_NAME = re.compile(rb"/[^\s/<>\[\]()]*#[0-9A-Fa-f]{2}")
 _SWEEP_KEYS = tuple(f"/S/{a}" for a in RISKY_ACTIONS) + ("/JS", "/EF", "/Alt", "/ActualText", "/Subtype/XML")
 
 
@@ -455,7 +456,7 @@ class _Reader:
         """
         if not self.raw:
             return True
-        return any(key in self.raw for key in _SWEEP_PREFILTER) or re.search(rb"/[^\s/<>\[\]()]*#[0-9A-Fa-f]{2}", self.raw) is not None
+        return _SWEEP_PREFILTER.search(self.raw) is not None or _ESCAPED_NAME.search(self.raw) is not None
 
     def read_action(self, action: dict, kind: str, place: _Place) -> None:
         self.add("javascript", f"{place.label} script", self.objs.text(action.get("JS")), place.page, place.bbox)

@@ -39,7 +39,7 @@ import pymupdf
 
 from .errors import VerificationFailed
 from .model import Box, Document, mostly_under
-from .plan import Plan, is_word_form, term_pattern, whole_forms
+from .plan import Plan, fold, is_word_form, term_pattern, whole_forms
 from .readers import normalise
 from .readers.content import _content_text, _Fonts, _resources
 from .readers.objects import _leftovers, _object_text, _orphans, _roles
@@ -83,26 +83,8 @@ class Survivor:
 
 # -- all spellings at once -------------------------------------------------------------
 
-_NOT_ALNUM = re.compile(r"[\W_]+")
 _SPACING = re.compile(r"\(\?<!\\d\)|\(\?!\\d\)|\(\?<!\[\\w\]\)|\(\?!\[\\w\]\)|\[ \\t\\-\./\(\)\]\{0,2\}|\\s\+")
 _META = set(".^$*+?{}[]()|")
-
-
-def _case_fixes() -> dict[int, int]:
-    """Letters the regex engine takes for one another ignoring case beyond lower() (ı and i, ſ and s)."""
-    try:
-        from re._casefix import _EXTRA_CASES  # type: ignore[import-not-found]
-    except ImportError:  # pragma: no cover - older or newer Pythons: NFKC covers the usual ones
-        return {}
-    return {c: min((c, *others)) for c, others in _EXTRA_CASES.items()}
-
-
-_CASE_FIXES = _case_fixes()
-
-
-def _fold(text: str) -> str:
-    """Letters and digits only, lower case: whatever a spelling's pattern matches, folded, is in here."""
-    return _NOT_ALNUM.sub("", text.lower()).translate(_CASE_FIXES)
 
 
 def _literal_key(pattern: re.Pattern[str]) -> str:
@@ -122,12 +104,12 @@ def _literal_key(pattern: re.Pattern[str]) -> str:
             return ""
         else:
             out.append(ch)
-    return "" if escaped else _fold("".join(out))
+    return "" if escaped else fold("".join(out))
 
 
 def _candidates(expected: list[Expectation], text: str) -> list[Expectation]:
     """The spellings that may occur in ``text``: the others' letters and digits are not in it."""
-    folded = _fold(text)
+    folded = fold(text)
     return [e for e in expected if not e.key or e.key in folded]
 
 
@@ -137,7 +119,7 @@ def expectations(doc: Document, plan: Plan) -> list[Expectation]:
     for r in plan.redactions:
         if r.page is not None and r.surface == "page":
             planned.setdefault(r.page, []).extend(r.boxes)
-    folded = {page.number: _fold(page.text.text) for page in doc.pages}
+    folded = {page.number: fold(page.text.text) for page in doc.pages}
     patterns: dict[str, re.Pattern[str]] = {}
     uses: dict[tuple[str, int], dict[int, int]] = {}  # pattern -> page -> uses outside every redaction
     out = []

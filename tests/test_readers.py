@@ -69,3 +69,44 @@ def test_an_object_only_an_array_of_numbers_names_is_reached():
     pdf.Root.Chain = pdf.make_indirect(pikepdf.Array([1, pikepdf.Array([2, inner])]))
     pdf.make_indirect(pikepdf.Array([1, 2, 3]))  # nothing names it
     assert _orphans(pdf, list(pdf.objects)) == 1
+
+
+def _content_tokens(parser_class, data: bytes) -> list:
+    from pdfminer.pdftypes import PDFStream
+    from pdfminer.psparser import PSEOF
+
+    parser = parser_class([PDFStream({}, data)])
+    out = []
+    while True:
+        try:
+            out.append(parser.nextobject())
+        except PSEOF:
+            return out
+        except Exception as exc:  # what pdfminer makes of a broken stream: the same either way
+            out.append(type(exc).__name__)
+            if len(out) > 10_000:
+                return out
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"BT [<0037004A0044>] TJ ET",
+        b"<41> Tj <> Tj <4> Tj <414> Tj <4a4B4c> Tj",  # empty, a lone digit, odd length, both cases
+        b"<41 42\n43\t44\r45\x0c46> Tj <4 1> Tj < 41 > Tj",  # blanks anywhere
+        b"<4142 % not a comment\n> Tj <41zz> Tj /P <</MCID 0 /T <4142>>> BDC EMC",  # ended by another character; dicts
+        b"[(a) -20 <0041> 3.5 <00>] TJ <41" + b"42" * 5000 + b"> Tj",  # a long one, read in more than one buffer
+        b"<414",  # never closed
+    ],
+)
+def test_hex_strings_read_as_pdfminer_reads_them(content):
+    from pdfminer.pdfinterp import PDFContentParser
+    from pdfminer.psparser import PSBaseParser
+
+    from redactor.readers import pagetext
+
+    class Plain(PDFContentParser):
+        _parse_hexstring = PSBaseParser._parse_hexstring  # pdfminer's own, a pair at a time
+
+    assert PDFContentParser._parse_hexstring is pagetext._parse_hexstring
+    assert _content_tokens(PDFContentParser, content) == _content_tokens(Plain, content)

@@ -11,13 +11,12 @@ the layer definitions are dropped; page labels go when they hold a value.
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 
 import pymupdf
 
-from ..plan import Plan, is_number_form, term_pattern
+from ..plan import Plan, fold, term_key, term_pattern
 
 MASK = "REDACTED"
 PRODUCER = "redactor"
@@ -46,8 +45,8 @@ class Masker:
             return []
         if not text.isascii():
             return [term_pattern(t) for t in self.terms]
-        folded = _fold(text)
-        return [term_pattern(t) for t in self.terms if _key(t) in folded]
+        folded = fold(text)
+        return [term_pattern(t) for t in self.terms if term_key(t) in folded]
 
     def __call__(self, text: str) -> str:
         for p in self._patterns(text):
@@ -56,20 +55,6 @@ class Masker:
 
     def hits(self, text: str) -> bool:
         return any(p.search(text) for p in self._patterns(text))
-
-
-def _fold(text: str) -> str:
-    return "".join(ch for ch in text.lower() if ch.isalnum())
-
-
-@functools.lru_cache(maxsize=4096)
-def _key(term: str) -> str:
-    """What any text the term's pattern matches must contain, folded ("" when that cannot be said)."""
-    if not term.isascii():  # case rules beyond ASCII: do not guess
-        return ""
-    if is_number_form(term):
-        return re.sub(r"\D", "", term)
-    return _fold(term)
 
 
 def flatten_forms(pdf: pymupdf.Document, masker: Masker) -> None:
