@@ -210,6 +210,9 @@ def _terminate(signum: int, frame: object) -> None:
 
 
 def main() -> None:
+    from . import blas
+
+    blas.set_for_this_process()  # before any command loads NumPy
     signal.signal(signal.SIGTERM, _terminate)
     try:
         cli.main(standalone_mode=False)

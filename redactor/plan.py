@@ -438,6 +438,7 @@ def term_pattern(term: str) -> re.Pattern[str]:
 
 
 _NOT_ALNUM = re.compile(r"[\W_]+")
+_ASCII_NOT_ALNUM = bytes(c for c in range(128) if not chr(c).isalnum())  # what [\W_] is in ASCII
 
 
 def _case_fixes() -> dict[int, int]:
@@ -459,8 +460,9 @@ def fold(text: str) -> str:
     folded text: a text whose folded form lacks a term's :func:`term_key` holds
     no match of its pattern, and need not be searched.
     """
-    folded = _NOT_ALNUM.sub("", text.lower())
-    return folded if folded.isascii() else folded.translate(_CASE_FIXES)  # the fixes map ASCII to itself
+    if text.isascii():  # most texts: the same letters and digits, kept by a byte table (the fixes map ASCII to itself)
+        return text.lower().encode("ascii").translate(None, _ASCII_NOT_ALNUM).decode("ascii")
+    return _NOT_ALNUM.sub("", text.lower()).translate(_CASE_FIXES)
 
 
 @functools.lru_cache(maxsize=8192)

@@ -54,3 +54,20 @@ def test_the_memory_is_bounded(monkeypatch):
     long = "Maria Gonzalez wrote. " * 200
     ner.entities([long], LABELS)
     assert long not in ner._READ
+
+
+def test_the_model_multiplies_through_numpy_on_one_blas_thread(monkeypatch):
+    threads = []
+
+    class _Watching(_CountingModel):
+        def pipe(self, texts, batch_size=64):
+            threads.extend(info["num_threads"] for info in ner._blas().info() if info["user_api"] == "blas")
+            return super().pipe(texts, batch_size)
+
+    layers = [node for node in ner._nlp().get_pipe("ner").model.walk() if "maxout" in node.name]
+    assert layers and all(node.ops.use_blis is False for node in layers)  # NumPy's BLAS, not thinc's BLIS
+    model = _Watching(ner._nlp())
+    ner.forget()
+    monkeypatch.setattr(ner, "_nlp", lambda: model)
+    ner.entities(["Maria Gonzalez met Dmitri Volkov in Fresno."], LABELS)
+    assert threads and set(threads) == {1}

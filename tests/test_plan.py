@@ -190,3 +190,10 @@ def test_boxes_survive_the_file(boxes):
     r = Redaction("R-0001", 1, tuple(boxes), "TERM", "redact", "REDACTED", "manual", "by hand")
     again = Plan.from_json(Plan("f.pdf", [r]).to_json()).redactions[0]
     assert again.boxes == tuple(boxes)
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127)))
+def test_ascii_text_folds_as_any_text_does(text):
+    from redactor.plan import _NOT_ALNUM
+
+    assert fold(text) == _NOT_ALNUM.sub("", text.lower())  # the byte table is only a faster road

@@ -323,3 +323,24 @@ def test_worker_refuses_a_stamp_the_verifying_reader_cannot_read(tmp_path, monke
     outcome = produce(_task(tmp_path, source))
     assert not outcome.ok and "does not read back" in outcome.reason
     assert not list((tmp_path / "work").glob("*.pdf"))  # nothing left behind
+
+
+def test_workers_run_one_blas_thread_and_the_caller_keeps_its_environment():
+    from redactor.blas import ENVIRONMENT
+    from redactor.production.executors import ProcessExecutor
+
+    before = {key: os.environ.get(key) for key in ENVIRONMENT}
+    pool = ProcessExecutor(workers=1)
+    try:
+        for key, value in ENVIRONMENT.items():
+            assert pool.result(pool.submit(os.getenv, key)) == (before[key] or value)  # a value set by the user wins
+    finally:
+        pool.close()
+    assert {key: os.environ.get(key) for key in ENVIRONMENT} == before
+
+
+def test_the_command_line_runs_one_blas_thread():
+    code = "import os, sys; sys.argv = ['redactor', '--version']; from redactor.cli import main\ntry: main()\nexcept SystemExit: pass\nprint(os.environ['OPENBLAS_NUM_THREADS'])"
+    env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=ROOT)
+    assert done.stdout.split()[-1] == "1", done.stderr

@@ -47,8 +47,10 @@ class ProcessExecutor:
     ``forkserver`` rather than ``fork``: the main process may hold threads (the
     progress bar), which must not be copied into a worker. The server imports
     the worker module once, so each worker starts with the libraries loaded.
-    Each worker is replaced after ``TASKS_PER_WORKER`` documents, so memory stays
-    flat however long the production.
+    The server is started at once, with one BLAS thread in its environment (see
+    :mod:`redactor.blas`), and every worker inherits it. Each worker is replaced
+    after ``TASKS_PER_WORKER`` documents, so memory stays flat however long the
+    production.
     """
 
     inline = False  # results come back as paths in the shared temp folder
@@ -64,6 +66,12 @@ class ProcessExecutor:
         self._pool = self._start()
 
     def _start(self) -> ProcessPoolExecutor:
+        from multiprocessing import forkserver
+
+        from .. import blas
+
+        with blas.for_processes_started_here():
+            forkserver.ensure_running()  # a server already running keeps the environment it started with
         return ProcessPoolExecutor(max_workers=self.workers, mp_context=self._ctx, initializer=self._initializer,
                                    max_tasks_per_child=TASKS_PER_WORKER)
 
