@@ -39,11 +39,12 @@ demo: setup
 	@echo "  motion-to-seal-public.pdf          the public copy, redactions burned in and verified"
 	@echo "  motion-to-seal-redaction-log.csv   one row per redaction (never the value)"
 
-test: setup
+test: setup lint
 	$(BIN)/python -m pytest -q
 
 lint: setup
-	$(BIN)/ruff check redactor tests samples bench
+	$(BIN)/ruff format --check redactor tests samples bench conftest.py
+	$(BIN)/ruff check redactor tests samples bench conftest.py
 
 bench: setup
 	$(BIN)/python bench/check_speed.py

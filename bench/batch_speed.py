@@ -132,7 +132,7 @@ def _role(proc, bench: int) -> str:
 
 def produce(in_dir: Path, out: Path, workers: int | None):
     """Run `redactor batch` as a command in its own process (so its memory is its own), timed."""
-    cmd = [sys.executable, "-c", "from redactor.production.command import batch_command; batch_command()",
+    cmd = [sys.executable, "-c", "from redactor.cli.batch import batch_command; batch_command()",
            str(in_dir), "-o", str(out), "--bates-prefix", PREFIX, "--legend", "CONFIDENTIAL"]
     if workers:
         cmd += ["--workers", str(workers)]
@@ -212,15 +212,13 @@ def held_out_check(pdfs: list[Path], in_pages: int, out: Path, result) -> list[s
 
 def profile(pdfs: list[Path], n: int) -> None:
     """ms a page of each stage of the worker's path, in this process."""
-    from redactor.ingest import load
-    from redactor.plan import make_plan
-    from redactor.policy import Policy
+    from redactor.detect.structure import page_problems
+    from redactor.ingest import load, read_surfaces
+    from redactor.plan import Policy, make_plan
     from redactor.production.bates import bates_number, stamp
     from redactor.production.worker import warm_up
     from redactor.redact import ocr_regions
     from redactor.render import render_public
-    from redactor.structure import page_problems
-    from redactor.surfaces import read_surfaces
     from redactor.verify import expectations, verify
 
     warm_up()

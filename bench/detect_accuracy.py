@@ -78,7 +78,7 @@ def baseline_findings(analyzer, doc: Document) -> list[Finding]:
 def read(path: Path) -> Document:
     doc = load(str(path))
     try:
-        from redactor.surfaces import read_surfaces
+        from redactor.ingest import read_surfaces
 
         doc.surfaces, _ = read_surfaces(doc.pdf, doc.raw, str(path))
     except ImportError:  # surfaces not built yet: pages only

@@ -43,7 +43,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from redactor.package import build_package, verify_package  # noqa: E402
-from redactor.plan import term_pattern  # noqa: E402
+from redactor.plan.forms import term_pattern  # noqa: E402
 from samples.generate import make_corpus  # noqa: E402
 from samples.truth import Truth, truth_path  # noqa: E402
 

@@ -38,12 +38,17 @@ import pikepdf  # noqa: E402
 import pymupdf  # noqa: E402
 
 from redactor.errors import VerificationFailed  # noqa: E402
-from redactor.ingest import load  # noqa: E402
+from redactor.ingest import (
+    load,  # noqa: E402
+    read_surfaces,  # noqa: E402
+)
 from redactor.model import Finding  # noqa: E402
-from redactor.plan import make_plan, term_pattern  # noqa: E402
-from redactor.policy import Policy  # noqa: E402
+from redactor.plan import (
+    Policy,  # noqa: E402
+    make_plan,  # noqa: E402
+)
+from redactor.plan.forms import term_pattern  # noqa: E402
 from redactor.redact import redact_file  # noqa: E402
-from redactor.surfaces import read_surfaces  # noqa: E402
 from samples.generate import make_corpus  # noqa: E402
 from samples.truth import Truth, truth_path  # noqa: E402
 
@@ -62,7 +67,7 @@ def truth_plan(src: Path, truth: Truth, policy: Policy):
                 found.append(Finding(e.category, e.value, e.page, boxes, "truth", 1.0, "planted", start=m.start()))
         else:
             found.append(Finding(e.category, e.value, e.page, (), "truth", 1.0, "planted", surface=e.surface))
-    from redactor.structure import page_problems
+    from redactor.detect.structure import page_problems
 
     problems = [p for pg in doc.pages for p in page_problems(doc.pdf, pg.number - 1, scanned=pg.scanned)]
     return make_plan(doc, found, policy, problems=problems)

@@ -1,6 +1,22 @@
 """Exit codes and the domain errors that map onto them.
 
 The numbers are part of the command-line contract: a number never changes meaning.
+Each error class has a stable code of its own (``E001``...), shown in its message
+(``redactor: error [E001]: ...``), so a user can look it up and a script can tell
+errors apart. A code is never reused.
+
+| code | error | exit |
+|---|---|---|
+| E001 | :class:`BadInput`: the input cannot be read as a PDF this tool can work on | 2 |
+| E002 | :class:`PolicyError`: a policy, plan, court profile or pattern pack is not valid | 2 |
+| E003 | :class:`VerificationFailed`: something planned can still be read; nothing released | 3 |
+| E004 | ``PatternTimeout``: a pattern ran past its time limit | 2 |
+| E005 | :class:`OutputError`: an output cannot be written (its folder, permissions, disk space) | 2 |
+| E010 | ``BatesError``: Bates numbering cannot go on as asked | 2 |
+| E011 | ``ExecutorError``: the workers cannot be started | 2 |
+| E012 | ``StampError``: a Bates stamp could not be read back from the page | 2 |
+| E013 | ``TooLarge``: a file cannot be split under the court's size limit | 2 |
+| E099 | an unexpected error: a bug in redactor (shown by the command line) | 2 |
 """
 
 from __future__ import annotations
@@ -11,18 +27,24 @@ from enum import IntEnum
 class ExitCode(IntEnum):
     OK = 0  # done, and clean
     FOUND = 1  # check found something to fix
-    BAD_INPUT = 2  # bad usage or unreadable input
+    BAD_INPUT = 2  # bad usage, unreadable input, or an output that cannot be written
     NOT_VERIFIED = 3  # verification failed: nothing released
 
 
 class RedactorError(Exception):
     """An error a user can act on. ``str()`` is one line: what went wrong and what to do.
 
-    Messages never hold a redacted value.
+    Messages never hold a redacted value, and never name a command-line flag:
+    ``option`` names the parameter the error is about (``password``), and the
+    command line shows its flag.
     """
 
     exit_code = ExitCode.BAD_INPUT
     code = "E000"
+
+    def __init__(self, message: str = "", *, option: str | None = None):
+        super().__init__(message)
+        self.option = option
 
 
 class BadInput(RedactorError):
@@ -30,13 +52,13 @@ class BadInput(RedactorError):
 
     code = "E001"
 
-    def __init__(self, path: str, problem: str, remedy: str):
+    def __init__(self, path: str, problem: str, remedy: str, *, option: str | None = None):
         self.path, self.problem, self.remedy = path, problem, remedy
-        super().__init__(f"{path}: {problem}; {remedy}")
+        super().__init__(f"{_quoted(path)}: {problem}; {remedy}", option=option)
 
 
 class PolicyError(RedactorError):
-    """A policy, plan or pattern pack file is not valid."""
+    """A policy, plan, court profile or pattern pack file is not valid."""
 
     code = "E002"
 
@@ -46,6 +68,21 @@ class VerificationFailed(RedactorError):
 
     exit_code = ExitCode.NOT_VERIFIED
     code = "E003"
+
+
+class OutputError(RedactorError):
+    """An output cannot be written: its folder is missing or read-only, the disk is full, it names a folder."""
+
+    code = "E005"
+
+    def __init__(self, path: str, problem: str, remedy: str, *, option: str | None = None):
+        self.path, self.problem, self.remedy = path, problem, remedy
+        super().__init__(f"{_quoted(path)}: {problem}; {remedy}", option=option)
+
+
+def _quoted(path: str) -> str:
+    """A file name as a message shows it: as is, unless a line break or blank at its ends would hide it."""
+    return repr(path) if any(ch in path for ch in "\n\r\t\x00") or path != path.strip() else path
 
 
 def check_keys(mapping: dict, known: tuple[str, ...] | dict, where: str) -> None:

@@ -165,11 +165,26 @@ class Document:
 
 
 @dataclass(frozen=True)
+class Term:
+    """A string the user wants redacted wherever it appears (a minor's name, a customer).
+
+    ``category`` says what it is (``TERM`` when the user did not say); ``action``,
+    when given, overrides the category's action for this term alone.
+    """
+
+    text: str
+    category: str = "TERM"
+    action: str | None = None
+
+
+@dataclass(frozen=True)
 class Finding:
     """A piece of text a detector says must not reach the public record (or must stay).
 
     ``private`` findings are planned for redaction; public ones (a judge's
     name, a citation) are recorded so a reviewer sees why they were kept.
+    Detection says what it found and why; ``action`` is left empty there and
+    set from the plan's decision (:meth:`redactor.plan.Policy.decide`).
     """
 
     category: str
@@ -185,7 +200,7 @@ class Finding:
     start: int = -1
     end: int = -1
     private: bool = True
-    action: str = "redact"
+    action: str = ""
 
     @property
     def bbox(self) -> Box | None:

@@ -73,7 +73,7 @@ def test_bad_input_one_line_exit_2(tmp_path: Path) -> None:
         assert proc.stdout == "", name
 
 
-def test_verbose_shows_traceback_for_unexpected_errors(tmp_path: Path, monkeypatch) -> None:
+def test_debug_shows_traceback_for_unexpected_errors(tmp_path: Path, monkeypatch) -> None:
     import redactor.check as check_mod
 
     def boom(*a, **k):
@@ -83,8 +83,8 @@ def test_verbose_shows_traceback_for_unexpected_errors(tmp_path: Path, monkeypat
     good = _pdf(tmp_path / "g.pdf", ["text"])
     quiet = CliRunner().invoke(cli, ["check", str(good)])
     assert quiet.exit_code == 2 and "Traceback" not in quiet.output
-    loud = CliRunner().invoke(cli, ["-v", "check", str(good)])
-    assert loud.exit_code == 2
+    loud = CliRunner().invoke(cli, ["--debug", "check", str(good)])
+    assert loud.exit_code == 2 and "Traceback" in loud.output and "RuntimeError" in loud.output
 
 
 def test_encrypted_opens_with_password(tmp_path: Path) -> None:

@@ -19,8 +19,7 @@ sys.path.insert(0, str(ROOT))
 
 from redactor.detect import detect  # noqa: E402
 from redactor.detect.scoring import Score, score_document  # noqa: E402
-from redactor.ingest import load  # noqa: E402
-from redactor.surfaces import read_surfaces  # noqa: E402
+from redactor.ingest import load, read_surfaces  # noqa: E402
 
 
 @pytest.fixture(scope="module")

@@ -8,10 +8,10 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from redactor.check import decided  # noqa: E402
 from redactor.detect import detect  # noqa: E402
-from redactor.ingest import load  # noqa: E402
-from redactor.policy import Policy  # noqa: E402
-from redactor.surfaces import read_surfaces  # noqa: E402
+from redactor.ingest import load, read_surfaces  # noqa: E402
+from redactor.plan import Policy  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -44,11 +44,13 @@ def test_surface_findings_carry_their_surface(doc):
     assert all(f.where for f in surfaced)
 
 
-def test_public_findings_are_kept_and_private_follow_policy(doc):
-    findings = detect(doc)
+def test_detection_decides_no_action_the_plan_decides_each(doc):
+    found = detect(doc)
+    assert all(f.action == "" for f in found)  # detection says what and why, never what to do
+    findings = decided(found, Policy.default())
     assert all(f.action == "keep" for f in findings if not f.private)
     for f in findings:
-        if f.private and f.detector != "policy:term":
+        if f.private:
             assert f.action == Policy.default().action_for(f.category)
 
 
@@ -61,8 +63,9 @@ def test_order_is_deterministic_and_without_duplicates(doc):
 
 def test_disabled_category_is_not_reported(doc):
     policy = Policy.from_mapping({"categories": {"PHONE": {"enabled": False}, "SSN": {"action": "review"}}})
-    findings = detect(doc, policy)
+    findings = decided(detect(doc), policy)
     assert not any(f.category == "PHONE" and f.private for f in findings)
+    assert any(f.category == "SSN" for f in findings)
     assert all(f.action == "review" for f in findings if f.category == "SSN")
 
 

@@ -7,7 +7,7 @@ found (or must be left alone), and the category.
 import pytest
 
 from redactor.detect import detect_text
-from redactor.policy import Policy, Term
+from redactor.plan import Policy, Term
 
 
 def private(text, **kw):
@@ -133,7 +133,7 @@ def test_surface_text_flags_any_private_name():
 def test_policy_terms_and_never():
     policy = Policy(terms=(Term("Acme customer list"), Term("Jane Roe", "MINOR")), never=("Maria Lopez",))
     text = "The Acme customer list names Jane Roe. The complainant, Maria Lopez, objected."
-    found = private(text, policy=policy)
+    found = private(text, terms=policy.terms, never=policy.never)
     assert ("Acme customer list", "TERM") in found
     assert ("Jane Roe", "MINOR") in found
     assert not any(v == "Maria Lopez" for v, _ in found)

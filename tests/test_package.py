@@ -18,14 +18,14 @@ import yaml
 from click.testing import CliRunner
 from test_package_fixtures import CASE_NUMBER, MINOR, PLANTED, make_filing, plan_for
 
+from redactor.cli.package import package_command, verify_package_command
 from redactor.errors import BadInput, VerificationFailed
 from redactor.package import build_package, load_profile, verify_package
 from redactor.package.caption import read_caption
-from redactor.package.command import package_command, verify_package_command
 from redactor.package.manifest import read_manifest
-from redactor.package.profiles import COURTS_DIR, available_courts
-from redactor.plan import Plan, term_pattern
-from redactor.policy import Policy
+from redactor.plan import Plan, Policy
+from redactor.plan.forms import term_pattern
+from redactor.profiles import available_courts, courts_dir
 from redactor.verify import normalise
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
@@ -169,7 +169,7 @@ def test_split_at_the_size_limit(tmp_path: Path) -> None:
     pdf = make_filing(tmp_path / "big.pdf", pages=6, noise_images=True)
     plan_path = tmp_path / "plan.json"
     plan_for(pdf).save(str(plan_path))
-    raw = yaml.safe_load((COURTS_DIR / "edcal.yaml").read_text())
+    raw = yaml.safe_load((courts_dir() / "edcal.yaml").read_text())
     raw.update(name="tiny", max_file_mb=0.2)
     court = tmp_path / "tiny.yaml"
     court.write_text(yaml.safe_dump(raw))
@@ -224,8 +224,9 @@ def test_destination_rules(filing, tmp_path: Path) -> None:
     assert (busy / "notes.txt").read_text() == "mine"
     pkg = tmp_path / "pkg"
     build_package([str(pdf)], str(pkg), plan_path=str(plan_path))
-    with pytest.raises(BadInput, match="previous package.*--force"):
+    with pytest.raises(BadInput, match="previous package") as refused:
         build_package([str(pdf)], str(pkg), plan_path=str(plan_path))
+    assert refused.value.option == "force"  # the command line names its flag
     build_package([str(pdf)], str(pkg), court="nysd", plan_path=str(plan_path), force=True)
     assert json.loads((pkg / "manifest.json").read_text())["court"] == "nysd"
     assert verify_package(str(pkg)) == []

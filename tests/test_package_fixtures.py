@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pymupdf
 
-from redactor.plan import Plan, Redaction, term_forms
+from redactor.plan import Plan, Redaction
+from redactor.plan.forms import term_forms
 
 SSN = "524-71-9036"
 MINOR = "Olivia Brandt"

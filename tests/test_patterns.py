@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from redactor.detect.packs import PatternSet, PatternTimeout, lexicon_names, load_lexicon
 from redactor.errors import PolicyError
-from redactor.patterns import PatternSet, PatternTimeout, lexicon_names, load_lexicon
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 
@@ -56,15 +56,19 @@ MUST_MATCH: dict[str, list[str]] = {
         "«03/14/1978» (date of birth)",
         "born «15th of March 1988»",
     ],
-    "FINANCIAL_ACCOUNT": [
+    "CARD": [
         "paid with card «4111 1111 1111 1111» on",
         "number «5555-5555-5555-4444»",
         "«378282246310005»",
+    ],
+    "ACCOUNT": [
         "Account No. «000123456789»",
         "checking account number «1234-5678-90»",
+        "Acct. #«88123456»",
+    ],
+    "ROUTING": [
         "Routing No. «121000358», Account No. 987654321",
         "ABA «021000021»",
-        "Acct. #«88123456»",
     ],
     "PHONE": [
         "call me at «(916) 555-1234» today",
@@ -100,7 +104,7 @@ MUST_MATCH: dict[str, list[str]] = {
         "CDL «123456789»",
         "DL «12345678»",
     ],
-    "INTERNAL_AFFAIRS": [
+    "IA_CASE": [
         "IA «2019-0045»",
         "IA #«2019-0045»",
         "IA Case No. «18-112»",
@@ -109,13 +113,13 @@ MUST_MATCH: dict[str, list[str]] = {
         "I.A. No. «4512»",
         "Professional Standards Division Case «20-007»",
     ],
-    "BADGE_NUMBER": [
+    "BADGE": [
         "Officer Smith, Badge No. «4471»",
         "badge #«4471»",
         "Badge Number: «4471»",
         "Star No. «12345»",
     ],
-    "MEDICAL_RECORD": [
+    "MRN": [
         "MRN «00123456»",
         "Medical Record No. «MR-445566»",
         "Patient ID: «77889900»",
@@ -205,11 +209,15 @@ MUST_NOT_MATCH: dict[str, list[str]] = {
         "DOB 02/30/1990",  # no such day
         "date of birth 13/01/1990",
     ],
-    "FINANCIAL_ACCOUNT": [
+    "CARD": [
         "card 4111 1111 1111 1112",  # fails Luhn
         "number 1234 5678 9012 3452",  # passes Luhn, no issuer
+    ],
+    "ROUTING": [
         "Routing No. 121000359",  # fails the ABA checksum
         "reference 121000358 in the file",  # routing-valid, no routing context
+    ],
+    "ACCOUNT": [
         "account ending in 4321",
         "Account: see ECF No. 123456",
         "the account of events in 2019",
@@ -247,16 +255,16 @@ MUST_NOT_MATCH: dict[str, list[str]] = {
         "State Bar license no. 123456",
         "license plate 7ABC123",
     ],
-    "INTERNAL_AFFAIRS": [
+    "IA_CASE": [
         "Des Moines, IA 50309",  # Iowa
         "IA",
         "the IAs were",
     ],
-    "BADGE_NUMBER": [
+    "BADGE": [
         "the badge was shiny",
         "badge of honor",
     ],
-    "MEDICAL_RECORD": [
+    "MRN": [
         "record 00123456",
         "ECF No. 12345678",
     ],
@@ -373,7 +381,7 @@ def test_one_value_is_reported_once_per_category(patterns: PatternSet) -> None:
     ("text", "category", "value"),
     [
         ("the intake lists her SSN:\n512-48-3907 as well", "SSN", "512-48-3907"),
-        ("entries under Chart\n24590861 at the clinic", "MEDICAL_RECORD", "24590861"),
+        ("entries under Chart\n24590861 at the clinic", "MRN", "24590861"),
     ],
 )
 def test_a_line_break_inside_a_paragraph_is_a_space(patterns: PatternSet, text: str, category: str, value: str) -> None:
@@ -383,11 +391,11 @@ def test_a_line_break_inside_a_paragraph_is_a_space(patterns: PatternSet, text: 
 
 def test_a_blank_line_still_separates(patterns: PatternSet) -> None:
     text = "see the Chart\n\n24590861 Widget Street"
-    assert not [m for m in patterns.scan(text) if m.category == "MEDICAL_RECORD"]
+    assert not [m for m in patterns.scan(text) if m.category == "MRN"]
 
 
 def test_unknown_category_is_an_error(patterns: PatternSet) -> None:
-    with pytest.raises(PolicyError, match="unknown pattern categories: SOCIAL; available: ADDRESS"):
+    with pytest.raises(PolicyError, match="unknown pattern categories: SOCIAL; available: ACCOUNT"):
         patterns.scan("x", categories={"SOCIAL"})
 
 
@@ -417,55 +425,63 @@ def write_pack(folder: Path, body: str, name: str = "test.yaml") -> Path:
     ("body", "message"),
     [
         (
-            "name: t\ncategory: T\npatterns:\n  - {name: ssn_dashed, regx: 'x', score: 0.5}\n",
+            "name: t\ncategory: TERM\npatterns:\n  - {name: ssn_dashed, regx: 'x', score: 0.5}\n",
             "packs/test.yaml: entry 'ssn_dashed': unknown key 'regx' (did you mean 'regex'?); expected one of",
         ),
         (
-            "name: t\ncategory: T\npatterns:\n  - {name: broken, regex: '(\\d+', score: 0.5}\n",
+            "name: t\ncategory: TERM\npatterns:\n  - {name: broken, regex: '(\\d+', score: 0.5}\n",
             "packs/test.yaml: entry 'broken': regex does not compile",
         ),
         (
-            "name: t\ncategory: T\npatterns:\n  - {name: card, regex: '\\d+', score: 0.5, validator: lunh}\n",
+            "name: t\ncategory: TERM\npatterns:\n  - {name: card, regex: '\\d+', score: 0.5, validator: lunh}\n",
             "packs/test.yaml: entry 'card': unknown validator 'lunh' (did you mean 'luhn'?); available: aba_routing,",
         ),
         (
-            "name: t\ncategory: T\npatterns:\n  - {regex: '\\d+', score: 0.5}\n",
+            "name: t\ncategory: TERM\npatterns:\n  - {regex: '\\d+', score: 0.5}\n",
             "packs/test.yaml: entry #1: missing key 'name'",
         ),
         (
-            "category: T\npatterns:\n  - {name: a, regex: 'a', score: 0.5}\n",
+            "category: TERM\npatterns:\n  - {name: a, regex: 'a', score: 0.5}\n",
             "packs/test.yaml: pack: missing key 'name'",
         ),
         (
-            "name: t\ncategory: T\npatterns:\n  - {name: a, regex: 'a', score: 2}\n",
+            "name: t\ncategory: TERM\npatterns:\n  - {name: a, regex: 'a', score: 2}\n",
             "packs/test.yaml: entry 'a': 'score' must be a number from 0 to 1",
         ),
         (
-            "name: t\ncategory: T\npatterns:\n  - {name: a, regex: 'a', score: 0.5, flags: [IGNORCASE]}\n",
+            "name: t\ncategory: TERM\npatterns:\n  - {name: a, regex: 'a', score: 0.5, flags: [IGNORCASE]}\n",
             "entry 'a': unknown flag 'IGNORCASE'",
         ),
         (
-            "name: t\ncategory: T\npatterns:\n  - {name: a, regex: 'a', score: 0.5, group: val}\n",
+            "name: t\ncategory: TERM\npatterns:\n  - {name: a, regex: 'a', score: 0.5, group: val}\n",
             "entry 'a': group 'val' is not a named group",
         ),
         (
-            "name: t\ncategory: T\npatterns:\n  - {name: a, regex: '{{digits}}', score: 0.5}\n",
+            "name: t\ncategory: TERM\npatterns:\n  - {name: a, regex: '{{digits}}', score: 0.5}\n",
             "entry 'a': unknown fragment {{digits}}",
         ),
         (
-            "name: t\ncategory: T\ncontext: {words: [ssn], window: 'near'}\npatterns:\n  - {name: a, regex: 'a', score: 0.5}\n",
+            "name: t\ncategory: TERM\ncontext: {words: [ssn], window: 'near'}\npatterns:\n  - {name: a, regex: 'a', score: 0.5}\n",
             "pack context: window 'near' must be a number of characters or 'N words'",
         ),
         (
-            "name: t\ncategory: T\npatterns:\n  - {name: a, regex: 'a', score: 0.5, require_context: true}\n",
+            "name: t\ncategory: TERM\npatterns:\n  - {name: a, regex: 'a', score: 0.5, require_context: true}\n",
             "entry 'a': context is required but the pack has no context words",
         ),
-        ("name: t\ncategory: T\npatterns: []\n", "pack: 'patterns' must be a non-empty list"),
+        ("name: t\ncategory: TERM\npatterns: []\n", "pack: 'patterns' must be a non-empty list"),
         (
-            "name: t\ncategory: T\npublic: yes please\npatterns:\n  - {name: a, regex: 'a', score: 0.5}\n",
+            "name: t\ncategory: TERM\npublic: yes please\npatterns:\n  - {name: a, regex: 'a', score: 0.5}\n",
             "'public' must be true or false",
         ),
         ("name: t\n  category: [\n", "packs/test.yaml: is not valid YAML"),
+        (
+            "name: t\ncategory: SOCIAL\npatterns:\n  - {name: a, regex: 'a', score: 0.5}\n",
+            "packs/test.yaml: entry 'a': unknown category 'SOCIAL'; known: SSN,",
+        ),
+        (
+            "name: t\ncategory: SSN\npublic: true\npatterns:\n  - {name: a, regex: 'a', score: 0.5}\n",
+            "packs/test.yaml: entry 'a': category SSN is not public, as the pack is",
+        ),
     ],
 )
 def test_bad_pack_names_its_file_and_entry(tmp_path: Path, body: str, message: str) -> None:
@@ -476,7 +492,7 @@ def test_bad_pack_names_its_file_and_entry(tmp_path: Path, body: str, message: s
 
 
 def test_two_packs_with_one_name_are_refused(tmp_path: Path) -> None:
-    body = "name: same\ncategory: T\npatterns:\n  - {name: a, regex: 'a', score: 0.5}\n"
+    body = "name: same\ncategory: TERM\npatterns:\n  - {name: a, regex: 'a', score: 0.5}\n"
     folder = write_pack(tmp_path / "packs", body, "one.yaml")
     write_pack(folder, body, "two.yaml")
     with pytest.raises(
@@ -493,7 +509,7 @@ def test_empty_directory_is_an_error(tmp_path: Path) -> None:
 def test_context_required_and_negative_context(tmp_path: Path) -> None:
     body = """
 name: t
-category: T
+category: TERM
 context: {words: [ref], window: 2 words, required: true, boost: 0.3}
 negative_context: [not this]
 patterns:
@@ -510,7 +526,7 @@ patterns:
 def test_requires_skips_a_text_without_it(tmp_path: Path) -> None:
     body = """
 name: t
-category: T
+category: TERM
 fragments: {kind: '(?i:cv|cr)'}
 patterns:
   - {name: docket, regex: '\\d{2}-{{kind}}-\\d{3}', requires: '-{{kind}}-', score: 0.5}
@@ -521,7 +537,7 @@ patterns:
 
 
 def test_a_requires_that_does_not_compile_names_its_entry(tmp_path: Path) -> None:
-    body = "name: t\ncategory: T\npatterns:\n  - {name: a, regex: 'a', requires: '(b', score: 0.5}\n"
+    body = "name: t\ncategory: TERM\npatterns:\n  - {name: a, regex: 'a', requires: '(b', score: 0.5}\n"
     with pytest.raises(PolicyError, match="packs/test.yaml: entry 'a': 'requires' regex does not compile"):
         PatternSet.load(write_pack(tmp_path / "packs", body))
 
@@ -530,14 +546,14 @@ def test_environment_variable_points_at_the_packs(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     body = (
-        "name: t\ncategory: FIVE\npatterns:\n  - {name: five, regex: '\\b\\d{5}\\b', score: 0.5}\n"
+        "name: t\ncategory: BADGE\npatterns:\n  - {name: five, regex: '\\b\\d{5}\\b', score: 0.5}\n"
     )
     monkeypatch.setenv("REDACTOR_PATTERNS", str(write_pack(tmp_path / "packs", body)))
-    assert PatternSet.load().categories() == ["FIVE"]
+    assert PatternSet.load().categories() == ["BADGE"]
 
 
 def test_catastrophic_regex_times_out_with_an_error(tmp_path: Path) -> None:
-    body = "name: slow\ncategory: T\npatterns:\n  - {name: backtracker, regex: '(a|aa)+$', score: 0.5}\n"
+    body = "name: slow\ncategory: TERM\npatterns:\n  - {name: backtracker, regex: '(a|aa)+$', score: 0.5}\n"
     ps = PatternSet.load(write_pack(tmp_path / "packs", body), timeout=0.05)
     text = "a" * 60 + "b"
     started = time.perf_counter()

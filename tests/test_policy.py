@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from redactor.errors import PolicyError
-from redactor.policy import Policy, Term
+from redactor.plan import Policy, Term
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -16,9 +16,9 @@ import pymupdf
 import pytest
 from click.testing import CliRunner
 
+from redactor.cli.batch import batch_command
 from redactor.production import run_production
 from redactor.production.bates import BAND, BatesError, parse_bates
-from redactor.production.command import batch_command
 from redactor.production.loadfiles import DAT_FIELDS, read_dat, read_opt
 from samples.generate import make_filing
 from samples.truth import Truth, find
@@ -196,4 +196,4 @@ def test_command_line(production, tmp_path):
     assert got.exit_code == 0, got.output
     assert sorted(p.name for p in (tmp_path / "out" / "IMAGES").iterdir()) == ["Q-00100.pdf"]
     bad = runner.invoke(batch_command, [str(in_dir), "-o", str(tmp_path / "o2"), "--bates-prefix", "A B"])
-    assert isinstance(bad.exception, BatesError)
+    assert bad.exit_code == 2 and f"[{BatesError.code}]" in bad.output and "Traceback" not in bad.output

@@ -5,8 +5,14 @@ from __future__ import annotations
 import pikepdf
 import pytest
 
-from redactor.readers.content import _Font, _strings
-from redactor.readers.objects import _containers, _object_text, _only_numbers, _orphans, _refers
+from redactor.verify.readers.content import _Font, _strings
+from redactor.verify.readers.objects import (
+    _containers,
+    _object_text,
+    _only_numbers,
+    _orphans,
+    _refers,
+)
 
 
 def plain_decode(font: _Font, raw: bytes) -> str:
@@ -103,7 +109,7 @@ def test_hex_strings_read_as_pdfminer_reads_them(content):
     from pdfminer.pdfinterp import PDFContentParser
     from pdfminer.psparser import PSBaseParser
 
-    from redactor.readers import pagetext
+    from redactor.verify.readers import pagetext
 
     class Plain(PDFContentParser):
         _parse_hexstring = PSBaseParser._parse_hexstring  # pdfminer's own, a pair at a time

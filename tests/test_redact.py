@@ -13,8 +13,8 @@ import pytest
 from redactor.errors import BadInput, PolicyError
 from redactor.ingest import load
 from redactor.model import Finding
-from redactor.plan import Plan, make_plan, term_forms
-from redactor.policy import Policy
+from redactor.plan import Plan, Policy, make_plan
+from redactor.plan.forms import term_forms
 from redactor.redact import redact_file
 
 PLANTED = {

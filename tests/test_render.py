@@ -17,8 +17,7 @@ from hypothesis import strategies as st
 
 from redactor.ingest import load
 from redactor.model import Finding
-from redactor.plan import make_plan
-from redactor.policy import Policy
+from redactor.plan import Policy, make_plan
 from redactor.redact import redact_file
 
 SSN = "562-19-4471"
@@ -43,7 +42,7 @@ def redact(tmp_path, pdf: pymupdf.Document, values: dict[str, str], *, extra=(),
     doc = load(str(src))
     problems = []
     if structure:
-        from redactor.structure import page_problems
+        from redactor.detect.structure import page_problems
 
         for page in doc.pages:
             problems += page_problems(doc.pdf, page.number - 1, scanned=page.scanned)

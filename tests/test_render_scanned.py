@@ -11,8 +11,7 @@ import pytest
 
 from redactor.ingest import load
 from redactor.model import Finding
-from redactor.plan import make_plan
-from redactor.policy import Policy
+from redactor.plan import Policy, make_plan
 from redactor.redact import redact_file
 
 SECRET = "Quintanilla"

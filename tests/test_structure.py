@@ -8,8 +8,8 @@ from dataclasses import dataclass
 import pymupdf
 import pytest
 
+from redactor.detect.structure import page_problems
 from redactor.model import SEVERITY_FIX
-from redactor.structure import page_problems
 
 SECRET = "Jane Roe SSN 123-45-6789"
 AT = pymupdf.Point(72, 100)  # baseline start of SECRET, 12 pt Helvetica

@@ -9,7 +9,7 @@ import numpy as np
 import pymupdf
 import pytest
 
-from redactor.structure import _Glyphs
+from redactor.detect.structure import _Glyphs
 
 SAMPLES = sorted((Path(__file__).parent.parent / "samples").glob("*.pdf"))
 

@@ -14,9 +14,9 @@ import pikepdf
 import pymupdf
 import pytest
 
-from redactor import surfaces
+from redactor.ingest import surfaces
+from redactor.ingest.surfaces import Name, Ref, parse_object, read_surfaces, revision_ends
 from redactor.model import SEVERITY_FIX, SEVERITY_NOTE
-from redactor.surfaces import Name, Ref, parse_object, read_surfaces, revision_ends
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SSN = "123-45-6789"

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from redactor import validators
+from redactor.detect import validators
 from redactor.errors import PolicyError
 
 

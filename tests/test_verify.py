@@ -13,12 +13,12 @@ import redactor.render as render_pkg
 from redactor.errors import VerificationFailed
 from redactor.ingest import load
 from redactor.model import Finding
-from redactor.plan import make_plan, term_pattern
-from redactor.policy import Policy
-from redactor.readers.pagetext import _by_lines, _drawn
+from redactor.plan import Policy, make_plan
+from redactor.plan.forms import term_pattern
 from redactor.redact import redact_file
 from redactor.render import burn
 from redactor.verify import Expectation, _candidates, expectations, verify
+from redactor.verify.readers.pagetext import _by_lines, _drawn
 
 SSN = "562-19-4471"
 NAME = "Dolores Quintanilla"

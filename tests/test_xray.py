@@ -16,7 +16,7 @@ from pathlib import Path
 import pymupdf
 import pytest
 
-from redactor.structure import page_problems
+from redactor.detect.structure import page_problems
 
 XRAY = Path(__file__).resolve().parents[2] / "shared" / "fixtures" / "xray"
 EXPECTED = json.loads((XRAY / "EXPECTED.json").read_text())["files"]

@@ -11,10 +11,11 @@ its other mentions; resolve overlaps; and turn spans into Findings.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from ..model import Document, Finding, Page, SurfaceText
-from ..policy import Policy
+from .. import categories
+from ..model import Document, Finding, Page, SurfaceText, Term
 from . import context as ctxmod
 from .context import TextContext
 from .legal import REGION, legal_spans
@@ -33,7 +34,7 @@ from .tables import table_spans
 
 __all__ = ["detect", "detect_text"]
 
-_NAME_CATEGORIES = ("PERSON", "MINOR", "OFFICER_NAME")
+_NAME_CATEGORIES = categories.PERSON_NAMES
 _CONTACT = ("PHONE", "EMAIL", "ADDRESS")
 _STAMP = re.compile(r"(?m)^[ \t]*(?:HIGHLY[ \t]+)?CONFIDENTIAL\b[^a-z\n]{0,60}$")
 _IA_STRONG = re.compile(r"(?i)internal[ -]affairs|professional[ \t]+standards|\bIA[ \t]+(?:case|investigation|file)")
@@ -72,42 +73,47 @@ def _page_texts(pages: list[Page]) -> list[_Text]:
     return out
 
 
-def detect(doc: Document, policy: Policy | None = None) -> list[Finding]:
-    """Private findings (to redact) and public-record findings (kept, with the reason)."""
-    policy = policy or Policy.default()
+def detect(doc: Document, *, terms: Sequence[Term] = (), never: Sequence[str] = ()) -> list[Finding]:
+    """Private findings and public-record findings, each with the reason it was found.
+
+    ``terms`` are the user's own terms (always private), ``never`` the user's
+    never-redact terms (public wherever they stand). What is done with each
+    finding is not decided here: that is the plan's (:meth:`redactor.plan.Policy.decide`).
+    """
     texts = _page_texts(doc.pages)
     texts += [_Text(s.text, surface=s) for s in doc.surfaces if s.text and s.text.strip()]
     names = PublicNames()
     for t in texts:
         if t.page is not None:
             t.spans = legal_spans(t.text, t.page.number, names)
-    for never in policy.never:
-        names.add(never)
-    _private_spans(texts, names, policy)
+    for public in never:
+        names.add(public)
+    _private_spans(texts, names, terms)
     _carry_names(texts, names)
     _carry_values(texts)
     findings: list[Finding] = []
     for t in texts:
-        findings += _findings(t, resolve(_apply_never(t.text, t.spans or [], policy)), policy)
+        findings += _findings(t, resolve(_apply_never(t.text, t.spans or [], never)))
     return sorted(set(findings), key=Finding.sort_key)
 
 
-def detect_text(text: str, policy: Policy | None = None, *, surface: bool = False) -> list[Span]:
+def detect_text(
+    text: str, *, terms: Sequence[Term] = (), never: Sequence[str] = (), surface: bool = False
+) -> list[Span]:
     """The resolved spans of one plain text (a page of one), for tests and tools."""
-    policy = policy or Policy.default()
     names = PublicNames()
     t = _Text(text)
     t.spans = [] if surface else legal_spans(text, 1, names)
     if surface:
         t.surface = SurfaceText("metadata", "text", text)
-    _private_spans([t], names, policy)
+    _private_spans([t], names, terms)
     _carry_names([t], names)
-    return [s for s in resolve(_apply_never(text, t.spans, policy)) if s.category != REGION]
+    return [s for s in resolve(_apply_never(text, t.spans, never)) if s.category != REGION]
 
 
-def _private_spans(texts: list[_Text], names: PublicNames, policy: Policy) -> None:
+def _private_spans(texts: list[_Text], names: PublicNames, terms: Sequence[Term]) -> None:
     """Add every private span to each text: rules first, then one batch of NER for all texts."""
-    contexts = [_rule_spans(t, names, policy) for t in texts]
+    contexts = [_rule_spans(t, names) for t in texts]
     jobs = [
         (t, ctx, s, e, reason)
         for t, ctx in zip(texts, contexts, strict=True)
@@ -125,11 +131,11 @@ def _private_spans(texts: list[_Text], names: PublicNames, policy: Policy) -> No
     for (t, ctx, s, e, reason) in jobs:
         t.spans += ctxmod.shaped_names(ctx, s, e, reason)
     for t, ctx in zip(texts, contexts, strict=True):
-        t.spans += _contact_row_names(ctx, t.spans) + _term_spans(t.text, policy)
+        t.spans += _contact_row_names(ctx, t.spans) + _term_spans(t.text, terms)
         t.spans = [_name_category(t.text, s) for s in t.spans]
 
 
-def _rule_spans(t: _Text, names: PublicNames, policy: Policy) -> TextContext:
+def _rule_spans(t: _Text, names: PublicNames) -> TextContext:
     """Pattern packs and context rules over one text; returns what NER needs to know of it."""
     text = t.text
     spans = pack_analyzer().spans(text)
@@ -238,20 +244,20 @@ def _name_category(text: str, span: Span) -> Span:
     return span
 
 
-def _term_spans(text: str, policy: Policy) -> list[Span]:
+def _term_spans(text: str, terms: Sequence[Term]) -> list[Span]:
     out = []
-    for term in policy.terms:
+    for term in terms:
         rx = r"(?<!\w)" + r"\s+".join(re.escape(w) for w in term.text.split()) + r"(?!\w)"
         for m in re.finditer(rx, text, re.I):
-            out.append(Span(term.category, m.start(), m.end(), "policy:term", 1.0, "the policy's own term", action=term.action))
+            out.append(Span(term.category, m.start(), m.end(), "policy:term", 1.0, "the policy's own term"))
     return out
 
 
-def _apply_never(text: str, spans: list[Span], policy: Policy) -> list[Span]:
+def _apply_never(text: str, spans: list[Span], never: Sequence[str]) -> list[Span]:
     """The policy's never-redact terms become public spans, so nothing inside them is redacted."""
     out = list(spans)
-    for never in policy.never:
-        rx = r"(?<!\w)" + r"\s+".join(re.escape(w) for w in never.split()) + r"(?!\w)"
+    for public in never:
+        rx = r"(?<!\w)" + r"\s+".join(re.escape(w) for w in public.split()) + r"(?!\w)"
         for m in re.finditer(rx, text, re.I):
             out.append(Span("_NEVER", m.start(), m.end(), "policy:never", 1.0, "the policy says never redact this", private=False))
     return out
@@ -353,8 +359,7 @@ def _titled_surname_at(text: str, start: int, surnames: list[str]) -> tuple[int,
 
 
 # Values distinctive enough that the same string elsewhere is the same secret.
-_CARRIED = ("SSN", "TIN", "DOB", "ACCOUNT", "CARD", "ROUTING", "PHONE", "EMAIL", "DRIVERS_LICENSE",
-            "MRN", "IA_CASE", "BADGE", "ADDRESS", "MEDICAL", "IA_FINDING", "MINOR_SCHOOL")
+_CARRIED = categories.CARRIED
 
 
 def _carry_values(texts: list[_Text]) -> None:
@@ -441,19 +446,16 @@ def _value_end(text: str, start: int, words: list[str]) -> int | None:
     return pos
 
 
-def _findings(t: _Text, spans: list[Span], policy: Policy) -> list[Finding]:
+def _findings(t: _Text, spans: list[Span]) -> list[Finding]:
     out = []
     for s in spans:
         if s.category in (REGION, "_NEVER") or s.end <= t.offset:
             continue
         if t.offset:
             s = replace(s, start=max(s.start, t.offset) - t.offset, end=s.end - t.offset)
-        if s.private and not policy.enabled(s.category):
-            continue
-        action = (s.action or policy.action_for(s.category)) if s.private else "keep"
         common = dict(
             category=s.category, text=t.text[s.start + t.offset:s.end + t.offset], detector=s.detector, score=round(s.score, 3),
-            why=s.why, start=s.start, end=s.end, private=s.private, action=action,
+            why=s.why, start=s.start, end=s.end, private=s.private,
         )  # fmt: skip
         if t.page is not None:
             boxes = tuple(t.page.text.boxes_for(s.start, s.end))

@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 import regex
 
 from ..errors import PolicyError
-from ..patterns import load_lexicon
 from .alternation import by_first_letter
 from .names import (
     NAME,
@@ -33,6 +32,7 @@ from .names import (
     looks_like_place,
     name_words,
 )
+from .packs import load_lexicon
 from .spans import Span
 
 

@@ -22,27 +22,10 @@ from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NlpArtifacts, NoOpNlpEngine
 from presidio_analyzer.recognizer_registry import RecognizerRegistry
 
-from ..patterns import Pack, PatternMatch, PatternSet
+from .packs import Pack, PatternMatch, PatternSet
 from .spans import Span
 
 logging.getLogger("presidio-analyzer").setLevel(logging.ERROR)
-
-# Pack categories the truth of a filing calls by another name.
-CATEGORY_ALIASES = {
-    "MEDICAL_RECORD": "MRN", "ROUTING_NUMBER": "ROUTING", "DL": "DRIVERS_LICENSE",
-    "BADGE_NUMBER": "BADGE", "INTERNAL_AFFAIRS": "IA_CASE", "FINANCIAL_ACCOUNT": "ACCOUNT",
-}  # fmt: skip
-
-
-def category_of(m: PatternMatch) -> str:
-    """The truth's name for a match: a financial pack tells cards and routing numbers apart by pattern."""
-    if m.category == "FINANCIAL_ACCOUNT":
-        if "card" in m.pattern or "luhn" in m.pattern:
-            return "CARD"
-        if "routing" in m.pattern or "aba" in m.pattern:
-            return "ROUTING"
-    return CATEGORY_ALIASES.get(m.category, m.category)
-
 
 class _Scanner:
     """Runs every pack over a text once; the pack recognizers share the result."""
@@ -74,7 +57,7 @@ class PackRecognizer(EntityRecognizer):
     def __init__(self, pack: Pack, scanner: _Scanner) -> None:
         self.pack = pack
         self.scanner = scanner
-        entities = sorted({CATEGORY_ALIASES.get(c, c) for c in pack.categories} | ({"CARD", "ROUTING"} if "FINANCIAL_ACCOUNT" in pack.categories else set()))
+        entities = sorted(pack.categories)
         super().__init__(supported_entities=entities, name=f"pack:{pack.name}", supported_language="en")
 
     def load(self) -> None:  # the pack is compiled already
@@ -89,7 +72,7 @@ class PackRecognizer(EntityRecognizer):
             )  # fmt: skip
             out.append(
                 RecognizerResult(
-                    entity_type=category_of(m),
+                    entity_type=m.category,
                     start=m.value_start, end=m.value_end, score=m.score,
                     analysis_explanation=explanation,
                     recognition_metadata={
@@ -127,7 +110,7 @@ class PackAnalyzer:
             supported_languages=["en"],
             context_aware_enhancer=PackContext(),
         )
-        self.public_categories = {CATEGORY_ALIASES.get(c, c) for c in patterns.public_categories()}
+        self.public_categories = set(patterns.public_categories())
 
     def spans(self, text: str) -> list[Span]:
         if not text.strip() or not self.scanner.matches(text):

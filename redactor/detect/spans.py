@@ -10,16 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from .. import categories
+
 # Categories found by a statistical model or a loose rule: their boundaries are soft,
 # so one that only touches the public record is dropped rather than kept.
 SOFT_DETECTORS = ("ner:", "names:")
-
-# When two private spans are the same length, the more specific category wins.
-_PRIORITY = (
-    "SSN", "TIN", "CARD", "ROUTING", "ACCOUNT", "DOB", "DRIVERS_LICENSE", "MRN", "IA_CASE",
-    "BADGE", "EMAIL", "PHONE", "ADDRESS", "MINOR", "MINOR_SCHOOL", "OFFICER_NAME", "MEDICAL",
-    "IA_FINDING", "TERM", "PERSON",
-)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -31,7 +26,6 @@ class Span:
     score: float
     why: str
     private: bool = True
-    action: str | None = None  # set by the user's own terms; otherwise the policy decides
 
     def overlaps(self, other: Span) -> bool:
         return self.start < other.end and other.start < self.end
@@ -44,20 +38,19 @@ class Span:
         return self.detector.startswith(SOFT_DETECTORS)
 
 
-# What a block of the public record (counsel's signature, the attorney block) may hold:
-# names and contact details. A Social Security number inside one is still private.
-_REGION_HOLDS = ("ADDRESS", "PHONE", "EMAIL", "PERSON", "OFFICER_NAME", "MINOR", "MEDICAL", "MINOR_SCHOOL")
 
 
 def _covers(public: Span, span: Span) -> bool:
-    if public.category.startswith("_REGION") and span.category not in _REGION_HOLDS:
+    # What a block of the public record (counsel's signature, the attorney block) may hold:
+    # names and contact details. A Social Security number inside one is still private.
+    if public.category.startswith("_REGION") and span.category not in categories.IN_PUBLIC_BLOCK:
         return False
     return span.inside(public) or (span.soft and span.overlaps(public))
 
 
 def _rank(span: Span) -> tuple:
-    prio = _PRIORITY.index(span.category) if span.category in _PRIORITY else len(_PRIORITY)
-    return (-(span.end - span.start), prio, -span.score, span.start, span.detector)
+    # when two private spans are the same length, the more specific category wins
+    return (-(span.end - span.start), categories.priority(span.category), -span.score, span.start, span.detector)
 
 
 def resolve(spans: list[Span]) -> list[Span]:

@@ -21,11 +21,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import BadInput, PolicyError, VerificationFailed
-from ..plan import Plan
-from ..policy import Policy
+from ..plan import Plan, Policy
+from ..profiles import CourtProfile, load_profile
 from .assemble import Assembly, assemble
 from .manifest import MANIFEST, FileEntry, read_manifest, sha256
-from .profiles import CourtProfile, load_profile
 from .reference import load_reference_json
 from .verifying import expectations_from_json, verify_public_parts
 
@@ -65,7 +64,7 @@ def build_package(
     if not inputs:
         raise BadInput(out_dir, "no input PDF given", "name at least one filing to package")
     if plan_path and len(inputs) != 1:
-        raise PolicyError("--plan applies to one document; package that document on its own, or drop --plan")
+        raise PolicyError("a plan applies to one document; package that document on its own, or give no plan", option="plan_path")
     profile = load_profile(court)
     policy = policy or Policy.default()
     out = Path(out_dir)
@@ -183,7 +182,7 @@ def _check_destination(out: Path, inputs: list[str], force: bool) -> None:
             raise BadInput(str(out), "exists and is not empty", "choose a new or empty folder for the package")
         if not force:
             raise BadInput(
-                str(out), "holds a previous package", "run again with --force to replace it, or choose a new folder"
+                str(out), "holds a previous package", "ask to replace it, or choose a new folder", option="force"
             )
 
 

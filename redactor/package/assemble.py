@@ -14,8 +14,8 @@ import pymupdf
 from ..errors import VerificationFailed
 from ..files import write_atomic
 from ..ingest import load
-from ..plan import Plan
-from ..policy import Policy
+from ..plan import Plan, Policy
+from ..profiles import CourtProfile
 from ..redact import redact_file
 from ..verify import normalise
 from .caption import Caption, read_caption
@@ -25,7 +25,6 @@ from .highlight import highlighted_copy
 from .index import ROLE_NAMES, index_html
 from .manifest import MANIFEST, FileEntry, manifest_json
 from .pdfdoc import html_to_pdf
-from .profiles import CourtProfile
 from .reference import assign_references, reference_json, reference_pdf
 from .split import part_names, split_pdf
 from .tables import (

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from statistics import median
 
 from ..model import Document, Word
-from ..plan import mask
+from ..plan.forms import mask
 
 FEDERAL_NUMBER = re.compile(
     r"\b(?:Case\s+)?No\.?\s*:?\s*"

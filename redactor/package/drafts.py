@@ -14,10 +14,10 @@ import html
 import re
 from dataclasses import dataclass
 
+from ..profiles import CourtProfile, Paper
 from .caption import Caption
 from .exhibit import Exhibit
 from .pdfdoc import html_to_pdf
-from .profiles import CourtProfile, Paper
 from .tables import BLANK, TableRow, blanks_html, table_html
 
 

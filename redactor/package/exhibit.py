@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..plan import Plan, is_word_form, term_pattern
+from ..plan import Plan
+from ..plan.forms import is_word_form, term_pattern
 from .caption import Caption
 
 MIN_TERM = 4  # shorter forms (a year, initials) are not searched for in package files

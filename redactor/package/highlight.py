@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import pymupdf
 
-from ..plan import Plan, Redaction, is_word_form
-from .profiles import CourtProfile
+from ..plan import Plan, Redaction
+from ..plan.forms import is_word_form
+from ..profiles import CourtProfile
 
 LABEL_SIZE = 6.0
 LEGEND_SIZES = (9.0, 8.0, 7.0, 6.0)

@@ -6,8 +6,8 @@ import html
 from collections.abc import Iterable
 
 from .. import __version__
+from ..profiles import CourtProfile
 from .manifest import FileEntry
-from .profiles import CourtProfile
 
 ROLE_NAMES = {
     "public": "Public redacted copy",

@@ -15,7 +15,7 @@ from ..errors import RedactorError
 class TooLarge(RedactorError):
     """One page alone is over the court's size limit."""
 
-    code = "E010"
+    code = "E013"
 
 
 def split_pdf(data: bytes, limit: int, *, what: str) -> list[bytes]:

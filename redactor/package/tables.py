@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..plan import Redaction
+from ..profiles import CourtProfile
 from .exhibit import Exhibit
-from .profiles import CourtProfile
 
 BLANK = "[COUNSEL TO COMPLETE: {what}]"
 

@@ -23,7 +23,6 @@ the progress bar (pages done, pages a second, time left, on stderr).
 from __future__ import annotations
 
 import shutil
-import sys
 import time
 import uuid
 from collections.abc import Callable, Iterator
@@ -31,7 +30,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..policy import Policy
+from ..plan import Policy
 from .bates import BatesRange, BatesRegistry, bates_number, check_prefix
 from .commit import Committer
 from .executors import make_executor
@@ -97,12 +96,14 @@ def run_production(
     executor: str = "process",
     scheduler: str | None = None,
     order_file: str | None = None,
-    progress: bool | Callable[[int], None] | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> ProductionResult:
     """Produce every document under ``in_dir`` into ``out_dir``. See the module docstring.
 
-    ``progress``: True for a progress bar on stderr, a function called with the
-    number of pages just done, or None. Raises RedactorError for bad arguments;
+    ``progress``: None, or a function called with the number of pages to produce,
+    which returns what is told of each page done: a function called with the
+    number of pages just done, or an object with ``update(n)`` (and ``close()``),
+    such as a progress bar. Raises RedactorError for bad arguments;
     a document that cannot be produced is listed in ``errors.csv`` instead.
     Worker processes start from a server process that imports the caller's main
     module again: call this from under ``if __name__ == "__main__":`` in a script.
@@ -155,7 +156,7 @@ def _run(in_dir: str, out: Path, items: list[Item], ignored: int, began: float, 
                                   legend=legend, first=first)
             pool = make_executor(executor, workers=workers, scheduler=scheduler, initializer=_warm_up,
                                  preload=WORKER_PRELOAD)
-            bar = _progress(progress, sum(i.pages for i in pending))
+            bar = progress(sum(i.pages for i in pending)) if progress is not None else None
             try:
                 schedule(pool, pending, committer, prefix=prefix, digits=digits, legend=legend,
                          policy=policy_state(policy), work=work, first=first, progress=bar)
@@ -189,13 +190,13 @@ def _first_number(registry: BatesRegistry, journal: Journal, prefix: str, start:
                   digits: int, pages: int) -> int:
     """Where this run's numbers begin: after the last used, or ``start`` if it is free.
 
-    A run started with ``--bates-start N`` that was interrupted is resumed when the
+    A run started with an explicit first number N that was interrupted is resumed when the
     same command is given again: its numbers go on from where it stopped.
     """
     from .bates import BatesError
 
     if start is not None and start < 1:
-        raise BatesError(f"--bates-start must be 1 or more, not {start}")
+        raise BatesError(f"the first Bates number must be 1 or more, not {start}", option="start")
     following = registry.next_number(prefix)
     if not pages:  # nothing left to number: the same command run again after it finished
         return following
@@ -205,8 +206,9 @@ def _first_number(registry: BatesRegistry, journal: Journal, prefix: str, start:
     clash = registry.overlap(prefix, first, first + max(pages, 1) - 1)
     if clash:
         raise BatesError(
-            f"--bates-start {start}: {prefix} numbers {clash[0]}-{clash[1]} are already used "
-            f"(see {REGISTRY_NAME}); start at {following} or later, or leave --bates-start out"
+            f"first Bates number {start}: {prefix} numbers {clash[0]}-{clash[1]} are already used "
+            f"(see {REGISTRY_NAME}); start at {following} or later, or give no first number",
+            option="start",
         )
     return _fits(prefix, first, pages, digits)
 
@@ -218,7 +220,7 @@ def _fits(prefix: str, first: int, pages: int, digits: int) -> int:
 
 
 def _resume_point(journal: Journal, prefix: str, start: int) -> int | None:
-    """Where an interrupted run begun with ``--bates-start start`` goes on, if there is one."""
+    """Where an interrupted run begun with the first number ``start`` goes on, if there is one."""
     last_run, committed = None, None
     for r in journal.records():
         if r["type"] == "run" and r["prefix"] == prefix:
@@ -253,15 +255,6 @@ def _warm_up() -> None:
     from .worker import warm_up
 
     warm_up()
-
-
-def _progress(progress: bool | Callable[[int], None] | None, total: int):
-    if progress is True:
-        from tqdm import tqdm
-
-        return tqdm(total=total, unit="page", desc="producing", file=sys.stderr, dynamic_ncols=True,
-                    smoothing=0.1, disable=None)
-    return progress or None
 
 
 def _result(out: Path, prefix: str, items: list[Item], journal: Journal, run: str | None, resumed: int,

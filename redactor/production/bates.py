@@ -82,7 +82,7 @@ def bates_number(prefix: str, n: int, digits: int = 8) -> str:
     if n < 1:
         raise BatesError(f"Bates numbers start at 1, not {n}")
     if n >= 10**digits:
-        raise BatesError(f"Bates number {n} does not fit in {digits} digits; run again with more --bates-digits")
+        raise BatesError(f"Bates number {n} does not fit in {digits} digits; give the counter more digits", option="digits")
     return f"{prefix}{n:0{digits}d}"
 
 
@@ -195,7 +195,7 @@ def content_reaches_band(page: pymupdf.Page, band: float = BAND) -> bool:
 class StampError(RedactorError):
     """A stamped page's band shows something besides the stamp, or the number does not read back."""
 
-    code = "E003"
+    code = "E012"
 
 
 def stamp_document(src: pymupdf.Document, numbers: list[str], legend: str | None, band: float = BAND) -> pymupdf.Document:

@@ -59,7 +59,7 @@ class ProcessExecutor:
                  preload: Iterable[str] = ()):
         self.workers = workers or default_workers()
         if self.workers < 1:
-            raise ExecutorError("--workers must be at least 1")
+            raise ExecutorError("the number of workers must be at least 1", option="workers")
         self._ctx = multiprocessing.get_context("forkserver")
         self._ctx.set_forkserver_preload(list(preload))
         self._initializer = initializer
@@ -138,10 +138,10 @@ def make_executor(kind: str, *, workers: int | None, scheduler: str | None,
     """The executor named ``kind`` (``process`` or ``dask``)."""
     if kind == "process":
         if scheduler:
-            raise ExecutorError("--scheduler goes with --executor dask")
+            raise ExecutorError("a scheduler address is for the dask executor only", option="scheduler")
         return ProcessExecutor(workers, initializer, preload)
     if kind == "dask":
         if not scheduler:
-            raise ExecutorError("--executor dask needs --scheduler ADDRESS (for example tcp://127.0.0.1:8786)")
+            raise ExecutorError("the dask executor needs the scheduler's address (for example tcp://127.0.0.1:8786)", option="scheduler")
         return DaskExecutor(scheduler, initializer)
     raise ExecutorError(f"unknown executor {kind!r}; choose one of: {', '.join(EXECUTORS)}")

@@ -24,7 +24,7 @@ from typing import Any
 import pymupdf
 
 from ..errors import BadInput, RedactorError
-from ..policy import Policy
+from ..plan import Policy
 from .bates import bates_number, stamp
 from .images import image_to_pdf, is_image
 
@@ -125,7 +125,7 @@ def _produce(task: Task) -> Outcome:
 
 
 def _produce_in(task: Task, work: Path) -> Outcome:
-    from ..plan import mask
+    from ..plan.forms import mask
     from ..redact import redact_file
 
     src = task.source

@@ -28,10 +28,23 @@ from ..model import Document
 from ..plan import Plan
 from .burn import Cut, burn_page, cuts_for_plan
 from .finish import save_whole
-from .scrub import Masker, empty_hiding_places, flatten_forms, remove_annotations
+from .scrub import STEPS, Masker, empty_hiding_places, flatten_forms, remove_annotations
 from .textlayer import rebuild_text_layer
 
-__all__ = ["Cut", "Finish", "render_public", "open_copy"]
+__all__ = ["Cut", "Finish", "PAGE_STEPS", "render_public", "open_copy", "surfaces_emptied"]
+
+# The surfaces render_public deals with itself; scrub.STEPS empties the others.
+PAGE_STEPS = {
+    "form_field": "flatten_forms: each field's value written into the page, planned values masked",
+    "annotation": "remove_annotations: every comment deleted, unapplied redaction marks made real",
+    "hidden_text": "burn_page: removed glyph by glyph, nothing painted",
+    "incremental_update": "save_whole: written whole, unreachable objects dropped",
+}
+
+
+def surfaces_emptied() -> set[str]:
+    """Every surface (redactor.surfaces) the public copy has emptied or cleaned."""
+    return set(PAGE_STEPS) | {name for names, _ in STEPS for name in names}
 
 
 def open_copy(raw: bytes, password: str | None = None) -> pymupdf.Document:

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 import pymupdf
 
 from ..model import Box
-from ..plan import Plan, whole_forms
+from ..plan import Plan
+from ..plan.forms import whole_forms
 
 BLACK = (0.0, 0.0, 0.0)
 WHITE = (1.0, 1.0, 1.0)

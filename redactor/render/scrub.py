@@ -12,11 +12,13 @@ the layer definitions are dropped; page labels go when they hold a value.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pymupdf
 
-from ..plan import Plan, fold, term_key, term_pattern
+from ..plan import Plan
+from ..plan.forms import fold, term_key, term_pattern
 
 MASK = "REDACTED"
 PRODUCER = "redactor"
@@ -101,13 +103,28 @@ def remove_annotations(pdf: pymupdf.Document, masker: Masker) -> dict[int, list[
 
 
 def empty_hiding_places(pdf: pymupdf.Document, masker: Masker, *, redacted: bool) -> None:
-    title = masker((pdf.metadata or {}).get("title") or "")
-    pdf.scrub(
+    """Every step of :data:`STEPS`, in order: each surface they name is emptied."""
+    scrub = _Scrub(pdf, masker, redacted, title=masker((pdf.metadata or {}).get("title") or ""))
+    for _, step in STEPS:
+        step(scrub)
+
+
+@dataclass(frozen=True)
+class _Scrub:
+    pdf: pymupdf.Document
+    masker: Masker
+    redacted: bool  # the plan has redactions: tags and alternate text describe the page as it was
+    title: str  # the title with planned values masked, read before anything was emptied
+
+
+def _mupdf_scrub(s: _Scrub) -> None:
+    """MuPDF's own scrub: attachments, metadata, thumbnails, annotation replies."""
+    s.pdf.scrub(
         attached_files=True,
         clean_pages=False,
         embedded_files=True,
         hidden_text=False,
-        javascript=False,  # both done below, in one look at each object
+        javascript=False,  # both done next, in one look at each object
         metadata=True,
         redactions=False,
         redact_images=0,
@@ -117,28 +134,67 @@ def empty_hiding_places(pdf: pymupdf.Document, masker: Masker, *, redacted: bool
         thumbnails=True,
         xml_metadata=False,
     )
-    pdf.del_xml_metadata()
-    _empty_scripts_and_xmp(pdf)
-    for name in pdf.embfile_names():
-        pdf.embfile_del(name)
-    pdf.set_metadata({"title": title, "producer": PRODUCER} if title else {"producer": PRODUCER})
-    pdf.del_xml_metadata()
-    _rebuild_bookmarks(pdf, masker)
-    _drop_page_labels(pdf, masker)
-    root = pdf.pdf_catalog()
+    s.pdf.del_xml_metadata()
+
+
+def _scripts_and_xmp(s: _Scrub) -> None:
+    _empty_scripts_and_xmp(s.pdf)
+
+
+def _attachments(s: _Scrub) -> None:
+    for name in s.pdf.embfile_names():
+        s.pdf.embfile_del(name)
+
+
+def _metadata(s: _Scrub) -> None:
+    s.pdf.set_metadata({"title": s.title, "producer": PRODUCER} if s.title else {"producer": PRODUCER})
+    s.pdf.del_xml_metadata()
+
+
+def _bookmarks(s: _Scrub) -> None:
+    _rebuild_bookmarks(s.pdf, s.masker)
+
+
+def _page_labels(s: _Scrub) -> None:
+    _drop_page_labels(s.pdf, s.masker)
+
+
+def _document_entries(s: _Scrub) -> None:
+    """Open and document actions, layers, portfolios, private data; tags of a redacted file."""
+    pdf, root = s.pdf, s.pdf.pdf_catalog()
     for key in ("OpenAction", "AA", "OCProperties", "Collection", "PieceInfo", "Threads", "SpiderInfo"):
         pdf.xref_set_key(root, key, "null")
-    if redacted:  # tags and alternate text describe the page as it was
+    if s.redacted:  # tags and alternate text describe the page as it was
         for key in ("StructTreeRoot", "MarkInfo"):
             pdf.xref_set_key(root, key, "null")
     names = pdf.xref_get_key(root, "Names")
     if names[0] == "dict":
         for key in ("JavaScript", "EmbeddedFiles"):
             pdf.xref_set_key(root, f"Names/{key}", "null")
+
+
+def _page_entries(s: _Scrub) -> None:
+    """Each page's actions, private data, metadata and thumbnail."""
+    pdf = s.pdf
     for page in pdf:
         for key in ("AA", "PieceInfo", "Metadata", "Thumb"):
             if pdf.xref_get_key(page.xref, key)[0] != "null":
                 pdf.xref_set_key(page.xref, key, "null")
+
+
+# The surfaces (redactor.surfaces) each step empties, in the order the steps run. Forms,
+# comments, hidden text and earlier revisions are dealt with by render_public itself
+# (see redactor.render.PAGE_STEPS).
+STEPS: tuple[tuple[tuple[str, ...], Callable[[_Scrub], None]], ...] = (
+    (("attachment", "metadata"), _mupdf_scrub),
+    (("javascript", "metadata"), _scripts_and_xmp),
+    (("attachment",), _attachments),
+    (("metadata",), _metadata),
+    (("bookmark",), _bookmarks),
+    (("structure",), _page_labels),
+    (("javascript", "optional_content", "attachment", "structure"), _document_entries),
+    (("javascript", "metadata"), _page_entries),
+)
 
 
 def _empty_scripts_and_xmp(pdf: pymupdf.Document) -> None:

@@ -1,10 +1,10 @@
 """The independent readers verification uses: none of them shares code with the renderer.
 
-* :mod:`redactor.readers.pagetext`: the text of every page as pdfminer reads it,
+* :mod:`redactor.verify.readers.pagetext`: the text of every page as pdfminer reads it,
   character by character, in drawing order and line by line;
-* :mod:`redactor.readers.content`: the text content streams show, decoded
+* :mod:`redactor.verify.readers.content`: the text content streams show, decoded
   through their fonts' ToUnicode maps, and the strings written in objects;
-* :mod:`redactor.readers.objects`: the raw pikepdf scan of every object's text,
+* :mod:`redactor.verify.readers.objects`: the raw pikepdf scan of every object's text,
   orphaned objects, and the parts a redacted file must not keep.
 
 :func:`normalise` folds what any of them reads the same way.

@@ -34,7 +34,12 @@ from itertools import chain
 import numpy as np
 import pymupdf
 
-from .model import SEVERITY_FIX, Box, Problem
+from ..model import SEVERITY_FIX, Box, Problem
+
+# The problem kinds found here; hidden text is also a surface (redactor.surfaces).
+BAD_REDACTION = "bad_redaction"
+HIDDEN_TEXT = "hidden_text"
+KINDS = (BAD_REDACTION, HIDDEN_TEXT)
 
 ZOOM = 2.0  # render scale for confirmation: 144 dpi, a 12 pt glyph core is ~6 x 12 px
 DARK_LUMA = 0.35  # a fill at or below this luminance is a dark cover
@@ -365,7 +370,7 @@ def _off_layer_problems(pdf: pymupdf.Document, page: pymupdf.Page, page_no: int)
         if count:
             problems.append(
                 Problem(
-                    "hidden_text",
+                    HIDDEN_TEXT,
                     f"{_chars(count)} in layer '{span['layer']}', which is switched off: "
                     f"not shown, still extractable ({_quote(text)})",
                     page_no,
@@ -545,19 +550,19 @@ def _cover_problems(
         bbox = _round(_union([glyphs[i].box for i in members]))
         if cover.kind == "light":
             detail = f"{_chars(count)} hidden under {cover.what} painted over them ({_quote(text)})"
-            problems.append(Problem("hidden_text", detail, page_no, bbox, SEVERITY_FIX))
+            problems.append(Problem(HIDDEN_TEXT, detail, page_no, bbox, SEVERITY_FIX))
         elif cover.kind == "ground":
             detail = (
                 f"{_chars(count)} of live text drawn on {cover.what} in the box's own colour: "
                 f"unreadable, still in the file ({_quote(text)})"
             )
-            problems.append(Problem("bad_redaction", detail, page_no, bbox, SEVERITY_FIX))
+            problems.append(Problem(BAD_REDACTION, detail, page_no, bbox, SEVERITY_FIX))
         else:
             detail = (
                 f"{cover.what} covers {_chars(count)} of live text that is still in the file "
                 f"({_quote(text)})"
             )
-            problems.append(Problem("bad_redaction", detail, page_no, bbox, SEVERITY_FIX))
+            problems.append(Problem(BAD_REDACTION, detail, page_no, bbox, SEVERITY_FIX))
     return problems
 
 
@@ -611,7 +616,7 @@ def _runs_to_problems(
             continue
         detail = f"{_chars(len(run))} of text a reader cannot see: {why[run[0]]} ({_quote(text)})"
         bbox = _round(_union([glyphs[i].box for i in run]))
-        problems.append(Problem("hidden_text", detail, page_no, bbox, SEVERITY_FIX))
+        problems.append(Problem(HIDDEN_TEXT, detail, page_no, bbox, SEVERITY_FIX))
     return problems
 
 

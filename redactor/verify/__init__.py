@@ -1,6 +1,6 @@
 """Fail closed: prove with readers the renderer does not share that nothing planned survives.
 
-Every planned value, in every spelling of :func:`redactor.plan.term_forms`, is
+Every planned value, in every spelling of :func:`redactor.plan.forms.term_forms`, is
 looked for
 
 * in the text of every page as pdfminer reads it (its own parser and fonts;
@@ -13,7 +13,7 @@ looked for
   colour profiles and cross-reference data are not text and are not read, nor
   are the numbers a content stream draws with. The scan also proves there is no
   orphaned object and no form, attachment, script, layer or comment left;
-* in every other surface of the output, read by :mod:`redactor.surfaces`;
+* in every other surface of the output, read by :mod:`redactor.ingest.surfaces`;
 * by OCR of the redacted areas of scanned pages.
 
 The page text test counts: a word of a name (``Smith``) may still appear as
@@ -37,15 +37,35 @@ from dataclasses import dataclass, field
 import pikepdf
 import pymupdf
 
-from .errors import VerificationFailed
-from .model import Box, Document, mostly_under
-from .plan import Plan, fold, is_word_form, term_pattern, whole_forms
+from ..errors import VerificationFailed
+from ..model import Box, Document, mostly_under
+from ..plan import Plan
+from ..plan.forms import fold, is_word_form, term_pattern, whole_forms
 from .readers import normalise
 from .readers.content import _content_text, _Fonts, _resources
-from .readers.objects import _leftovers, _object_text, _orphans, _roles
+from .readers.objects import (
+    CATALOG_LEFTOVERS,
+    COMMENT_SURFACE,
+    NAME_TREE_LEFTOVERS,
+    _leftovers,
+    _object_text,
+    _orphans,
+    _roles,
+)
 from .readers.pagetext import _font_digests, _page_texts
 
 OCR_DPI = 300
+
+# How the output is proven clean of each surface (redactor.surfaces). Every surface is also
+# read again by the surface reader and searched for every planned value.
+SURFACE_CHECKS: dict[str, str] = {
+    **{surface: f"the catalog holds no {key[1:]}" for surface, key, _ in CATALOG_LEFTOVERS + NAME_TREE_LEFTOVERS},
+    COMMENT_SURFACE: "no comment on any page",
+    "incremental_update": "one revision, no orphaned object",
+    "bookmark": "bookmark titles read again: no planned value",
+    "structure": "alternate text and page labels read again: no planned value",
+    "hidden_text": "page text read by pdfminer: no planned value beyond what the input shows",
+}
 
 
 @dataclass
@@ -247,7 +267,7 @@ def _raw_objects(pdf: pikepdf.Pdf, objects: list, data: bytes, expected: list[Ex
 
 def _surfaces(data: bytes, path: str, expected: list[Expectation], checks: list[str]) -> list[Survivor]:
     try:
-        from .surfaces import read_surfaces
+        from ..ingest.surfaces import read_surfaces
     except ImportError:  # pragma: no cover - the surfaces reader is part of the package
         checks.append("other surfaces: reader not available")
         return []

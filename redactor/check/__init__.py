@@ -7,15 +7,17 @@ is fit to file.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from .detect import detect
-from .ingest import load
-from .model import SEVERITY_FIX, Document, Finding, Problem
-from .policy import Policy
-from .structure import page_problems
-from .surfaces import read_surfaces
+from ..detect import detect
+from ..detect.structure import page_problems
+from ..ingest import load, read_surfaces
+from ..model import SEVERITY_FIX, Document, Finding, Problem
+from ..plan import Policy
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -39,14 +41,23 @@ def check_file(
     policy: Policy | None = None,
     ocr: bool = True,
     progress: Callable[[int], None] | None = None,
+    data: bytes | None = None,
 ) -> CheckResult:
-    """Check one PDF. Raises BadInput when it cannot be read."""
+    """Check one PDF. Raises BadInput when it cannot be read.
+
+    ``data``: the PDF's bytes when they do not come from ``path`` (standard input);
+    ``path`` then only names them. ``progress`` is called with 1 for each page looked at.
+    """
     policy = policy or Policy.default()
-    doc = load(path, password=password, ocr=ocr)
+    doc = load(path, password=password, ocr=ocr, data=data)
+    log.info("%s: read %d page(s)%s", path, doc.page_count,
+             f", {sum(p.ocr for p in doc.pages)} by OCR" if any(p.ocr for p in doc.pages) else "")
     surfaces, problems = read_surfaces(doc.pdf, doc.raw, path)
     doc.surfaces = surfaces
+    log.info("%s: %d other surface text(s) read", path, len(surfaces))
     problems = list(problems) + page_level_problems(doc, progress)
-    findings = detect(doc, policy)
+    findings = decided(detect(doc, terms=policy.terms, never=policy.never), policy)
+    log.info("%s: %d finding(s), %d problem(s)", path, len(findings), len(problems))
     problems = _escalate(problems, [f for f in findings if f.private])
     return CheckResult(
         file=path,
@@ -56,6 +67,17 @@ def check_file(
         problems=sorted(set(problems), key=Problem.sort_key),
         document=doc,
     )
+
+
+def decided(findings: list[Finding], policy: Policy) -> list[Finding]:
+    """The findings with the plan's decision on each (category and action); those of a
+    category the policy turned off are left out. The same decision the plan makes."""
+    out = []
+    for f in findings:
+        decision = policy.decide(f)
+        if decision is not None:
+            out.append(replace(f, category=decision[0], action=decision[1]))
+    return out
 
 
 def _escalate(problems: list[Problem], private: list[Finding]) -> list[Problem]:

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pymupdf
 
-from .check import CheckResult
-from .files import write_atomic
-from .model import SEVERITY_FIX, Box, Finding, Problem
+from ..files import write_atomic
+from ..model import SEVERITY_FIX, Box, Finding, Problem
+from . import CheckResult
 
 
 def _finding_json(f: Finding) -> dict:

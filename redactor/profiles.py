@@ -1,7 +1,9 @@
-"""Court profiles: what a district wants in a sealing package, as data.
+"""Court profiles: what a court wants, as data.
 
-A profile is one YAML file in ``courts/`` at the root of the project (or any
-file given by path). Another court is another file, not more code::
+A profile is one YAML file in ``courts/`` at the root of the project, shipped
+in the package (see :mod:`redactor.resources`), or any file given by path.
+The courts there are discovered, never listed in code: another court is
+another file::
 
     name: edcal
     court_title: UNITED STATES DISTRICT COURT
@@ -12,6 +14,7 @@ file given by path). Another court is another file, not more code::
              in_camera: "SUBMITTED FOR IN CAMERA REVIEW"}
     max_file_mb: 10
     one_document_per_file: true
+    keep_city_state: true              # optional: a home address keeps city and state (E.D. Cal. L.R. 140)
     deliver: {public: ..., highlighted: ..., highlighted_in_camera: ...,
               reference_list: ..., table: ..., log: ...}
     reasons: {ADDRESS: "..."}          # optional: the basis stated per category
@@ -23,21 +26,20 @@ A bad file raises PolicyError naming the file and the key at fault.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from ..errors import PolicyError, check_keys
+from . import resources
+from .errors import PolicyError, check_keys
 
-COURTS_DIR = Path(__file__).resolve().parents[2] / "courts"
 PAPER_KINDS = ("notice", "request", "motion", "application", "letter_motion", "declaration", "proposed_order")
 DELIVERY_KEYS = ("public", "highlighted", "highlighted_in_camera", "reference_list", "table", "log")
 _TOP_KEYS = (
     "name", "court_title", "district", "rules", "highlight_color", "legend", "max_file_mb",
-    "one_document_per_file", "deliver", "reasons", "papers",
+    "one_document_per_file", "deliver", "reasons", "papers", "keep_city_state",
 )  # fmt: skip
 _REQUIRED = ("name", "court_title", "legend", "max_file_mb", "deliver", "papers")
 
@@ -66,6 +68,7 @@ class CourtProfile:
     papers: tuple[Paper, ...]
     reasons: dict[str, str] = field(default_factory=dict)
     source: str = ""
+    keep_city_state: bool = False  # a home address keeps its city and state (a local rule says so)
 
     def legend(self, in_camera: bool) -> str:
         return self.legend_in_camera if in_camera else self.legend_sealed
@@ -77,7 +80,8 @@ class CourtProfile:
 
 
 def available_courts(directory: Path | None = None) -> list[str]:
-    directory = directory or _courts_dir()
+    """The names of the court profiles there are (the ``*.yaml`` files of the courts folder)."""
+    directory = directory or courts_dir()
     return sorted(p.stem for p in directory.glob("*.yaml"))
 
 
@@ -85,7 +89,7 @@ def load_profile(court: str) -> CourtProfile:
     """The profile named ``court`` (a file in ``courts/``), or a YAML file given by path."""
     path = Path(court)
     if path.suffix not in (".yaml", ".yml") or not path.is_file():
-        path = _courts_dir() / f"{court}.yaml"
+        path = courts_dir() / f"{court}.yaml"
         if not path.is_file():
             known = ", ".join(available_courts()) or "none found"
             raise PolicyError(f"unknown court profile '{court}'; known courts: {known} (or give a .yaml file)")
@@ -125,6 +129,9 @@ def profile_from_mapping(raw: Any, source: str) -> CourtProfile:
     one = raw.get("one_document_per_file", True)
     if not isinstance(one, bool):
         raise PolicyError(f"{source}: one_document_per_file: must be true or false")
+    city_state = raw.get("keep_city_state", False)
+    if not isinstance(city_state, bool):
+        raise PolicyError(f"{source}: keep_city_state: must be true or false")
     return CourtProfile(
         name=raw["name"],
         court_title=raw["court_title"],
@@ -139,11 +146,13 @@ def profile_from_mapping(raw: Any, source: str) -> CourtProfile:
         papers=_papers(raw["papers"], source),
         reasons=reasons,
         source=source,
+        keep_city_state=city_state,
     )
 
 
-def _courts_dir() -> Path:
-    return Path(os.environ.get("REDACTOR_COURTS_DIR") or COURTS_DIR)
+def courts_dir() -> Path:
+    """The folder of court profiles: ``$REDACTOR_COURTS_DIR``, else the profiles shipped with the package."""
+    return resources.data_dir(resources.COURTS)
 
 
 def _mapping(raw: Any, where: str, keys: tuple[str, ...] | None, required: bool) -> dict[str, str]:

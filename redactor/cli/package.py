@@ -1,4 +1,4 @@
-"""The ``package`` and ``verify-package`` commands: they parse arguments and call the library."""
+"""`redactor package` and `redactor verify-package`: they parse arguments and call the library."""
 
 from __future__ import annotations
 
@@ -6,7 +6,9 @@ import sys
 
 import click
 
-from ..errors import ExitCode, RedactorError
+from ..errors import ExitCode
+from ..profiles import available_courts
+from . import load_policy, must, plural, say
 
 
 @click.command("package")
@@ -14,7 +16,8 @@ from ..errors import ExitCode, RedactorError
 @click.option("-o", "--output", "out_dir", required=True, metavar="PKGDIR",
               help="The package folder to create. It must be new or empty (see --force).")
 @click.option("--court", default="generic", show_default=True, metavar="PROFILE",
-              help="Court profile: edcal, cand, cacd, nysd, generic (files in courts/), or a profile .yaml file.")
+              help=f"Court profile: {', '.join(available_courts())} (the files of the courts folder), "
+                   "or a profile .yaml file.")
 @click.option("--in-camera", is_flag=True,
               help="Package the unredacted copies for in camera review instead of lodging them under seal.")
 @click.option("--policy", metavar="P.yaml", help="Your terms, categories and actions (see policy.example.yaml).")
@@ -47,22 +50,13 @@ def package_command(inputs: tuple[str, ...], out_dir: str, court: str, in_camera
     place only when every public copy verified and no file but the sealed ones holds a
     value. If any exhibit fails, nothing at all is written and the exit code is 3.
     """
-    from ..policy import Policy
-    from . import build_package
+    from ..package import build_package
 
-    try:
-        pol = Policy.load(policy) if policy else None
-        pkg = build_package(list(inputs), out_dir, court=court, in_camera=in_camera, policy=pol,
-                            plan_path=plan_path, password=password, force=force)
-    except RedactorError as exc:
-        click.echo(f"redactor: error: {exc}", err=True)
-        sys.exit(int(exc.exit_code))
-    click.echo(
-        f"redactor: package for {pkg.exhibits} exhibit{'s' if pkg.exhibits != 1 else ''} "
-        f"({pkg.redactions} redactions, court profile {pkg.court}) written to {pkg.directory}; "
-        f"open {pkg.directory}/index.html",
-        err=True,
-    )
+    pol = must(policy or "", lambda: load_policy(policy) if policy else None)
+    pkg = must(inputs[0], lambda: build_package(list(inputs), out_dir, court=court, in_camera=in_camera,
+                                                policy=pol, plan_path=plan_path, password=password, force=force))
+    say(f"redactor: package for {plural(pkg.exhibits, 'exhibit')} ({plural(pkg.redactions, 'redaction')}, "
+        f"court profile {pkg.court}) written to {pkg.directory}; open {pkg.directory}/index.html")
 
 
 @click.command("verify-package")
@@ -74,16 +68,12 @@ def verify_package_command(pkg_dir: str) -> None:
 
     Exit 0 when all is good, 3 when a hash or a public copy fails, 2 when PKGDIR is not a package.
     """
-    from . import verify_package
+    from ..package import verify_package
 
-    try:
-        problems = verify_package(pkg_dir)
-    except RedactorError as exc:
-        click.echo(f"redactor: error: {exc}", err=True)
-        sys.exit(int(exc.exit_code))
+    problems = must(pkg_dir, lambda: verify_package(pkg_dir))
     for p in problems:
         click.echo(f"PROBLEM  {p}")
     if problems:
-        click.echo(f"redactor: {pkg_dir}: {len(problems)} problem{'s' if len(problems) != 1 else ''}; do not send it", err=True)
+        say(f"redactor: {pkg_dir}: {plural(len(problems), 'problem')}; do not send it")
         sys.exit(int(ExitCode.NOT_VERIFIED))
-    click.echo(f"redactor: {pkg_dir}: every hash matches and every public copy verified", err=True)
+    say(f"redactor: {pkg_dir}: every hash matches and every public copy verified")

@@ -28,7 +28,7 @@ import difflib
 import re
 from collections.abc import Callable
 
-from redactor.errors import PolicyError
+from ..errors import PolicyError
 
 Validator = Callable[[str], bool]
 

@@ -21,6 +21,7 @@ A bad file raises PolicyError naming the file and the key at fault.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -28,44 +29,17 @@ from typing import Any
 
 import yaml
 
-from .errors import PolicyError, check_keys
+from .. import categories
+from ..errors import PolicyError, check_keys
+from ..model import Finding, Term
+from ..profiles import available_courts, load_profile
 
-PRIVATE_CATEGORIES: tuple[str, ...] = (
-    "SSN", "TIN", "DOB", "ACCOUNT", "CARD", "ROUTING", "ADDRESS", "PHONE", "EMAIL",
-    "DRIVERS_LICENSE", "MEDICAL", "MINOR", "MINOR_SCHOOL", "IA_CASE", "BADGE", "IA_FINDING",
-    "OFFICER_NAME", "PERSON", "MRN", "TERM",
-)  # fmt: skip
-PUBLIC_CATEGORIES: tuple[str, ...] = (
-    "JUDGE", "COUNSEL", "FIRM", "BAR_NUMBER", "COUNSEL_ADDRESS", "COUNSEL_PHONE",
-    "COUNSEL_EMAIL", "PARTY", "CASE_NUMBER", "CITATION", "STATUTE", "BATES", "HEARING_DATE",
-    "COURT_STAFF",
-)  # fmt: skip
-ACTIONS = ("redact", "partial", "keep", "review")
-COURTS = ("edcal", "cand", "cacd", "nysd", "generic")
-
-# FRCP 5.2(a): what may remain of each identifier.
-DEFAULT_ACTIONS: dict[str, str] = {
-    "SSN": "partial",  # last four digits
-    "TIN": "partial",  # last four digits
-    "DOB": "partial",  # year
-    "MINOR": "partial",  # initials
-    "ACCOUNT": "partial",  # last four digits
-    "CARD": "partial",  # last four digits
-}
+ACTIONS = categories.ACTIONS
 DEFAULT_LABEL = "REDACTED"
 
 _TOP_KEYS = ("court", "terms", "never", "categories", "keep_city_state", "label")
 _CATEGORY_KEYS = ("enabled", "action", "label")
 _TERM_KEYS = ("text", "category", "action")
-
-
-@dataclass(frozen=True)
-class Term:
-    """A string the user wants redacted wherever it appears (a minor's name, a customer)."""
-
-    text: str
-    category: str = "TERM"
-    action: str | None = None
 
 
 @dataclass(frozen=True)
@@ -112,9 +86,10 @@ class Policy:
             raise PolicyError(f"{source}: the top level must be a mapping of {', '.join(_TOP_KEYS)}")
         check_keys(raw, _TOP_KEYS, source)
         court = raw.get("court")
-        if court is not None and court not in COURTS:
-            raise PolicyError(f"{source}: court: unknown court '{court}'; known courts: {', '.join(COURTS)}")
-        keep_city_state = raw.get("keep_city_state", court == "edcal")
+        if court is not None and court not in available_courts():
+            known = ", ".join(available_courts()) or "none found"
+            raise PolicyError(f"{source}: court: unknown court '{court}'; known courts: {known}")
+        keep_city_state = raw.get("keep_city_state", load_profile(court).keep_city_state if court else False)
         if not isinstance(keep_city_state, bool):
             raise PolicyError(f"{source}: keep_city_state: must be true or false")
         label = raw.get("label", DEFAULT_LABEL)
@@ -139,11 +114,37 @@ class Policy:
         rule = self.rules.get(category)
         if rule and rule.action:
             return rule.action
-        if category in PUBLIC_CATEGORIES:
-            return "keep"
-        if category == "ADDRESS" and self.keep_city_state:
+        entry = categories.BY_NAME.get(category)
+        if entry is None:
+            return "redact"
+        if entry.partial_form == categories.CITY_STATE and self.keep_city_state:
             return "partial"  # street and ZIP go, city and state stay
-        return DEFAULT_ACTIONS.get(category, "redact")
+        return entry.action
+
+    def decide(self, finding: Finding) -> tuple[str, str] | None:
+        """The one decision about a finding: its category and action, or None when its category is off.
+
+        Public record is kept. A finding that is one of the user's own terms takes the
+        term's category (unless the term names none) and the term's action (unless it
+        sets none), whichever detector found it. Otherwise the category's rule decides.
+        ``check`` reports, and ``redact`` plans, exactly this.
+        """
+        if not finding.private:
+            return finding.category, "keep"
+        term = self._terms_by_text.get(_key(finding.text))
+        if term is not None:
+            category = finding.category if term.category == "TERM" else term.category
+            return category, term.action or self.action_for(category)
+        if not self.enabled(finding.category):
+            return None
+        return finding.category, self.action_for(finding.category)
+
+    @functools.cached_property
+    def _terms_by_text(self) -> dict[str, Term]:
+        out: dict[str, Term] = {}
+        for term in self.terms:
+            out.setdefault(_key(term.text), term)
+        return out
 
     def label_for(self, category: str) -> str:
         """The words burned on a redaction box of this category."""
@@ -167,10 +168,11 @@ def _terms(raw: Any, source: str) -> tuple[Term, ...]:
         text = item.get("text")
         if not isinstance(text, str) or not text.strip():
             raise PolicyError(f"{where}: text: must be a non-empty string")
-        category = item.get("category", "TERM")
-        if category not in PRIVATE_CATEGORIES:
+        named = item.get("category", "TERM")
+        category = categories.canonical(named) if isinstance(named, str) else None
+        if category is None or category in categories.PUBLIC:
             raise PolicyError(
-                f"{where}: category: unknown category '{category}'; known: {', '.join(PRIVATE_CATEGORIES)}"
+                f"{where}: category: unknown private category '{named}'; known: {', '.join(categories.PRIVATE)}"
             )
         action = item.get("action")
         if action is not None and action not in ACTIONS:
@@ -188,12 +190,12 @@ def _never(raw: Any, source: str) -> tuple[str, ...]:
 def _rules(raw: Any, source: str) -> dict[str, CategoryRule]:
     if not isinstance(raw, dict):
         raise PolicyError(f"{source}: categories: must map category names to settings")
-    known = PRIVATE_CATEGORIES + PUBLIC_CATEGORIES
     out = {}
-    for category, settings in raw.items():
-        where = f"{source}: categories.{category}"
-        if category not in known:
-            raise PolicyError(f"{where}: unknown category; known: {', '.join(known)}")
+    for named, settings in raw.items():
+        where = f"{source}: categories.{named}"
+        category = categories.canonical(named) if isinstance(named, str) else None
+        if category is None:
+            raise PolicyError(f"{where}: unknown category; known: {', '.join(categories.BY_NAME)}")
         if not isinstance(settings, dict):
             raise PolicyError(f"{where}: must be a mapping of {', '.join(_CATEGORY_KEYS)}")
         check_keys(settings, _CATEGORY_KEYS, where)
@@ -208,3 +210,8 @@ def _rules(raw: Any, source: str) -> dict[str, CategoryRule]:
             raise PolicyError(f"{where}.label: must be a non-empty string")
         out[category] = CategoryRule(enabled=enabled, action=action, label=label)
     return out
+
+
+def _key(text: str) -> str:
+    """How a term is matched against a finding: its words, case aside."""
+    return " ".join(text.split()).casefold()

@@ -47,7 +47,6 @@ from __future__ import annotations
 
 import difflib
 import functools
-import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -56,8 +55,9 @@ from typing import Any
 import regex
 import yaml
 
-from redactor import validators
-from redactor.errors import PolicyError
+from .. import categories, resources
+from ..errors import PolicyError
+from . import validators
 
 # yaml.safe_load's loader, with libyaml's C parser when PyYAML was built with it (the same
 # documents, read several times faster: the packs are read when every worker starts).
@@ -103,6 +103,8 @@ SIDES = ("before", "after", "both")
 
 class PatternTimeout(PolicyError):
     """A pattern took longer than its time limit on some text."""
+
+    code = "E004"
 
 
 @dataclass(frozen=True)
@@ -222,7 +224,8 @@ class PatternSet:
         files = sorted(directory.glob("*.yaml")) + sorted(directory.glob("*.yml"))
         if not files:
             raise PolicyError(
-                f"{directory}: no pattern packs (*.yaml) found; point REDACTOR_PATTERNS at the patterns directory"
+                f"{directory}: no pattern packs (*.yaml) found; "
+                f"point {resources.override_name(resources.PATTERNS)} at a folder of packs"
             )
         packs = [load_pack(path) for path in files]
         seen: dict[str, str] = {}
@@ -388,9 +391,8 @@ def _words_ahead(text: str, pos: int, n: int) -> int:
 
 
 def patterns_dir() -> Path:
-    """Where packs live: ``$REDACTOR_PATTERNS``, else ``patterns/`` beside the package."""
-    env = os.environ.get("REDACTOR_PATTERNS")
-    return Path(env) if env else Path(__file__).resolve().parents[1] / "patterns"
+    """Where packs live: ``$REDACTOR_PATTERNS``, else the packs shipped with the package."""
+    return resources.data_dir(resources.PATTERNS)
 
 
 def _display(path: Path) -> str:
@@ -464,6 +466,10 @@ def _build_pack(source: str, data: Any) -> Pack:
         if any(p.name == pattern.name for p in patterns):
             raise _fail(source, label, "pattern name is used twice in this pack")
         patterns.append(pattern)
+    for pattern in patterns:
+        if categories.BY_NAME[pattern.category].public != public:
+            kind = "public" if public else "private"
+            raise _fail(source, f"entry {pattern.name!r}", f"category {pattern.category} is not {kind}, as the pack is")
     return Pack(name=name, source=source, public=public, patterns=tuple(patterns))
 
 
@@ -516,9 +522,13 @@ def _build_pattern(
         raise _fail(source, label, "'require_context' must be true or false")
     if required and context is None:
         raise _fail(source, label, "context is required but the pack has no context words")
+    named = str(entry.get("category") or category)
+    known = categories.canonical(named)
+    if known is None:
+        raise _fail(source, label, f"unknown category {named!r}; known: {', '.join(categories.BY_NAME)}")
     return Pattern(
         name=str(entry["name"]),
-        category=str(entry.get("category") or category),
+        category=known,
         compiled=compiled,
         score=float(score),
         validator_name=entry.get("validator"),

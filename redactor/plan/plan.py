@@ -14,35 +14,23 @@ or terms with no boxes (every page is searched for them).
 
 from __future__ import annotations
 
-import functools
 import json
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from .errors import PolicyError, check_keys
-from .files import write_atomic
-from .model import Box, Document, Finding, Page, Problem, mostly_under
+from .. import surfaces
+from ..errors import PolicyError, check_keys
+from ..files import write_atomic
+from ..model import Box, Document, Finding, Page, Problem, mostly_under
+from .forms import fold, mask, public_form, term_forms, term_key, term_pattern
 from .policy import Policy
 
 PLAN_FORMAT = "redactor-plan/1"
 PLAN_NOTICE = "contains the values; do not file"
-SURFACES = (
-    "page", "metadata", "annotation", "form_field", "bookmark", "attachment",
-    "javascript", "optional_content", "incremental_update", "hidden_text",
-)  # fmt: skip
+SURFACES = surfaces.PLAN_SURFACES
 ACTIONS = ("redact", "partial", "remove")  # remove: hidden text taken out, nothing painted
-NAME_CATEGORIES = frozenset({"PERSON", "MINOR", "OFFICER_NAME"})
-# Words of a name that say nothing about who it is: never searched for on their own.
-NAME_STOPWORDS = frozenset(
-    "the and for von van der den del della las los mr mrs ms miss dr jr sr ii iii iv esq "
-    "hon minor child student officer detective sergeant deputy doe roe".split()
-)
-MONTHS = (
-    "January", "February", "March", "April", "May", "June", "July",
-    "August", "September", "October", "November", "December",
-)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -143,18 +131,17 @@ def make_plan(
     ``review`` findings are redacted (a person can remove them from the plan);
     ``keep`` findings and public ones are left alone. A value found once is also
     blacked out wherever else it appears on the pages. ``problems`` from
-    :func:`redactor.structure.page_problems` add entries too: a box drawn over
+    :func:`redactor.detect.structure.page_problems` add entries too: a box drawn over
     live text becomes a real redaction, hidden text is removed.
     """
     policy = policy or Policy.default()
     drafts: list[dict[str, Any]] = []
     for f in findings:
-        if not f.private or not policy.enabled(f.category):
+        decision = policy.decide(f)
+        if decision is None or decision[1] == "keep":
             continue
-        action = policy.action_for(f.category)
-        if action == "keep":
-            continue
-        drafts.append(_draft(f, action, policy))
+        category, action = decision
+        drafts.append(_draft(f if category == f.category else replace(f, category=category), action, policy))
     drafts += _policy_terms(doc, policy, drafts)
     drafts += _structural(doc, problems or [], policy)
     drafts += _same_value_elsewhere(doc, drafts)
@@ -296,193 +283,6 @@ def _line(page: Page, box: Box) -> int | None:
 
 def _round_box(b: Box) -> Box:
     return (round(b[0], 2), round(b[1], 2), round(b[2], 2), round(b[3], 2))
-
-
-# -- the public forms of FRCP 5.2 ----------------------------------------------------
-
-
-def public_form(category: str, value: str, *, keep_city_state: bool = False) -> str | None:
-    """What may remain of a value under FRCP 5.2(a), or None when nothing can."""
-    digits = re.sub(r"\D", "", value)
-    if category == "SSN" and len(digits) == 9:
-        return f"XXX-XX-{digits[-4:]}"
-    if category == "TIN" and len(digits) == 9:
-        return f"XX-XXX{digits[-4:]}"
-    if category in ("ACCOUNT", "CARD") and len(digits) >= 5:
-        return "X" * (len(digits) - 4) + digits[-4:]
-    if category == "DOB":
-        year = re.search(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)", value)
-        if year:
-            return f"XX/XX/{year.group(1)}"
-        short = re.fullmatch(r"\s*\d{1,2}[/.-]\d{1,2}[/.-](\d\d)\s*", value)
-        return f"XX/XX/{short.group(1)}" if short else None
-    if category == "MINOR":
-        words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", value) if w.lower().strip(".") not in NAME_STOPWORDS]
-        return "".join(f"{w[0].upper()}." for w in words) or None
-    if category == "ADDRESS" and keep_city_state:
-        m = re.search(r"([A-Z][A-Za-z .'-]+?),?\s+([A-Z]{2})\.?(?:\s+\d{5}(?:-\d{4})?)?\s*$", value)
-        if m:
-            city = m.group(1).split(",")[-1].strip()
-            city = re.sub(r"^(?:\d+\s+)?(?:.*\b(?:Street|St|Avenue|Ave|Road|Rd|Drive|Dr|Lane|Ln|Way|Blvd|Court|Ct|Place|Pl|Apt\.?\s*\w+|Unit\s*\w+))\.?\s+", "", city)
-            if city and not re.search(r"\d", city):
-                return f"{city}, {m.group(2)}"
-    return None
-
-
-# -- the spellings verification looks for --------------------------------------------
-
-
-def term_forms(category: str, value: str) -> tuple[str, ...]:
-    """The value and the other ways the same thing can be written, value first.
-
-    Digit values add their digits alone (separators are matched loosely by
-    :func:`term_pattern`); dates add the other date styles; names add
-    ``Last, First`` and each word of three letters or more that says who it is
-    (matched as whole words, checked against how often the word appears
-    outside the redactions). A partial action's removed digits are a form too.
-    """
-    value = " ".join(value.split())
-    forms: list[str] = [value]
-    digits = re.sub(r"\D", "", value)
-    letters = re.sub(r"[^A-Za-z]", "", value)
-    if len(digits) >= 6 and len(letters) <= 2:
-        forms.append(digits)
-        kept = {"SSN": 4, "TIN": 4, "ACCOUNT": 4, "CARD": 4}.get(category)
-        if kept and len(digits) - kept >= 5:
-            forms.append(digits[:-kept])
-    if category == "DOB":
-        forms += _date_forms(value)
-    if category in NAME_CATEGORIES:
-        words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", value) if len(w) >= 3]
-        words = [w for w in words if w.lower().strip(".") not in NAME_STOPWORDS]
-        if len(words) >= 2:
-            forms.append(f"{words[-1]}, {' '.join(words[:-1])}")
-        forms += words
-    if category == "ADDRESS":
-        street = re.split(r",|\n", value)[0].strip()
-        if street != value and len(street) >= 6 and re.search(r"\d", street):
-            forms.append(street)
-    if category == "EMAIL":
-        forms.append(value.lower())
-    out: list[str] = []
-    for f in forms:
-        if f and f not in out:
-            out.append(f)
-    return tuple(out)
-
-
-def _date_forms(value: str) -> list[str]:
-    m = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", value)
-    if m:
-        month, day, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
-    else:
-        m = re.fullmatch(r"([A-Za-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})", value)
-        names = [n.lower() for n in MONTHS]
-        if not m or m.group(1)[:3].lower() not in [n[:3] for n in names]:
-            return []
-        month = [n[:3] for n in names].index(m.group(1)[:3].lower()) + 1
-        day, year = int(m.group(2)), int(m.group(3))
-    if not (1 <= month <= 12 and 1 <= day <= 31):
-        return []
-    name = MONTHS[month - 1]
-    return [
-        f"{month:02d}/{day:02d}/{year}", f"{month}/{day}/{year}", f"{year}-{month:02d}-{day:02d}",
-        f"{name} {day}, {year}", f"{day} {name} {year}",
-    ]  # fmt: skip
-
-
-def is_word_form(category: str, term: str) -> bool:
-    """A single word of a name: counted against its public uses rather than banned."""
-    return category in NAME_CATEGORIES and " " not in term and "," not in term
-
-
-def whole_forms(category: str, terms: tuple[str, ...]) -> tuple[str, ...]:
-    """The spellings of the whole value (not single name words, not the removed digits alone)."""
-    if not terms:
-        return ()
-    full = len(re.sub(r"\D", "", terms[0]))
-    out = []
-    for t in terms:
-        if is_word_form(category, t) and len(terms) > 1:
-            continue
-        if t.isdigit() and len(t) < full:
-            continue
-        out.append(t)
-    return tuple(out)
-
-
-def is_number_form(term: str) -> bool:
-    """Whether :func:`term_pattern` reads ``term`` as a number: its digits, with any separators."""
-    digits = sum(ch.isdecimal() for ch in term)  # what \d matches
-    letters = sum(ch.isascii() and ch.isalpha() for ch in term)
-    return digits >= 6 and letters <= 2
-
-
-@functools.lru_cache(maxsize=8192)  # the same values are looked for by plan, render and verify
-def term_pattern(term: str) -> re.Pattern[str]:
-    """A regex that finds ``term`` however a reader spaced or split it.
-
-    Digit runs match with or without separators; other text matches with any
-    run of blanks between words, case-insensitively, never inside a longer word
-    or number.
-    """
-    if is_number_form(term):
-        digits = re.sub(r"\D", "", term)
-        body = r"[ \t\-./()]{0,2}".join(re.escape(c) for c in digits)
-        return re.compile(rf"(?<!\d){body}(?!\d)")
-    parts = [re.escape(p) for p in term.split()]
-    body = r"\s+".join(parts)
-    lead = r"(?<![\w])" if term[:1].isalnum() else ""
-    tail = r"(?![\w])" if term[-1:].isalnum() else ""
-    return re.compile(lead + body + tail, re.IGNORECASE)
-
-
-_NOT_ALNUM = re.compile(r"[\W_]+")
-_ASCII_NOT_ALNUM = bytes(c for c in range(128) if not chr(c).isalnum())  # what [\W_] is in ASCII
-
-
-def _case_fixes() -> dict[int, int]:
-    """Letters the regex engine takes for one another ignoring case beyond lower() (ı and i, ſ and s)."""
-    try:
-        from re._casefix import _EXTRA_CASES  # type: ignore[import-not-found]
-    except ImportError:  # pragma: no cover - older or newer Pythons: NFKC covers the usual ones
-        return {}
-    return {c: min((c, *others)) for c, others in _EXTRA_CASES.items()}
-
-
-_CASE_FIXES = _case_fixes()
-
-
-def fold(text: str) -> str:
-    """Letters and digits only, lower case: whatever a :func:`term_pattern` matches, folded, is in here.
-
-    Folding goes character by character, so the folded match is a run of the
-    folded text: a text whose folded form lacks a term's :func:`term_key` holds
-    no match of its pattern, and need not be searched.
-    """
-    if text.isascii():  # most texts: the same letters and digits, kept by a byte table (the fixes map ASCII to itself)
-        return text.lower().encode("ascii").translate(None, _ASCII_NOT_ALNUM).decode("ascii")
-    return _NOT_ALNUM.sub("", text.lower()).translate(_CASE_FIXES)
-
-
-@functools.lru_cache(maxsize=8192)
-def term_key(term: str) -> str:
-    """The folded letters and digits every match of ``term_pattern(term)`` holds.
-
-    "" (search everywhere) for a term beyond ASCII: its case rules are not guessed.
-    """
-    if not term.isascii():
-        return ""
-    return fold(re.sub(r"\D", "", term) if is_number_form(term) else term)
-
-
-def mask(text: str, terms: tuple[str, ...]) -> str:
-    """``text`` with every form of the value replaced by ``[…]`` (for log fields)."""
-    folded = fold(text)
-    for t in sorted(terms, key=len, reverse=True):
-        if len(t) >= 3 and term_key(t) in folded:
-            text = term_pattern(t).sub("[…]", text)
-    return text
 
 
 # -- plan file entries ------------------------------------------------------------------

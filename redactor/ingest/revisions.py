@@ -14,7 +14,7 @@ import re
 
 import pymupdf
 
-from redactor.model import Box, union
+from ..model import Box, union
 
 MAX_PAGES_COMPARED = 200  # pages of each revision (and of hidden layers) compared word by word
 

@@ -11,21 +11,22 @@ from __future__ import annotations
 import csv
 import io
 import json
+import logging
 import os
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import BadInput, PolicyError
-from .files import write_atomic
-from .ingest import load
-from .model import Box, Document, Problem
-from .plan import Plan, make_plan
-from .policy import Policy
-from .render import Finish, render_public
-from .verify import expectations, verify
+from ..errors import BadInput, PolicyError
+from ..files import write_atomic
+from ..ingest import load
+from ..model import Box, Document, Problem
+from ..plan import Plan, Policy, make_plan
+from ..render import Finish, render_public
+from ..verify import expectations, verify
 
+logger = logging.getLogger(__name__)
 LOG_FIELDS = ("id", "page", "line", "category", "action", "label", "detector", "reason")
 
 
@@ -62,17 +63,22 @@ def redact_file(
     policy = policy or Policy.default()
     _refuse_overwriting(src, [dst, plan_out, log])
     doc = load(src, password=password)
+    logger.info("%s: read %d page(s)", src, doc.page_count)
     raw = Path(src).read_bytes()
     plan = plan if plan is not None else plan_for(doc, raw, policy)
     _check_plan_fits(plan, doc)
+    logger.info("%s: plan of %d redaction(s)", src, len(plan.redactions))
     if plan_out:
         plan.save(plan_out)
     rows = plan.log_rows()
     if dst is None:
         return RedactResult(output="", plan=plan, log_rows=rows, pages=doc.page_count)
     public = render_public(doc, raw, plan, password=password, finish=finish)
+    logger.info("%s: public copy rendered (%d bytes); verifying", src, len(public))
     text: list[str] = []
     checks = release(public, dst, doc, plan, page_text=text)
+    for line in checks:
+        logger.info("%s: verified: %s", src, line)
     if log:
         write_log(log, rows)
     return RedactResult(output=dst, plan=plan, log_rows=rows, pages=doc.page_count, checks=checks, page_text=text)
@@ -80,16 +86,16 @@ def redact_file(
 
 def plan_for(doc: Document, raw: bytes, policy: Policy) -> Plan:
     """Read every surface, find the structural leaks, detect, and plan."""
-    from .detect import detect
-    from .structure import page_problems
-    from .surfaces import read_surfaces
+    from ..detect import detect
+    from ..detect.structure import page_problems
+    from ..ingest import read_surfaces
 
     surfaces, _ = read_surfaces(doc.pdf, raw, doc.path)
     doc.surfaces = surfaces
     problems: list[Problem] = []
     for page in doc.pages:
         problems += page_problems(doc.pdf, page.number - 1, scanned=page.scanned)
-    findings = detect(doc, policy)
+    findings = detect(doc, terms=policy.terms, never=policy.never)
     return make_plan(doc, findings, policy, problems=problems)
 
 

@@ -1,4 +1,4 @@
-"""`redactor batch`: the command. It only parses arguments and calls :func:`run_production`."""
+"""`redactor batch`: the command. It only parses arguments and calls :func:`redactor.production.run_production`."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ import sys
 
 import click
 
-from .executors import EXECUTORS
+from ..production.executors import EXECUTORS
+from . import load_policy, must, plural, progress_bar, say
 
 
 @click.command(name="batch")
@@ -60,31 +61,25 @@ def batch_command(in_dir: str, out_dir: str, prefix: str, start: int | None, dig
     could not be produced (see errors.csv); the run goes on past them.
     No value that was redacted is written to any log, load file or file name.
     """
-    from ..policy import Policy
-    from . import run_production
+    from ..production import run_production
 
-    pol = Policy.load(policy) if policy else None
-    result = run_production(
+    pol = must(policy or "", lambda: load_policy(policy) if policy else None)
+    result = must(in_dir, lambda: run_production(
         in_dir, out_dir, prefix=prefix, start=start, digits=digits, legend=legend, policy=pol,
-        workers=workers, executor=executor, scheduler=scheduler, order_file=order_file, progress=True,
-    )
-    summary = f"redactor: {_count(len(result.produced), 'document')} produced in {out_dir}"
+        workers=workers, executor=executor, scheduler=scheduler, order_file=order_file,
+        progress=lambda total: progress_bar(total, "producing", "page", leave=True),
+    ))
+    summary = f"redactor: {plural(len(result.produced), 'document')} produced in {out_dir}"
     if result.produced:
         summary += f", Bates {result.produced[0].bates.begin} to {result.produced[-1].bates.end}"
     if result.resumed:
         summary += f" ({result.resumed} done by an earlier run)"
     if result.pages:
-        summary += f"; {result.pages} pages at {result.pages_per_second:.1f} pages a second"
-    click.echo(summary, err=True)
+        summary += f"; {plural(result.pages, 'page')} at {result.pages_per_second:.1f} pages a second"
+    say(summary)
     if result.ignored:
-        click.echo(f"redactor: {_count(result.ignored, 'file')} under {in_dir} "
-                   f"{'is not a PDF or an image and was' if result.ignored == 1 else 'are not PDFs or images and were'} left out",
-                   err=True)
+        say(f"redactor: {plural(result.ignored, 'file')} under {in_dir} "
+            f"{'is not a PDF or an image and was' if result.ignored == 1 else 'are not PDFs or images and were'} left out")
     if result.failed:
-        click.echo(f"redactor: {_count(len(result.failed), 'document')} could not be produced; see {out_dir}/errors.csv",
-                   err=True)
+        say(f"redactor: {plural(len(result.failed), 'document')} could not be produced; see {out_dir}/errors.csv")
     sys.exit(result.exit_code)
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"

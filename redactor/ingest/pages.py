@@ -6,7 +6,7 @@ Pleading-paper line numbers, running headers and footers are recognised as
 furniture: they are kept out of the body text (so they neither split a sentence
 nor look like data) and read separately after it, so nothing in them is missed.
 Pages with no text layer are OCR'd. Every other surface is read by
-:mod:`redactor.surfaces`.
+:mod:`redactor.ingest.surfaces`.
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ from pathlib import Path
 
 import pymupdf
 
-from .errors import BadInput
-from .model import Box, Document, ImageInfo, Line, Page, PageText, Word, union
+from ..errors import BadInput
+from ..model import Box, Document, ImageInfo, Line, Page, PageText, Word, union
 from .surfaces import revision_ends
 
 MAX_BYTES = 1 << 30  # 1 GiB: larger files are refused, not half-read
@@ -52,19 +52,26 @@ class _RawLine:
         return _words(self)
 
 
-def open_pdf(path: str, password: str | None = None) -> tuple[pymupdf.Document, bytes]:
-    """Open a PDF for reading, or raise BadInput with one line saying what to do."""
-    p = Path(path)
-    if not p.exists():
-        raise BadInput(path, "no such file", "check the path")
-    if not p.is_file():
-        raise BadInput(path, "is not a file", "give the path of a PDF file")
-    size = p.stat().st_size
+def open_pdf(path: str, password: str | None = None, *, data: bytes | None = None) -> tuple[pymupdf.Document, bytes]:
+    """Open a PDF for reading, or raise BadInput with one line saying what to do.
+
+    ``data``: the file's bytes when they come from elsewhere (standard input);
+    ``path`` then only names them in messages.
+    """
+    if data is None:
+        p = Path(path)
+        if not p.exists():
+            raise BadInput(path, "no such file", "check the path")
+        if not p.is_file():
+            raise BadInput(path, "is not a file", "give the path of a PDF file")
+        size = p.stat().st_size
+    else:
+        size = len(data)
     if size == 0:
         raise BadInput(path, "the file is empty", "get a complete copy of the PDF")
     if size > MAX_BYTES:
         raise BadInput(path, f"the file is {size >> 20} MB, over the 1024 MB limit", "split it into smaller PDFs")
-    raw = p.read_bytes()
+    raw = Path(path).read_bytes() if data is None else data
     if b"%PDF-" not in raw[:1024]:
         raise BadInput(path, "is not a PDF (no %PDF header)", "convert it to PDF first")
     try:
@@ -73,9 +80,9 @@ def open_pdf(path: str, password: str | None = None) -> tuple[pymupdf.Document, 
         raise BadInput(path, "cannot be parsed as a PDF", "it is damaged; export it again from its source") from None
     if pdf.needs_pass:
         if not password:
-            raise BadInput(path, "is encrypted and needs a password", "run again with --password, or save an unencrypted copy")
+            raise BadInput(path, "is encrypted and needs a password", "give its password, or save an unencrypted copy", option="password")
         if not pdf.authenticate(password):
-            raise BadInput(path, "the password given does not open it", "check the password")
+            raise BadInput(path, "the password given does not open it", "check the password", option="password")
     if b"%%EOF" not in raw[-2048:]:
         raise BadInput(path, "is truncated (no end-of-file marker)", "get a complete copy of the PDF")
     if pdf.page_count == 0:
@@ -85,9 +92,12 @@ def open_pdf(path: str, password: str | None = None) -> tuple[pymupdf.Document, 
     return pdf, raw
 
 
-def load(path: str, password: str | None = None, ocr: bool = True) -> Document:
-    """Read a PDF into a Document. Raises BadInput for anything that is not a readable PDF."""
-    pdf, raw = open_pdf(path, password)
+def load(path: str, password: str | None = None, ocr: bool = True, *, data: bytes | None = None) -> Document:
+    """Read a PDF into a Document. Raises BadInput for anything that is not a readable PDF.
+
+    ``data``: the file's bytes, when they do not come from ``path`` (see :func:`open_pdf`).
+    """
+    pdf, raw = open_pdf(path, password, data=data)
     raw_pages = []
     for index in range(pdf.page_count):
         try:

@@ -147,21 +147,31 @@ def _orphans(pdf: pikepdf.Pdf, objects: list) -> int:
     return len({g for g in present if g[0] > 0} - seen)
 
 
+# What a redacted file must not keep, by the surface (redactor.surfaces) it belongs to:
+# entries of the catalog, and of its name dictionary.
+CATALOG_LEFTOVERS = (
+    ("form_field", "/AcroForm", "a form"),
+    ("javascript", "/OpenAction", "an open action"),
+    ("javascript", "/AA", "a document action"),
+    ("optional_content", "/OCProperties", "optional-content layers"),
+    ("metadata", "/Metadata", "XMP metadata"),
+)
+NAME_TREE_LEFTOVERS = (
+    ("javascript", "/JavaScript", "JavaScript"),
+    ("attachment", "/EmbeddedFiles", "an attachment"),
+)
+COMMENT_SURFACE = "annotation"
+
+
 def _leftovers(pdf: pikepdf.Pdf) -> list[str]:
     root = pdf.Root
     out = []
-    for key, what in (
-        ("/AcroForm", "a form"),
-        ("/OpenAction", "an open action"),
-        ("/AA", "a document action"),
-        ("/OCProperties", "optional-content layers"),
-        ("/Metadata", "XMP metadata"),
-    ):
+    for _, key, what in CATALOG_LEFTOVERS:
         if key in root:
             out.append(what)
     names = root.get("/Names")
     if names is not None:
-        for key, what in (("/JavaScript", "JavaScript"), ("/EmbeddedFiles", "an attachment")):
+        for _, key, what in NAME_TREE_LEFTOVERS:
             if key in names:
                 out.append(what)
     for number, page in enumerate(pdf.pages, 1):
