@@ -45,7 +45,15 @@ from redactor.production.loadfiles import read_dat, read_opt  # noqa: E402
 from samples.truth import Truth, truth_path  # noqa: E402
 
 PREFIX = "HELD"
-TRAPS = ("metadata", "annotation", "form_field", "bookmark", "attachment", "hidden_text", "bad_redaction")
+TRAPS = (
+    "metadata",
+    "annotation",
+    "form_field",
+    "bookmark",
+    "attachment",
+    "hidden_text",
+    "bad_redaction",
+)
 
 
 def corpus(out: Path, pages: int, seed: int, traps: tuple[str, ...]) -> tuple[list[Path], int]:
@@ -55,8 +63,14 @@ def corpus(out: Path, pages: int, seed: int, traps: tuple[str, ...]) -> tuple[li
     kept: list[Path] = []
     total, batch = 0, 0
     while total < pages:
-        for pdf in make_corpus(out / f"b{batch:03d}", n=10, seed=seed + batch, split="heldout",
-                               layouts=("pleading",), traps=traps):
+        for pdf in make_corpus(
+            out / f"b{batch:03d}",
+            n=10,
+            seed=seed + batch,
+            split="heldout",
+            layouts=("pleading",),
+            traps=traps,
+        ):
             if total >= pages:
                 pdf.unlink()
                 truth_path(pdf).unlink()
@@ -75,7 +89,12 @@ class PeakMemory:
         import psutil
 
         self._me = psutil.Process()
-        self._gone = (OSError, StopIteration, ValueError, psutil.Error)  # a process that ended while read
+        self._gone = (
+            OSError,
+            StopIteration,
+            ValueError,
+            psutil.Error,
+        )  # a process that ended while read
         self.peaks: dict[int, tuple[str, int]] = {}
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, args=(every,), daemon=True)
@@ -100,7 +119,11 @@ class PeakMemory:
                 if proc.pid != self._me.pid and proc.cmdline() == own:
                     continue  # forked, not yet running its own program: it still shows this process's memory
                 status = Path(f"/proc/{proc.pid}/status").read_text()
-                hwm = int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmHWM")))
+                hwm = int(
+                    next(
+                        line.split()[1] for line in status.splitlines() if line.startswith("VmHWM")
+                    )
+                )
                 role = "bench" if proc.pid == self._me.pid else _role(proc, self._me.pid)
             except self._gone:
                 continue
@@ -132,8 +155,18 @@ def _role(proc, bench: int) -> str:
 
 def produce(in_dir: Path, out: Path, workers: int | None):
     """Run `redactor batch` as a command in its own process (so its memory is its own), timed."""
-    cmd = [sys.executable, "-c", "from redactor.cli.batch import batch_command; batch_command()",
-           str(in_dir), "-o", str(out), "--bates-prefix", PREFIX, "--legend", "CONFIDENTIAL"]
+    cmd = [
+        sys.executable,
+        "-c",
+        "from redactor.cli.batch import batch_command; batch_command()",
+        str(in_dir),
+        "-o",
+        str(out),
+        "--bates-prefix",
+        PREFIX,
+        "--legend",
+        "CONFIDENTIAL",
+    ]
     if workers:
         cmd += ["--workers", str(workers)]
     with PeakMemory() as mem:
@@ -142,7 +175,9 @@ def produce(in_dir: Path, out: Path, workers: int | None):
         took = time.perf_counter() - started
     print("  " + done.stderr.strip().replace("\n", "\n  "))
     # Asked again, the production has nothing left to do and reports what it holds.
-    result = run_production(str(in_dir), str(out), prefix=PREFIX, legend="CONFIDENTIAL", workers=workers)
+    result = run_production(
+        str(in_dir), str(out), prefix=PREFIX, legend="CONFIDENTIAL", workers=workers
+    )
     return result, took, mem.by_role()
 
 
@@ -150,7 +185,9 @@ def plain(pdfs: list[Path], out: Path) -> tuple[int, float]:
     from plain_redactor import baseline_analyzer, plain_redact
 
     analyzer = baseline_analyzer()
-    analyzer.analyze(text="Jane Roe, 555-0100, lives at 12 Oak Street.", language="en")  # load the models first
+    analyzer.analyze(
+        text="Jane Roe, 555-0100, lives at 12 Oak Street.", language="en"
+    )  # load the models first
     out.mkdir(parents=True, exist_ok=True)
     pages, started = 0, time.perf_counter()
     for i, pdf in enumerate(pdfs):
@@ -164,8 +201,10 @@ def held_out_check(pdfs: list[Path], in_pages: int, out: Path, result) -> list[s
 
     problems: list[str] = []
     if result.failed:
-        problems.append(f"{len(result.failed)} documents not produced: " +
-                        "; ".join(f"{f.source}: {f.reason}" for f in result.failed[:5]))
+        problems.append(
+            f"{len(result.failed)} documents not produced: "
+            + "; ".join(f"{f.source}: {f.reason}" for f in result.failed[:5])
+        )
     if len(result.produced) != len(pdfs):
         problems.append(f"{len(result.produced)} documents produced of {len(pdfs)}")
     stamped: list[int | None] = []
@@ -191,7 +230,9 @@ def held_out_check(pdfs: list[Path], in_pages: int, out: Path, result) -> list[s
         problems.append(f"{out_pages} pages out of {in_pages} in")
     if stamped != list(range(1, out_pages + 1)):
         wrong = sum(1 for i, n in enumerate(stamped, start=1) if n != i)
-        problems.append(f"Bates numbers read from the band are not 1..{out_pages}: {wrong} pages differ")
+        problems.append(
+            f"Bates numbers read from the band are not 1..{out_pages}: {wrong} pages differ"
+        )
     opt = read_opt(out / "production.opt")
     if len(opt) != out_pages:
         problems.append(f"OPT has {len(opt)} lines for {out_pages} pages")
@@ -199,14 +240,20 @@ def held_out_check(pdfs: list[Path], in_pages: int, out: Path, result) -> list[s
     if len(rows) != len(result.produced):
         problems.append(f"DAT has {len(rows)} rows for {len(result.produced)} documents")
     if strict_leaks:
-        print(f"  strict reading (a spelling even inside another word or number): {sum(strict_leaks.values())} "
-              "found: " + ", ".join(f"{c}/{s} {n}" for (c, s), n in strict_leaks.most_common()))
+        print(
+            f"  strict reading (a spelling even inside another word or number): {sum(strict_leaks.values())} "
+            "found: " + ", ".join(f"{c}/{s} {n}" for (c, s), n in strict_leaks.most_common())
+        )
     if leaks:
-        problems.append(f"{sum(leaks.values())} planted values still readable in the output: " +
-                        ", ".join(f"{c}/{s} {n}" for (c, s), n in leaks.most_common()))
-    print(f"  pages out {out_pages} / in {in_pages}; Bates read back from the band: "
-          f"{stamped[0] if stamped else '-'}..{stamped[-1] if stamped else '-'}; OPT lines {len(opt)}; "
-          f"DAT rows {len(rows)} / documents {len(result.produced)}; planted values left: {sum(leaks.values())}")
+        problems.append(
+            f"{sum(leaks.values())} planted values still readable in the output: "
+            + ", ".join(f"{c}/{s} {n}" for (c, s), n in leaks.most_common())
+        )
+    print(
+        f"  pages out {out_pages} / in {in_pages}; Bates read back from the band: "
+        f"{stamped[0] if stamped else '-'}..{stamped[-1] if stamped else '-'}; OPT lines {len(opt)}; "
+        f"DAT rows {len(rows)} / documents {len(result.produced)}; planted values left: {sum(leaks.values())}"
+    )
     return problems
 
 
@@ -243,7 +290,13 @@ def profile(pdfs: list[Path], n: int) -> None:
         doc.surfaces = surfaces
         problems = []
         for page in doc.pages:
-            problems += timed("structure.page_problems", page_problems, doc.pdf, page.number - 1, scanned=page.scanned)
+            problems += timed(
+                "structure.page_problems",
+                page_problems,
+                doc.pdf,
+                page.number - 1,
+                scanned=page.scanned,
+            )
         findings = timed("detect.detect", detect, doc, policy)
         plan = timed("plan.make_plan", make_plan, doc, findings, policy, problems=problems)
         numbers = [bates_number("P", i + 1) for i in range(doc.page_count)]
@@ -253,17 +306,27 @@ def profile(pdfs: list[Path], n: int) -> None:
 
         t = time.perf_counter()
         public = render_public(doc, raw, plan, finish=finish)
-        times["render.render_public"] = times.get("render.render_public", 0.0) + time.perf_counter() - t
+        times["render.render_public"] = (
+            times.get("render.render_public", 0.0) + time.perf_counter() - t
+        )
         times["render.render_public"] -= times["bates.stamp"] - stamped_before
         stamped_before = times["bates.stamp"]
         tmp = work / "v.pdf"
         tmp.write_bytes(public)
-        timed("verify.verify", verify, str(tmp), expectations(doc, plan), ocr_regions=ocr_regions(doc, plan),
-              page_text=[])
+        timed(
+            "verify.verify",
+            verify,
+            str(tmp),
+            expectations(doc, plan),
+            ocr_regions=ocr_regions(doc, plan),
+            page_text=[],
+        )
         pages += doc.page_count
     shutil.rmtree(work, ignore_errors=True)
     total = sum(times.values())
-    print(f"\nwhere the time goes, one process, {pages} pages ({n} filings): {1000 * total / pages:.1f} ms a page")
+    print(
+        f"\nwhere the time goes, one process, {pages} pages ({n} filings): {1000 * total / pages:.1f} ms a page"
+    )
     for name, t in sorted(times.items(), key=lambda kv: -kv[1]):
         print(f"  {name:<30} {1000 * t / pages:7.1f} ms/page  {100 * t / total:5.1f}%")
 
@@ -271,11 +334,17 @@ def profile(pdfs: list[Path], n: int) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--pages", type=int, default=500)
-    ap.add_argument("--scale-pages", type=int, default=2000, help="0 to skip the memory run at scale")
+    ap.add_argument(
+        "--scale-pages", type=int, default=2000, help="0 to skip the memory run at scale"
+    )
     ap.add_argument("--seed", type=int, default=4242)
     ap.add_argument("--workers", type=int, default=None)
-    ap.add_argument("--scans", action="store_true", help="include the scanned-page trap (OCR) in the filings")
-    ap.add_argument("--profile", type=int, default=0, metavar="N", help="also time each stage over N filings")
+    ap.add_argument(
+        "--scans", action="store_true", help="include the scanned-page trap (OCR) in the filings"
+    )
+    ap.add_argument(
+        "--profile", type=int, default=0, metavar="N", help="also time each stage over N filings"
+    )
     ap.add_argument("--out", help="work folder (default: a new temp folder)")
     args = ap.parse_args(argv)
     work = Path(args.out) if args.out else Path(tempfile.mkdtemp(prefix="batch-bench-"))
@@ -283,16 +352,22 @@ def main(argv: list[str] | None = None) -> int:
 
     in_dir = work / "in"
     pdfs, in_pages = corpus(in_dir, args.pages, args.seed, traps)
-    print(f"held-out pleading filings: {len(pdfs)} documents, {in_pages} pages; traps: {', '.join(traps)}")
+    print(
+        f"held-out pleading filings: {len(pdfs)} documents, {in_pages} pages; traps: {', '.join(traps)}"
+    )
 
     result, took, mem = produce(in_dir, work / "VOL001", args.workers)
     ours = sum(d.bates.pages for d in result.produced) / took
-    print(f"redactor batch:  {in_pages} pages in {took:6.1f} s = {ours:6.1f} pages/s "
-          f"(redact + Bates stamp + verify + load files; pool start included)")
+    print(
+        f"redactor batch:  {in_pages} pages in {took:6.1f} s = {ours:6.1f} pages/s "
+        f"(redact + Bates stamp + verify + load files; pool start included)"
+    )
     plain_pages, plain_took = plain(pdfs, work / "plain")
     theirs = plain_pages / plain_took
-    print(f"plain redactor:  {plain_pages} pages in {plain_took:6.1f} s = {theirs:6.1f} pages/s "
-          "(Presidio default analyzer + PyMuPDF redact annotations, one process)")
+    print(
+        f"plain redactor:  {plain_pages} pages in {plain_took:6.1f} s = {theirs:6.1f} pages/s "
+        "(Presidio default analyzer + PyMuPDF redact annotations, one process)"
+    )
     print(f"ratio: {ours / theirs:.2f}x  (target >= 5x)")
 
     print("held-out check:")
@@ -307,11 +382,15 @@ def main(argv: list[str] | None = None) -> int:
             shutil.copytree(in_dir, big / f"copy{c}")
         result2, took2, mem2 = produce(big, work / "VOL-scale", args.workers)
         pages2 = sum(d.bates.pages for d in result2.produced)
-        print(f"peak RSS per process at {pages2} pages (MB): {mem2}  ({pages2 / took2:.1f} pages/s; the same "
-              "filings again, so sentences the model read once are answered from its memory: not a speed figure)")
+        print(
+            f"peak RSS per process at {pages2} pages (MB): {mem2}  ({pages2 / took2:.1f} pages/s; the same "
+            "filings again, so sentences the model read once are answered from its memory: not a speed figure)"
+        )
         grew = max(mem2.get("worker", [0])) - max(mem.get("worker", [0]))
         grew_main = max(mem2.get("main", [0])) - max(mem.get("main", [0]))
-        print(f"growth from {in_pages} to {pages2} pages: workers {grew:+d} MB, main {grew_main:+d} MB")
+        print(
+            f"growth from {in_pages} to {pages2} pages: workers {grew:+d} MB, main {grew_main:+d} MB"
+        )
 
     if args.profile:
         profile(pdfs, args.profile)

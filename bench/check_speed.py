@@ -65,15 +65,23 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--pages", type=int, default=500)
     ap.add_argument("--seed", type=int, default=4242)
-    ap.add_argument("--corpus", type=Path, help="time the filings in this folder instead of generating")
+    ap.add_argument(
+        "--corpus", type=Path, help="time the filings in this folder instead of generating"
+    )
     args = ap.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
         t = time.perf_counter()
-        pdfs = sorted(args.corpus.glob("*.pdf")) if args.corpus else corpus(Path(tmp), args.pages, args.seed)
+        pdfs = (
+            sorted(args.corpus.glob("*.pdf"))
+            if args.corpus
+            else corpus(Path(tmp), args.pages, args.seed)
+        )
         docs = [read(p) for p in pdfs]
         pages = sum(d.page_count for d in docs)
-        print(f"{len(docs)} filings, {pages} pages, read in {time.perf_counter() - t:.1f}s (not timed below)")
+        print(
+            f"{len(docs)} filings, {pages} pages, read in {time.perf_counter() - t:.1f}s (not timed below)"
+        )
 
         # Warm up: load the pattern packs, the NER model and Presidio's engine.
         detect(docs[0])
@@ -120,12 +128,20 @@ def main() -> int:
                         baseline.analyze(text=text, language="en")
         whole_theirs = time.perf_counter() - t
 
-    print(f"redactor detect          {ours:7.2f}s  {pages / ours:8.1f} pages/s  ({findings} findings)")
-    print(f"Presidio default analyzer {theirs:7.2f}s  {pages / theirs:8.1f} pages/s  ({results} results)")
+    print(
+        f"redactor detect          {ours:7.2f}s  {pages / ours:8.1f} pages/s  ({findings} findings)"
+    )
+    print(
+        f"Presidio default analyzer {theirs:7.2f}s  {pages / theirs:8.1f} pages/s  ({results} results)"
+    )
     ratio = theirs / ours
     print(f"ratio: {ratio:.2f}x faster (target >= 3x): {'met' if ratio >= 3 else 'NOT met'}")
-    print(f"whole check_file (ingest, surfaces, structure, detect) {whole:7.2f}s  {pages / whole:8.1f} pages/s")
-    print(f"PyMuPDF text + Presidio default analyzer            {whole_theirs:7.2f}s  {pages / whole_theirs:8.1f} pages/s")
+    print(
+        f"whole check_file (ingest, surfaces, structure, detect) {whole:7.2f}s  {pages / whole:8.1f} pages/s"
+    )
+    print(
+        f"PyMuPDF text + Presidio default analyzer            {whole_theirs:7.2f}s  {pages / whole_theirs:8.1f} pages/s"
+    )
     print(f"whole-command ratio: {whole_theirs / whole:.2f}x")
     return 0 if ratio >= 3 else 1
 

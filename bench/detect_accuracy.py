@@ -58,8 +58,15 @@ def baseline_findings(analyzer, doc: Document) -> list[Finding]:
         for r in analyzer.analyze(text=page.text.text, language="en"):
             out.append(
                 Finding(
-                    category=r.entity_type, text=page.text.text[r.start : r.end], page=page.number,
-                    bboxes=(), detector="presidio:default", score=r.score, why="", start=r.start, end=r.end,
+                    category=r.entity_type,
+                    text=page.text.text[r.start : r.end],
+                    page=page.number,
+                    bboxes=(),
+                    detector="presidio:default",
+                    score=r.score,
+                    why="",
+                    start=r.start,
+                    end=r.end,
                 )  # fmt: skip
             )
     for s in doc.surfaces:
@@ -67,9 +74,17 @@ def baseline_findings(analyzer, doc: Document) -> list[Finding]:
             for r in analyzer.analyze(text=s.text, language="en"):
                 out.append(
                     Finding(
-                        category=r.entity_type, text=s.text[r.start : r.end], page=s.page, bboxes=(),
-                        detector="presidio:default", score=r.score, why="", surface=s.surface, where=s.where,
-                        start=r.start, end=r.end,
+                        category=r.entity_type,
+                        text=s.text[r.start : r.end],
+                        page=s.page,
+                        bboxes=(),
+                        detector="presidio:default",
+                        score=r.score,
+                        why="",
+                        surface=s.surface,
+                        where=s.where,
+                        start=r.start,
+                        end=r.end,
                     )  # fmt: skip
                 )
     return out
@@ -98,9 +113,13 @@ def main() -> int:
     ap.add_argument("--n", type=int, default=30)
     ap.add_argument("--seed", type=int, default=7331)
     ap.add_argument("--split", default="heldout", choices=("train", "heldout"))
-    ap.add_argument("--corpus", type=Path, help="use the filings in this folder instead of generating")
+    ap.add_argument(
+        "--corpus", type=Path, help="use the filings in this folder instead of generating"
+    )
     ap.add_argument("--no-baseline", action="store_true")
-    ap.add_argument("--show-misses", action="store_true", help="list misses with their (synthetic) values")
+    ap.add_argument(
+        "--show-misses", action="store_true", help="list misses with their (synthetic) values"
+    )
     args = ap.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -109,7 +128,10 @@ def main() -> int:
         else:
             t = time.perf_counter()
             pdfs = make_corpus(Path(tmp), args.n, args.seed, args.split)
-            print(f"generated {len(pdfs)} {args.split} filings in {time.perf_counter() - t:.1f}s", file=sys.stderr)
+            print(
+                f"generated {len(pdfs)} {args.split} filings in {time.perf_counter() - t:.1f}s",
+                file=sys.stderr,
+            )
         baseline = None if args.no_baseline else baseline_analyzer()
         ours, theirs = Score(), Score()
         pages = 0

@@ -43,14 +43,22 @@ def pdfs(paths: list[Path]) -> list[Path]:
 def record_one(pdf: Path) -> tuple[str, dict]:
     env = dict(os.environ, PYTHONHASHSEED="0")
     with tempfile.TemporaryDirectory() as tmp:
-        check = subprocess.run([*COMMAND, "check", str(pdf), "--format", "json"],
-                               capture_output=True, text=True, env=env)
+        check = subprocess.run(
+            [*COMMAND, "check", str(pdf), "--format", "json"],
+            capture_output=True,
+            text=True,
+            env=env,
+        )
         report = _json_or_text(check.stdout)
         if isinstance(report, dict):
             report.pop("file", None)
         out, log = Path(tmp) / "public.pdf", Path(tmp) / "log.json"
-        redact = subprocess.run([*COMMAND, "redact", str(pdf), "-o", str(out), "--log", str(log)],
-                                capture_output=True, text=True, env=env)
+        redact = subprocess.run(
+            [*COMMAND, "redact", str(pdf), "-o", str(out), "--log", str(log)],
+            capture_output=True,
+            text=True,
+            env=env,
+        )
         return str(pdf), {
             "check_exit": check.returncode,
             "check": report,
@@ -94,7 +102,9 @@ def main() -> int:
         a, b = before.get(name), after.get(name)
         if a != b:
             differ += 1
-            keys = sorted(k for k in set(a or {}) | set(b or {}) if (a or {}).get(k) != (b or {}).get(k))
+            keys = sorted(
+                k for k in set(a or {}) | set(b or {}) if (a or {}).get(k) != (b or {}).get(k)
+            )
             print(f"DIFFERS {name}: {', '.join(keys) or 'missing on one side'}")
     print(f"{len(set(before) | set(after))} files, {differ} differ", file=sys.stderr)
     return 1 if differ else 0

@@ -52,7 +52,16 @@ from redactor.redact import redact_file  # noqa: E402
 from samples.generate import make_corpus  # noqa: E402
 from samples.truth import Truth, truth_path  # noqa: E402
 
-TRAPS = ("metadata", "annotation", "form_field", "bookmark", "attachment", "hidden_text", "bad_redaction", "scanned")
+TRAPS = (
+    "metadata",
+    "annotation",
+    "form_field",
+    "bookmark",
+    "attachment",
+    "hidden_text",
+    "bad_redaction",
+    "scanned",
+)
 
 
 def truth_plan(src: Path, truth: Truth, policy: Policy):
@@ -64,12 +73,20 @@ def truth_plan(src: Path, truth: Truth, policy: Policy):
             page = doc.pages[e.page - 1]
             for m in term_pattern(e.value).finditer(page.text.text):
                 boxes = tuple(page.text.boxes_for(m.start(), m.end()))
-                found.append(Finding(e.category, e.value, e.page, boxes, "truth", 1.0, "planted", start=m.start()))
+                found.append(
+                    Finding(
+                        e.category, e.value, e.page, boxes, "truth", 1.0, "planted", start=m.start()
+                    )
+                )
         else:
-            found.append(Finding(e.category, e.value, e.page, (), "truth", 1.0, "planted", surface=e.surface))
+            found.append(
+                Finding(e.category, e.value, e.page, (), "truth", 1.0, "planted", surface=e.surface)
+            )
     from redactor.detect.structure import page_problems
 
-    problems = [p for pg in doc.pages for p in page_problems(doc.pdf, pg.number - 1, scanned=pg.scanned)]
+    problems = [
+        p for pg in doc.pages for p in page_problems(doc.pdf, pg.number - 1, scanned=pg.scanned)
+    ]
     return make_plan(doc, found, policy, problems=problems)
 
 
@@ -87,7 +104,9 @@ def everything(data: bytes, path: str) -> tuple[list[str], list[str], str]:
                 if obj.get("/Subtype") == "/Image":
                     continue
                 try:
-                    with warnings.catch_warnings():  # a font program or a CMap read as content: not text
+                    with (
+                        warnings.catch_warnings()
+                    ):  # a font program or a CMap read as content: not text
                         warnings.simplefilter("ignore")
                         ops = pikepdf.parse_content_stream(obj)
                 except Exception:
@@ -97,7 +116,13 @@ def everything(data: bytes, path: str) -> tuple[list[str], list[str], str]:
                         if isinstance(op, pikepdf.String):
                             parts.append(bytes(op).decode("latin-1"))
                         elif isinstance(op, pikepdf.Array):
-                            parts.append("".join(bytes(x).decode("latin-1") for x in op if isinstance(x, pikepdf.String)))
+                            parts.append(
+                                "".join(
+                                    bytes(x).decode("latin-1")
+                                    for x in op
+                                    if isinstance(x, pikepdf.String)
+                                )
+                            )
             elif isinstance(obj, pikepdf.String):
                 parts.append(str(obj))
             elif isinstance(obj, pikepdf.Dictionary):
@@ -108,7 +133,9 @@ def everything(data: bytes, path: str) -> tuple[list[str], list[str], str]:
     return pages, spaced, "\n".join(parts)
 
 
-def left_behind(value: str, forms: list[str], pages: list[str], spaced: list[str], rest: str) -> tuple[list[str], list[str]]:
+def left_behind(
+    value: str, forms: list[str], pages: list[str], spaced: list[str], rest: str
+) -> tuple[list[str], list[str]]:
     """The spellings of a planted value a reader still finds in an output, and the
     spellings a strict reading finds (even inside another word or number)."""
     alltext = squash("\n".join(pages) + "\n" + rest)
@@ -136,11 +163,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--n", type=int, default=24)
     ap.add_argument("--seed", type=int, default=11)
     ap.add_argument("--truth", action="store_true", help="plan from the truth files, not detection")
-    ap.add_argument("--show-misses", action="store_true", help="list each value left behind (the values are synthetic)")
+    ap.add_argument(
+        "--show-misses",
+        action="store_true",
+        help="list each value left behind (the values are synthetic)",
+    )
     args = ap.parse_args(argv)
     policy = Policy.default()
     work = Path(tempfile.mkdtemp(prefix="redact-bench-"))
-    paths = make_corpus(work / "in", n=args.n, seed=args.seed, split="heldout", layouts=("pleading",), traps=TRAPS)
+    paths = make_corpus(
+        work / "in", n=args.n, seed=args.seed, split="heldout", layouts=("pleading",), traps=TRAPS
+    )
     (work / "out").mkdir()
     priv_total = priv_gone = pub_total = pub_kept = priv_strict_left = 0
     words_in = words_kept = 0
@@ -164,11 +197,15 @@ def main(argv: list[str] | None = None) -> int:
             if left:
                 missed[(e.category, e.surface)] += 1
                 if args.show_misses:
-                    print(f"  left behind in {src.name}: {e.category}/{e.surface} p.{e.page} {e.value!r} as {left!r}")
+                    print(
+                        f"  left behind in {src.name}: {e.category}/{e.surface} p.{e.page} {e.value!r} as {left!r}"
+                    )
             else:
                 priv_gone += 1
             if strict_left and not left and args.show_misses:
-                print(f"  (strict only) {src.name}: {e.category} {e.value!r}: {strict_left!r} inside other text")
+                print(
+                    f"  (strict only) {src.name}: {e.category} {e.value!r}: {strict_left!r} inside other text"
+                )
         with pdfplumber.open(io.BytesIO(before)) as pdf:
             pages_in = [squash(p.extract_text() or "") for p in pdf.pages]
         for e in truth.public:
@@ -180,18 +217,33 @@ def main(argv: list[str] | None = None) -> int:
         words_in += sum(w_in.values())
         words_kept += sum((w_in & w_out).values())
     took = time.perf_counter() - started
-    mode = "plans from the TRUTH files (burn-in alone)" if args.truth else "full pipeline (detect + plan + burn-in + verify)"
+    mode = (
+        "plans from the TRUTH files (burn-in alone)"
+        if args.truth
+        else "full pipeline (detect + plan + burn-in + verify)"
+    )
     print(f"held-out pleading filings: {len(paths)}, traps {', '.join(TRAPS)}; {mode}")
     print(f"refused by verification: {len(refused)}")
     for line in refused:
         print(f"  {line}")
-    print(f"private values gone from every surface: {priv_gone}/{priv_total} = {100 * priv_gone / max(priv_total, 1):.2f}%  (target >= 99.5%)")
+    print(
+        f"private values gone from every surface: {priv_gone}/{priv_total} = {100 * priv_gone / max(priv_total, 1):.2f}%  (target >= 99.5%)"
+    )
     strict = priv_total - priv_strict_left
-    print(f"  strict reading (a spelling even inside another word or number): {strict}/{priv_total} = {100 * strict / max(priv_total, 1):.2f}%")
-    print(f"public values intact (of those pdfminer reads in the input): {pub_kept}/{pub_total} = {100 * pub_kept / max(pub_total, 1):.2f}%  (target >= 98%)")
-    print(f"input words surviving: {words_kept}/{words_in} = {100 * words_kept / max(words_in, 1):.2f}%  (target >= 89%)")
+    print(
+        f"  strict reading (a spelling even inside another word or number): {strict}/{priv_total} = {100 * strict / max(priv_total, 1):.2f}%"
+    )
+    print(
+        f"public values intact (of those pdfminer reads in the input): {pub_kept}/{pub_total} = {100 * pub_kept / max(pub_total, 1):.2f}%  (target >= 98%)"
+    )
+    print(
+        f"input words surviving: {words_kept}/{words_in} = {100 * words_kept / max(words_in, 1):.2f}%  (target >= 89%)"
+    )
     if missed:
-        print("left behind, by category and surface: " + ", ".join(f"{c}/{s} {n}" for (c, s), n in missed.most_common()))
+        print(
+            "left behind, by category and surface: "
+            + ", ".join(f"{c}/{s} {n}" for (c, s), n in missed.most_common())
+        )
     print(f"{took:.1f} s, {took / max(len(paths), 1):.2f} s a filing; outputs in {work}")
     return 0
 

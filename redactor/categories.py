@@ -58,38 +58,96 @@ class Category:
 
 CATEGORIES: tuple[Category, ...] = (
     # private, most specific first
-    Category("SSN", "Social Security number", action="partial", partial_form=LAST_FOUR_SSN, kept_digits=4, carried=True),
-    Category("TIN", "taxpayer identification number (EIN, ITIN)", action="partial", partial_form=LAST_FOUR_TIN,
-             kept_digits=4, carried=True),
-    Category("CARD", "payment card number", action="partial", partial_form=LAST_FOUR, kept_digits=4, carried=True),
+    Category(
+        "SSN",
+        "Social Security number",
+        action="partial",
+        partial_form=LAST_FOUR_SSN,
+        kept_digits=4,
+        carried=True,
+    ),
+    Category(
+        "TIN",
+        "taxpayer identification number (EIN, ITIN)",
+        action="partial",
+        partial_form=LAST_FOUR_TIN,
+        kept_digits=4,
+        carried=True,
+    ),
+    Category(
+        "CARD",
+        "payment card number",
+        action="partial",
+        partial_form=LAST_FOUR,
+        kept_digits=4,
+        carried=True,
+    ),
     Category("ROUTING", "bank routing number", carried=True, aliases=("ROUTING_NUMBER",)),
-    Category("ACCOUNT", "financial account number", action="partial", partial_form=LAST_FOUR, kept_digits=4,
-             carried=True, aliases=("FINANCIAL_ACCOUNT",)),
+    Category(
+        "ACCOUNT",
+        "financial account number",
+        action="partial",
+        partial_form=LAST_FOUR,
+        kept_digits=4,
+        carried=True,
+        aliases=("FINANCIAL_ACCOUNT",),
+    ),
     Category("DOB", "date of birth", action="partial", partial_form=YEAR, carried=True),
     Category("DRIVERS_LICENSE", "driver's license number", carried=True, aliases=("DL",)),
     Category("MRN", "medical record number", carried=True, aliases=("MEDICAL_RECORD",)),
-    Category("IA_CASE", "internal-affairs case number", carried=True, aliases=("INTERNAL_AFFAIRS",)),
+    Category(
+        "IA_CASE", "internal-affairs case number", carried=True, aliases=("INTERNAL_AFFAIRS",)
+    ),
     Category("BADGE", "an officer's badge number", carried=True, aliases=("BADGE_NUMBER",)),
     Category("EMAIL", "a private person's e-mail address", carried=True, in_public_block=True),
     Category("PHONE", "a private person's phone number", carried=True, in_public_block=True),
-    Category("ADDRESS", "home address (city and state may remain where a local rule says so)",
-             partial_form=CITY_STATE, carried=True, in_public_block=True),
-    Category("MINOR", "name of a person known to be a minor", action="partial", partial_form=INITIALS,
-             name_of_person=True, in_public_block=True),
+    Category(
+        "ADDRESS",
+        "home address (city and state may remain where a local rule says so)",
+        partial_form=CITY_STATE,
+        carried=True,
+        in_public_block=True,
+    ),
+    Category(
+        "MINOR",
+        "name of a person known to be a minor",
+        action="partial",
+        partial_form=INITIALS,
+        name_of_person=True,
+        in_public_block=True,
+    ),
     Category("MINOR_SCHOOL", "a minor's school", carried=True, in_public_block=True),
-    Category("OFFICER_NAME", "an officer named in internal-affairs or personnel records", name_of_person=True,
-             in_public_block=True),
-    Category("MEDICAL", "a person's diagnosis, treatment or medical facility", carried=True, in_public_block=True),
+    Category(
+        "OFFICER_NAME",
+        "an officer named in internal-affairs or personnel records",
+        name_of_person=True,
+        in_public_block=True,
+    ),
+    Category(
+        "MEDICAL",
+        "a person's diagnosis, treatment or medical facility",
+        carried=True,
+        in_public_block=True,
+    ),
     Category("IA_FINDING", "an internal-affairs finding or discipline", carried=True),
     Category("TERM", "a term the policy names"),
-    Category("PERSON", "a private individual (witness, complainant, customer)", name_of_person=True,
-             in_public_block=True),
+    Category(
+        "PERSON",
+        "a private individual (witness, complainant, customer)",
+        name_of_person=True,
+        in_public_block=True,
+    ),
     # found in the PDF's structure, not by reading its words
     Category("BAD_REDACTION", "a box drawn over text still in the file: the text is removed"),
     Category("HIDDEN_TEXT", "text a reader cannot see but a parser reads: removed"),
     # the public record
     Category("JUDGE", "a judge, with the title", public=True, action="keep"),
-    Category("COURT_STAFF", "a clerk, deputy clerk, court reporter or case manager", public=True, action="keep"),
+    Category(
+        "COURT_STAFF",
+        "a clerk, deputy clerk, court reporter or case manager",
+        public=True,
+        action="keep",
+    ),
     Category("COUNSEL", "an attorney of record", public=True, action="keep"),
     Category("FIRM", "a law firm or office of counsel", public=True, action="keep"),
     Category("BAR_NUMBER", "an attorney's bar number", public=True, action="keep"),
@@ -137,11 +195,17 @@ def priority(name: str) -> int:
 
 def markdown_table() -> str:
     """The README's table of categories."""
-    rows = ["| category | what it is | public record | default action | what may remain |",
-            "|---|---|---|---|---|"]
+    rows = [
+        "| category | what it is | public record | default action | what may remain |",
+        "|---|---|---|---|---|",
+    ]
     for c in CATEGORIES:
-        remains = c.partial_form if c.action == "partial" else ("all of it" if c.public else "nothing")
+        remains = (
+            c.partial_form if c.action == "partial" else ("all of it" if c.public else "nothing")
+        )
         if c.name == "ADDRESS":
             remains = f"nothing ({c.partial_form} with `keep_city_state`)"
-        rows.append(f"| `{c.name}` | {c.description} | {'yes' if c.public else 'no'} | {c.action} | {remains} |")
+        rows.append(
+            f"| `{c.name}` | {c.description} | {'yes' if c.public else 'no'} | {c.action} | {remains} |"
+        )
     return "\n".join(rows)

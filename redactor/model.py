@@ -90,7 +90,13 @@ class PageText:
         return [union(b) for _, b in sorted(by_line.items())]
 
     def lines_for(self, start: int, end: int) -> list[int]:
-        return sorted({self.char_lines[i] for i in range(start, min(end, len(self.text))) if self.char_lines[i] >= 0})
+        return sorted(
+            {
+                self.char_lines[i]
+                for i in range(start, min(end, len(self.text)))
+                if self.char_lines[i] >= 0
+            }
+        )
 
 
 @dataclass
@@ -208,8 +214,20 @@ class Finding:
 
     def sort_key(self) -> tuple:
         """Page order, then place; the rest only settles ties, so a run's order never varies."""
-        return (self.page or 0, self.surface != "page", self.start, self.category, self.text,
-                self.surface, self.where, self.end, self.detector, self.why, self.private, self.action)
+        return (
+            self.page or 0,
+            self.surface != "page",
+            self.start,
+            self.category,
+            self.text,
+            self.surface,
+            self.where,
+            self.end,
+            self.detector,
+            self.why,
+            self.private,
+            self.action,
+        )
 
 
 SEVERITY_FIX = "fix"  # must be dealt with before filing: exit code 1

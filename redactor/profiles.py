@@ -35,7 +35,15 @@ import yaml
 from . import resources
 from .errors import PolicyError, check_keys
 
-PAPER_KINDS = ("notice", "request", "motion", "application", "letter_motion", "declaration", "proposed_order")
+PAPER_KINDS = (
+    "notice",
+    "request",
+    "motion",
+    "application",
+    "letter_motion",
+    "declaration",
+    "proposed_order",
+)
 DELIVERY_KEYS = ("public", "highlighted", "highlighted_in_camera", "reference_list", "table", "log")
 _TOP_KEYS = (
     "name", "court_title", "district", "rules", "highlight_color", "legend", "max_file_mb",
@@ -92,7 +100,9 @@ def load_profile(court: str) -> CourtProfile:
         path = courts_dir() / f"{court}.yaml"
         if not path.is_file():
             known = ", ".join(available_courts()) or "none found"
-            raise PolicyError(f"unknown court profile '{court}'; known courts: {known} (or give a .yaml file)")
+            raise PolicyError(
+                f"unknown court profile '{court}'; known courts: {known} (or give a .yaml file)"
+            )
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
@@ -137,7 +147,9 @@ def profile_from_mapping(raw: Any, source: str) -> CourtProfile:
         court_title=raw["court_title"],
         district=district,
         rules=tuple(rules),
-        highlight_color=_colour(raw.get("highlight_color", "#FFFF00"), f"{source}: highlight_color"),
+        highlight_color=_colour(
+            raw.get("highlight_color", "#FFFF00"), f"{source}: highlight_color"
+        ),
         legend_sealed=legend["sealed"],
         legend_in_camera=legend["in_camera"],
         max_file_bytes=int(size * 1_000_000),
@@ -173,13 +185,15 @@ def _mapping(raw: Any, where: str, keys: tuple[str, ...] | None, required: bool)
 def _colour(raw: Any, where: str) -> tuple[float, float, float]:
     text = str(raw).strip().lstrip("#")
     if len(text) != 6 or any(c not in "0123456789abcdefABCDEF" for c in text):
-        raise PolicyError(f"{where}: must be a colour like \"#FFFF00\"")
+        raise PolicyError(f'{where}: must be a colour like "#FFFF00"')
     return tuple(int(text[i : i + 2], 16) / 255 for i in (0, 2, 4))  # type: ignore[return-value]
 
 
 def _papers(raw: Any, source: str) -> tuple[Paper, ...]:
     if not isinstance(raw, list) or not raw:
-        raise PolicyError(f"{source}: papers: must be a non-empty list of {{kind, title, delivery}}")
+        raise PolicyError(
+            f"{source}: papers: must be a non-empty list of {{kind, title, delivery}}"
+        )
     out = []
     for i, item in enumerate(raw):
         where = f"{source}: papers[{i}]"

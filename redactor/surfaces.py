@@ -24,26 +24,52 @@ class Surface:
 
 
 SURFACES: tuple[Surface, ...] = (
-    Surface("metadata", "the document information dictionary and XMP metadata",
-            "emptied: only a title free of planned values and the producer remain; XMP is removed"),
-    Surface("annotation", "comments, notes, stamps, highlights and links",
-            "comments are deleted (an unapplied redaction mark is applied); links to planned values are removed"),
-    Surface("form_field", "form fields, their values and tooltips, XFA forms",
-            "the form is flattened into the page with planned values masked, then removed"),
-    Surface("bookmark", "bookmarks (the outline) and named destinations",
-            "bookmarks are rebuilt with planned values masked"),
-    Surface("attachment", "embedded files and portfolios",
-            "every attachment is removed"),
-    Surface("javascript", "JavaScript and other actions (launch, submit, open actions)",
-            "every script and action is removed"),
-    Surface("optional_content", "optional-content layers, hidden ones included",
-            "hidden layers' text is removed with the page's hidden text; the layers are dropped"),
-    Surface("incremental_update", "earlier revisions kept by incremental saves",
-            "the file is written whole: one revision, no orphaned objects"),
-    Surface("structure", "the structure tree's alternate text, page labels",
-            "tags and alternate text are dropped from a redacted file; page labels holding a value go"),
-    Surface("hidden_text", "white, tiny, off-page, invisible or overwritten text",
-            "removed from the page (nothing is painted over it)"),
+    Surface(
+        "metadata",
+        "the document information dictionary and XMP metadata",
+        "emptied: only a title free of planned values and the producer remain; XMP is removed",
+    ),
+    Surface(
+        "annotation",
+        "comments, notes, stamps, highlights and links",
+        "comments are deleted (an unapplied redaction mark is applied); links to planned values are removed",
+    ),
+    Surface(
+        "form_field",
+        "form fields, their values and tooltips, XFA forms",
+        "the form is flattened into the page with planned values masked, then removed",
+    ),
+    Surface(
+        "bookmark",
+        "bookmarks (the outline) and named destinations",
+        "bookmarks are rebuilt with planned values masked",
+    ),
+    Surface("attachment", "embedded files and portfolios", "every attachment is removed"),
+    Surface(
+        "javascript",
+        "JavaScript and other actions (launch, submit, open actions)",
+        "every script and action is removed",
+    ),
+    Surface(
+        "optional_content",
+        "optional-content layers, hidden ones included",
+        "hidden layers' text is removed with the page's hidden text; the layers are dropped",
+    ),
+    Surface(
+        "incremental_update",
+        "earlier revisions kept by incremental saves",
+        "the file is written whole: one revision, no orphaned objects",
+    ),
+    Surface(
+        "structure",
+        "the structure tree's alternate text, page labels",
+        "tags and alternate text are dropped from a redacted file; page labels holding a value go",
+    ),
+    Surface(
+        "hidden_text",
+        "white, tiny, off-page, invisible or overwritten text",
+        "removed from the page (nothing is painted over it)",
+    ),
 )
 
 BY_NAME: dict[str, Surface] = {s.name: s for s in SURFACES}

@@ -27,11 +27,31 @@ from samples.content import (
 from samples.pools import NamePicker, pools
 
 COURTS = (
-    ("EASTERN DISTRICT OF CALIFORNIA", "2:{yy}-cv-{n:05d}-{j}", "501 I Street, Sacramento, California"),
-    ("EASTERN DISTRICT OF CALIFORNIA", "1:{yy}-cv-{n:05d}-{j}", "2500 Tulare Street, Fresno, California"),
-    ("NORTHERN DISTRICT OF CALIFORNIA", "3:{yy}-cv-{n:05d}-{j}", "450 Golden Gate Avenue, San Francisco, California"),
-    ("CENTRAL DISTRICT OF CALIFORNIA", "2:{yy}-cv-{n:05d}-{j}", "350 West 1st Street, Los Angeles, California"),
-    ("SOUTHERN DISTRICT OF CALIFORNIA", "3:{yy}-cv-{n:05d}-{j}", "333 West Broadway, San Diego, California"),
+    (
+        "EASTERN DISTRICT OF CALIFORNIA",
+        "2:{yy}-cv-{n:05d}-{j}",
+        "501 I Street, Sacramento, California",
+    ),
+    (
+        "EASTERN DISTRICT OF CALIFORNIA",
+        "1:{yy}-cv-{n:05d}-{j}",
+        "2500 Tulare Street, Fresno, California",
+    ),
+    (
+        "NORTHERN DISTRICT OF CALIFORNIA",
+        "3:{yy}-cv-{n:05d}-{j}",
+        "450 Golden Gate Avenue, San Francisco, California",
+    ),
+    (
+        "CENTRAL DISTRICT OF CALIFORNIA",
+        "2:{yy}-cv-{n:05d}-{j}",
+        "350 West 1st Street, Los Angeles, California",
+    ),
+    (
+        "SOUTHERN DISTRICT OF CALIFORNIA",
+        "3:{yy}-cv-{n:05d}-{j}",
+        "333 West Broadway, San Diego, California",
+    ),
 )
 MONTH_DAYS = [(m, d) for m in range(1, 13) for d in (3, 8, 14, 17, 22, 27)]
 
@@ -51,8 +71,9 @@ class Composer:
         self.variant = ""  # a kind's sub-type, e.g. "customers" for an exhibit
 
     # -- registering values -------------------------------------------------
-    def priv(self, category: str, value: str, forms: list[str] | None = None,
-             surface: str = "page") -> str:
+    def priv(
+        self, category: str, value: str, forms: list[str] | None = None, surface: str = "page"
+    ) -> str:
         self.private.append(Plant(category, value, list(forms or []), surface))
         return mark(value)
 
@@ -72,7 +93,9 @@ class Composer:
 
     def sentence(self, family: str, **slots: str) -> str:
         options = text.TEMPLATES[family][self.split]
-        candidates = [t for t in options if all(f"{{{k}}}" not in t or k in slots for k in _slots(t))]
+        candidates = [
+            t for t in options if all(f"{{{k}}}" not in t or k in slots for k in _slots(t))
+        ]
         template = self.rng.choice(candidates or list(options))
         used = _slots(template)
         for key, filled in slots.items():
@@ -114,9 +137,17 @@ class Composer:
 
     def email(self, name: str) -> str:
         first, last = name.lower().split()[0], name.lower().split()[-1]
-        local = self.rng.choice([f"{first}.{last}", f"{first[0]}{last}{self.rng.randint(1, 99)}",
-                                 f"{last}{first[:3]}", f"{first}{self.rng.randint(70, 99)}"])
-        domain = self.rng.choice(["gmail.com", "yahoo.com", "outlook.com", "icloud.com", "comcast.net"])
+        local = self.rng.choice(
+            [
+                f"{first}.{last}",
+                f"{first[0]}{last}{self.rng.randint(1, 99)}",
+                f"{last}{first[:3]}",
+                f"{first}{self.rng.randint(70, 99)}",
+            ]
+        )
+        domain = self.rng.choice(
+            ["gmail.com", "yahoo.com", "outlook.com", "icloud.com", "comcast.net"]
+        )
         return self.priv("EMAIL", f"{re.sub(r'[^a-z0-9.]', '', local)}@{domain}")
 
     def dob(self, first_year: int, last_year: int) -> str:
@@ -149,7 +180,9 @@ class Composer:
 
     # -- the parts every pleading has ---------------------------------------
     def parties(self, individual_plaintiff: bool = True) -> tuple[str, str]:
-        plaintiff = self.names.full() if individual_plaintiff else self.rng.choice(self.pool.companies)
+        plaintiff = (
+            self.names.full() if individual_plaintiff else self.rng.choice(self.pool.companies)
+        )
         defendant = self.rng.choice([c for c in self.pool.companies if c != plaintiff])
         if individual_plaintiff:
             self.pub("PARTY", plaintiff)
@@ -160,9 +193,13 @@ class Composer:
     def counsel(self, client: str, side: str):
         name = f"{self.names.first()} {self.rng.choice('ABCDEFGHJKLMNPRSTW')}. {self.names.last()}"
         partner = self.names.last()
-        firm = self.rng.choice([f"{name.split()[-1].upper()} & {partner.upper()} LLP",
-                                f"LAW OFFICES OF {name.upper()}",
-                                f"{partner.upper()} {name.split()[-1].upper()} LLP"])
+        firm = self.rng.choice(
+            [
+                f"{name.split()[-1].upper()} & {partner.upper()} LLP",
+                f"LAW OFFICES OF {name.upper()}",
+                f"{partner.upper()} {name.split()[-1].upper()} LLP",
+            ]
+        )
         city = self.city()
         street = f"{self.rng.randint(100, 2999)} {self.rng.choice(self.pool.streets)}, Suite {self.rng.randint(2, 19)}00"
         phone = values.phone(self.rng, list(city.area_codes))
@@ -171,35 +208,75 @@ class Composer:
         sbn = str(self.rng.randint(150000, 349999))
         attorney = [
             f"{self.pub('COUNSEL', name)} (SBN {self.pub('BAR_NUMBER', sbn)})",
-            self.pub("COUNSEL_EMAIL", email), self.pub("FIRM", firm),
-            self.pub("COUNSEL_ADDRESS", street), f"{city.name}, {city.state} {city.zip}",
-            f"Telephone: {self.pub('COUNSEL_PHONE', phone)}", "",
+            self.pub("COUNSEL_EMAIL", email),
+            self.pub("FIRM", firm),
+            self.pub("COUNSEL_ADDRESS", street),
+            f"{city.name}, {city.state} {city.zip}",
+            f"Telephone: {self.pub('COUNSEL_PHONE', phone)}",
+            "",
             f"Attorneys for {side} {client.upper() if side == 'Plaintiff' else client}",
         ]
         return name, firm, attorney
 
-    def caption(self, attorney: list[str], court: str, plaintiff: str, defendant: str,
-                case_number: str, title: str, hearing: bool) -> Caption:
+    def caption(
+        self,
+        attorney: list[str],
+        court: str,
+        plaintiff: str,
+        defendant: str,
+        case_number: str,
+        title: str,
+        hearing: bool,
+    ) -> Caption:
         judge = self.rng.choice(self.pool.judges)
         self.names.reserve(*judge.name.replace(".", "").split())
         right = [f"Case No. {self.pub('CASE_NUMBER', case_number)}", "", title]
         if hearing:
-            right += ["", f"Date: {self.pub('HEARING_DATE', self.date(2024))}",
-                      f"Time: {self.rng.choice(['9:00 a.m.', '10:00 a.m.', '1:30 p.m.', '2:00 p.m.'])}",
-                      f"Courtroom: {self.rng.randint(2, 27)}", f"Judge: Hon. {self.pub('JUDGE', judge.name)}"]
-        left = [f"{plaintiff.upper()},", "", "Plaintiff,", "", "v.", "",
-                f"{defendant}, et al.,", "", "Defendants."]
+            right += [
+                "",
+                f"Date: {self.pub('HEARING_DATE', self.date(2024))}",
+                f"Time: {self.rng.choice(['9:00 a.m.', '10:00 a.m.', '1:30 p.m.', '2:00 p.m.'])}",
+                f"Courtroom: {self.rng.randint(2, 27)}",
+                f"Judge: Hon. {self.pub('JUDGE', judge.name)}",
+            ]
+        left = [
+            f"{plaintiff.upper()},",
+            "",
+            "Plaintiff,",
+            "",
+            "v.",
+            "",
+            f"{defendant}, et al.,",
+            "",
+            "Defendants.",
+        ]
         return Caption(attorney, ["UNITED STATES DISTRICT COURT", court], left, right)
 
     def case_number(self) -> tuple[str, str, str]:
         court, pattern, courthouse = self.rng.choice(COURTS)
-        judges = self.rng.choice(["KJM-DB", "JAM-AC", "WBS-CKD", "DAD-SAB", "JSC", "HSG", "MWF-AGR", "JLS-BGS"])
-        number = pattern.format(yy=self.rng.randint(18, 24), n=self.rng.randint(100, 2999), j=judges)
+        judges = self.rng.choice(
+            ["KJM-DB", "JAM-AC", "WBS-CKD", "DAD-SAB", "JSC", "HSG", "MWF-AGR", "JLS-BGS"]
+        )
+        number = pattern.format(
+            yy=self.rng.randint(18, 24), n=self.rng.randint(100, 2999), j=judges
+        )
         return court, number, courthouse
 
     def signature(self, counsel: str, firm: str, client_line: str) -> Lines:
-        return Lines([f"Dated: {self.date(2024)}", "", "Respectfully submitted,", "", firm, "",
-                      f"By: /s/ {counsel}", counsel, client_line], left=0.45)
+        return Lines(
+            [
+                f"Dated: {self.date(2024)}",
+                "",
+                "Respectfully submitted,",
+                "",
+                firm,
+                "",
+                f"By: /s/ {counsel}",
+                counsel,
+                client_line,
+            ],
+            left=0.45,
+        )
 
 
 def proper(name: str) -> str:
@@ -213,12 +290,22 @@ def _slots(template: str) -> list[str]:
     return re.findall(r"\{(\w+)\}", template)
 
 
-def compose(kind: str, rng: random.Random, split: str, extra: int = 2,
-            variant: str = "", ligatures: bool = False) -> tuple[Composer, Content]:
+def compose(
+    kind: str,
+    rng: random.Random,
+    split: str,
+    extra: int = 2,
+    variant: str = "",
+    ligatures: bool = False,
+) -> tuple[Composer, Content]:
     from samples import compose_kinds  # the three kinds live in their own module
 
-    builders = {"motion": compose_kinds.motion, "declaration": compose_kinds.declaration,
-                "exhibit": compose_kinds.exhibit, "order": compose_kinds.order}
+    builders = {
+        "motion": compose_kinds.motion,
+        "declaration": compose_kinds.declaration,
+        "exhibit": compose_kinds.exhibit,
+        "order": compose_kinds.order,
+    }
     if kind not in builders:
         raise ValueError(f"unknown filing kind {kind!r}; use one of {', '.join(builders)}")
     composer = Composer(rng, split)

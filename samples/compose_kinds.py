@@ -31,8 +31,9 @@ def planted_facts(c: Composer, who: str, defendant: str, ex: str) -> list[str]:
         c.sentence("DOB", who=who, dob=c.dob(1958, 1996)),
         c.sentence("SSN", who=who, ssn=c.ssn(), company=proper(defendant), ex=ex),
         c.sentence("ADDRESS", who=who, addr=addr),
-        c.sentence("MINOR", who=who, minor=minor, age=age, school=school,
-                   grade=rng.choice(text.GRADES)),
+        c.sentence(
+            "MINOR", who=who, minor=minor, age=age, school=school, grade=rng.choice(text.GRADES)
+        ),
         c.sentence("PHONE", who=who, phone=c.phone()),
         c.sentence("EMAIL", who=who, email=c.email(who)),
         c.sentence("ACCOUNT", who=who, acct=c.account(), routing=c.routing(), bank=bank, ex=ex),
@@ -41,7 +42,9 @@ def planted_facts(c: Composer, who: str, defendant: str, ex: str) -> list[str]:
     optional = [
         lambda: c.sentence("CARD", who=who, card=c.card()),
         lambda: c.sentence("TIN", who=who, tin=c.priv("TIN", values.ein(rng))),
-        lambda: c.sentence("DRIVERS_LICENSE", who=who, dl=c.priv("DRIVERS_LICENSE", values.drivers_license(rng))),
+        lambda: c.sentence(
+            "DRIVERS_LICENSE", who=who, dl=c.priv("DRIVERS_LICENSE", values.drivers_license(rng))
+        ),
         lambda: c.sentence("PERSON", who=who, person=c.person("PERSON", c.names.full())),
     ]
     rng.shuffle(optional)
@@ -60,21 +63,25 @@ def motion(c: Composer, extra: int) -> Content:
     who = plaintiff
     ex = next(c.exhibit)
     facts = planted_facts(c, who, defendant, ex)
-    background = [" ".join(facts[i:i + 3]) for i in range(0, len(facts), 3)]
+    background = [" ".join(facts[i : i + 3]) for i in range(0, len(facts), 3)]
 
     blocks = [
         Para("TO THE COURT, ALL PARTIES, AND THEIR ATTORNEYS OF RECORD:", indent=0),
-        Para(f"PLEASE TAKE NOTICE that on the date and at the time stated above, or as soon "
-             f"thereafter as the matter may be heard, in the courtroom of the Honorable Court at "
-             f"{courthouse}, Plaintiff {who} will and does move for an order permitting the "
-             f"filing under seal of Exhibits A through C to the Declaration of {counsel}. "
-             + c.prose("The motion is made under {s:Fed. R. Civ. P. 5.2(a)} and {s:L.R. 141}.")),
+        Para(
+            f"PLEASE TAKE NOTICE that on the date and at the time stated above, or as soon "
+            f"thereafter as the matter may be heard, in the courtroom of the Honorable Court at "
+            f"{courthouse}, Plaintiff {who} will and does move for an order permitting the "
+            f"filing under seal of Exhibits A through C to the Declaration of {counsel}. "
+            + c.prose("The motion is made under {s:Fed. R. Civ. P. 5.2(a)} and {s:L.R. 141}.")
+        ),
         Heading("MEMORANDUM OF POINTS AND AUTHORITIES"),
         Heading("I.  INTRODUCTION", "left"),
-        Para(f"This civil rights action arises from the events of {c.date(2021)}. The exhibits "
-             f"{who} seeks to file under seal contain personal identifiers, financial account "
-             f"information, the name of a minor child, and medical records that the federal "
-             f"rules and this Court's local rules protect from public disclosure."),
+        Para(
+            f"This civil rights action arises from the events of {c.date(2021)}. The exhibits "
+            f"{who} seeks to file under seal contain personal identifiers, financial account "
+            f"information, the name of a minor child, and medical records that the federal "
+            f"rules and this Court's local rules protect from public disclosure."
+        ),
         Heading("II.  BACKGROUND", "left"),
         *[Para(p) for p in background],
         Heading("III.  LEGAL STANDARD", "left"),
@@ -82,13 +89,27 @@ def motion(c: Composer, extra: int) -> Content:
         Heading("IV.  ARGUMENT", "left"),
         *[Para(c.prose(p)) for p in rng.sample(text.ARGUMENT, 2)],
         Heading("V.  CONCLUSION", "left"),
-        Para(f"For these reasons, {who} respectfully asks the Court to grant this motion and to "
-             f"order that the unredacted exhibits be filed under seal."),
+        Para(
+            f"For these reasons, {who} respectfully asks the Court to grant this motion and to "
+            f"order that the unredacted exhibits be filed under seal."
+        ),
         c.signature(counsel, firm, f"Attorneys for Plaintiff {who}"),
     ]
     filler = _filler(c, text.LEGAL_STANDARD[2:] + text.ARGUMENT)
-    return Content("motion", title, title.split(";")[0].title().replace(" And ", " and ").replace(" To ", " to "), case_number, court, caption,
-                   blocks, c.private, c.public, filler, len(blocks) - 3, author=counsel)
+    return Content(
+        "motion",
+        title,
+        title.split(";")[0].title().replace(" And ", " and ").replace(" To ", " to "),
+        case_number,
+        court,
+        caption,
+        blocks,
+        c.private,
+        c.public,
+        filler,
+        len(blocks) - 3,
+        author=counsel,
+    )
 
 
 def declaration(c: Composer, extra: int) -> Content:
@@ -96,12 +117,17 @@ def declaration(c: Composer, extra: int) -> Content:
     plaintiff, defendant = c.parties()
     court, case_number, _ = c.case_number()
     counsel, firm, attorney = c.counsel(defendant, "Defendant")
-    title = f"DECLARATION OF {counsel.upper()} IN SUPPORT OF REQUEST TO SEAL INTERNAL AFFAIRS RECORDS"
+    title = (
+        f"DECLARATION OF {counsel.upper()} IN SUPPORT OF REQUEST TO SEAL INTERNAL AFFAIRS RECORDS"
+    )
     caption = c.caption(attorney, court, plaintiff, defendant, case_number, title, hearing=False)
     n = iter(range(1, 99))
     blocks: list = [
         Para(f"I, {counsel}, declare as follows:", indent=0),
-        *[Para(f"{next(n)}.  " + c.prose(p, client=proper(defendant))) for p in text.DECLARATION_OPENING],
+        *[
+            Para(f"{next(n)}.  " + c.prose(p, client=proper(defendant)))
+            for p in text.DECLARATION_OPENING
+        ],
     ]
     rows = []
     for _ in range(rng.randint(2, 3)):
@@ -112,24 +138,54 @@ def declaration(c: Composer, extra: int) -> Content:
         finding = c.priv("IA_FINDING", rng.choice(c.pool.ia_findings))
         complainant = c.person("PERSON", c.names.full())
         family = text.TEMPLATES["IA"][c.split]
-        said = [family[0].format(officer=officer, badge=badge, ia=ia),
-                *rng.sample([family[1].format(ia=ia, finding=finding),
-                             family[2].format(ia=ia, complainant=complainant)], 2)]
+        said = [
+            family[0].format(officer=officer, badge=badge, ia=ia),
+            *rng.sample(
+                [
+                    family[1].format(ia=ia, finding=finding),
+                    family[2].format(ia=ia, complainant=complainant),
+                ],
+                2,
+            ),
+        ]
         if rng.random() < 0.5:
             said.append(f"{complainant} can be reached at {c.phone()}.")
         blocks.append(Para(f"{next(n)}.  " + " ".join(said)))
         rows.append([officer, badge, ia, finding])
     blocks.append(Para(f"{next(n)}.  The records at issue are summarized in the following table:"))
-    blocks.append(Table(["Officer", "Badge", "IA File", "Finding / Discipline"], rows,
-                        [0.26, 0.12, 0.2, 0.42]))
+    blocks.append(
+        Table(
+            ["Officer", "Badge", "IA File", "Finding / Discipline"], rows, [0.26, 0.12, 0.2, 0.42]
+        )
+    )
     closing = [Para(f"{next(n)}.  " + c.prose(p)) for p in text.DECLARATION_CLOSING]
     blocks += closing
-    blocks.append(Lines([f"Executed on {c.date(2024)}, at {c.city().name}, California.", "",
-                         f"/s/ {counsel}", counsel], left=0.45))
+    blocks.append(
+        Lines(
+            [
+                f"Executed on {c.date(2024)}, at {c.city().name}, California.",
+                "",
+                f"/s/ {counsel}",
+                counsel,
+            ],
+            left=0.45,
+        )
+    )
     filler = _filler(c, text.LEGAL_STANDARD[4:5] + text.ARGUMENT[1:3])
-    return Content("declaration", title, "Declaration re Internal Affairs Records", case_number,
-                   court, caption, blocks, c.private, c.public, filler,
-                   len(blocks) - 3, author=counsel)
+    return Content(
+        "declaration",
+        title,
+        "Declaration re Internal Affairs Records",
+        case_number,
+        court,
+        caption,
+        blocks,
+        c.private,
+        c.public,
+        filler,
+        len(blocks) - 3,
+        author=counsel,
+    )
 
 
 def exhibit(c: Composer, extra: int) -> Content:
@@ -166,9 +222,21 @@ def exhibit(c: Composer, extra: int) -> Content:
         Para(c.prose(text.EXHIBIT_INTRO[0], company=proper(defendant), who_plural=what), indent=0),
         Table(header[0], rows, header[1]),
     ]
-    return Content("exhibit", title, f"Exhibit {letter}", case_number, court, None, blocks,
-                   c.private, c.public, [], len(blocks), legend="CONFIDENTIAL - SUBJECT TO PROTECTIVE ORDER",
-                   bates=bates)
+    return Content(
+        "exhibit",
+        title,
+        f"Exhibit {letter}",
+        case_number,
+        court,
+        None,
+        blocks,
+        c.private,
+        c.public,
+        [],
+        len(blocks),
+        legend="CONFIDENTIAL - SUBJECT TO PROTECTIVE ORDER",
+        bates=bates,
+    )
 
 
 def _plain_name(marked: str) -> str:
@@ -196,15 +264,30 @@ def order(c: Composer, extra: int) -> Content:
     left = [f"{plaintiffs},", "", "Plaintiffs,", "", "v.", "", f"{defendants},", "", "Defendants."]
     caption = Caption([], ["UNITED STATES DISTRICT COURT", meta["court"]], left, caption_right)
     facts = planted_facts(c, meta["who"], proper(defendants.split(",")[0]), next(c.exhibit))
-    planted = [Para("The record before the Court includes the following. " + " ".join(facts[i:i + 3]))
-               for i in range(0, len(facts), 3)]
+    planted = [
+        Para("The record before the Court includes the following. " + " ".join(facts[i : i + 3]))
+        for i in range(0, len(facts), 3)
+    ]
     keep = min(len(body), 3 + extra)
     core = [Para(p) for p in body[:keep]]
     for i, p in enumerate(planted):
         core.insert(min(len(core), 1 + i * 2), p)
-    blocks = [*core, Para("IT IS SO ORDERED.", indent=0),
-              Lines([f"Dated: {meta['date']}", "", "", judge.upper(),
-                     judge_title.upper()], left=0.5)]
+    blocks = [
+        *core,
+        Para("IT IS SO ORDERED.", indent=0),
+        Lines([f"Dated: {meta['date']}", "", "", judge.upper(), judge_title.upper()], left=0.5),
+    ]
     filler = body[keep:] + _filler(c, text.LEGAL_STANDARD + text.ARGUMENT[:3])
-    return Content("order", "ORDER", "Order", meta["case"], meta["court"], caption, blocks,
-                   c.private, c.public, filler, len(blocks) - 2)
+    return Content(
+        "order",
+        "ORDER",
+        "Order",
+        meta["case"],
+        meta["court"],
+        caption,
+        blocks,
+        c.private,
+        c.public,
+        filler,
+        len(blocks) - 2,
+    )

@@ -34,9 +34,12 @@ from samples.truth import PrivateEntry, PublicEntry, Truth, find, truth_path  # 
 ALL_LAYOUTS = ("pleading", "wordproc", "table", "two_column", "ligature", "order")
 ALL_TRAPS = traps.ALL_TRAPS
 KINDS = {
-    "pleading": ("motion", "declaration"), "wordproc": ("motion", "declaration"),
-    "two_column": ("motion", "declaration"), "ligature": ("motion", "declaration"),
-    "table": ("exhibit",), "order": ("order",),
+    "pleading": ("motion", "declaration"),
+    "wordproc": ("motion", "declaration"),
+    "two_column": ("motion", "declaration"),
+    "ligature": ("motion", "declaration"),
+    "table": ("exhibit",),
+    "order": ("order",),
 }
 FIXED_DATE = "D:20240301090000Z"
 PER_PAGE = {"pleading": 3, "order": 3, "wordproc": 4, "two_column": 5, "ligature": 4, "table": 4}
@@ -44,9 +47,17 @@ PER_PAGE = {"pleading": 3, "order": 3, "wordproc": 4, "two_column": 5, "ligature
 __all__ = ["ALL_LAYOUTS", "ALL_TRAPS", "Truth", "make_filing", "make_corpus", "write_bundled"]
 
 
-def make_filing(path: Path, *, seed: int, split: str = "train", layout: str = "pleading",
-                traps: tuple[str, ...] = (), pages: int | None = None,
-                kind: str | None = None, variant: str = "") -> Truth:
+def make_filing(
+    path: Path,
+    *,
+    seed: int,
+    split: str = "train",
+    layout: str = "pleading",
+    traps: tuple[str, ...] = (),
+    pages: int | None = None,
+    kind: str | None = None,
+    variant: str = "",
+) -> Truth:
     """Write one filing to ``path`` and its truth to ``NAME.truth.json``; return the truth.
 
     ``kind`` (motion, declaration, exhibit, order) defaults to one that suits
@@ -60,8 +71,9 @@ def make_filing(path: Path, *, seed: int, split: str = "train", layout: str = "p
     rng = random.Random(f"{seed}/{split}/{layout}/{kind}/{variant}")
     kind = kind or rng.choice(KINDS[layout])
     extra = pages or 1 if kind == "exhibit" else 2
-    composer, content = compose(kind, rng, split, extra=extra, variant=variant,
-                                ligatures=layout == "ligature")
+    composer, content = compose(
+        kind, rng, split, extra=extra, variant=variant, ligatures=layout == "ligature"
+    )
     plans = _plan_traps(composer, content, tuple(traps))
     blocks = _fit(content, layout, pages if pages is not None else 1 + rng.randint(0, 1))
     doc = _draw(content, layout, blocks)
@@ -69,18 +81,40 @@ def make_filing(path: Path, *, seed: int, split: str = "train", layout: str = "p
         text_pages = doc.page_count
         private, public = _locate(doc, content)
         _apply_traps(doc, content, plans)
-        private += [PrivateEntry(p.category, p.value, p.page, p.surface, p.forms)
-                    for tp in plans if tp.surface != "bad_redaction" for p in tp.plants]
+        private += [
+            PrivateEntry(p.category, p.value, p.page, p.surface, p.forms)
+            for tp in plans
+            if tp.surface != "bad_redaction"
+            for p in tp.plants
+        ]
         if content.bates:
             prefix, start = content.bates.split("|")
-            public += [PublicEntry("BATES", f"{prefix}{int(start) + i:06d}", i + 1) for i in range(text_pages)]
-        doc.set_metadata({"title": content.title[:120], "author": content.author or "",
-                          "subject": content.short_title, "keywords": "",
-                          "creator": "redactor sample generator", "producer": "PyMuPDF",
-                          "creationDate": FIXED_DATE, "modDate": FIXED_DATE, "trapped": ""})
+            public += [
+                PublicEntry("BATES", f"{prefix}{int(start) + i:06d}", i + 1)
+                for i in range(text_pages)
+            ]
+        doc.set_metadata(
+            {
+                "title": content.title[:120],
+                "author": content.author or "",
+                "subject": content.short_title,
+                "keywords": "",
+                "creator": "redactor sample generator",
+                "producer": "PyMuPDF",
+                "creationDate": FIXED_DATE,
+                "modDate": FIXED_DATE,
+                "trapped": "",
+            }
+        )
         _apply_metadata_trap(doc, content, plans)
-        truth = Truth(path.name, doc.page_count, layout, list(traps), private,
-                      sorted(public, key=lambda e: (e.page, e.category, e.value)))
+        truth = Truth(
+            path.name,
+            doc.page_count,
+            layout,
+            list(traps),
+            private,
+            sorted(public, key=lambda e: (e.page, e.category, e.value)),
+        )
         _save(doc, path)
     finally:
         doc.close()
@@ -88,9 +122,15 @@ def make_filing(path: Path, *, seed: int, split: str = "train", layout: str = "p
     return truth
 
 
-def make_corpus(out_dir: Path, *, n: int, seed: int, split: str = "train",
-                layouts: tuple[str, ...] = ALL_LAYOUTS,
-                traps: tuple[str, ...] = ALL_TRAPS) -> list[Path]:
+def make_corpus(
+    out_dir: Path,
+    *,
+    n: int,
+    seed: int,
+    split: str = "train",
+    layouts: tuple[str, ...] = ALL_LAYOUTS,
+    traps: tuple[str, ...] = ALL_TRAPS,
+) -> list[Path]:
     """Write ``n`` filings (``0000.pdf`` ... with truth files) cycling through layouts and traps."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -106,8 +146,14 @@ def make_corpus(out_dir: Path, *, n: int, seed: int, split: str = "train",
                 if extra not in chosen:
                     chosen.append(extra)
         path = out_dir / f"{i:04d}.pdf"
-        make_filing(path, seed=seed * 100_003 + i, split=split, layout=layouts[i % len(layouts)],
-                    traps=tuple(chosen), pages=rng.choice([None, 1, 2, 3, 5]))
+        make_filing(
+            path,
+            seed=seed * 100_003 + i,
+            split=split,
+            layout=layouts[i % len(layouts)],
+            traps=tuple(chosen),
+            pages=rng.choice([None, 1, 2, 3, 5]),
+        )
         paths.append(path)
     return paths
 
@@ -115,7 +161,9 @@ def make_corpus(out_dir: Path, *, n: int, seed: int, split: str = "train",
 BUNDLED = {
     "motion-to-seal.pdf": dict(layout="pleading", kind="motion", traps=("metadata", "annotation")),
     "declaration-ia-records.pdf": dict(layout="pleading", kind="declaration", traps=("bookmark",)),
-    "exhibit-customer-list.pdf": dict(layout="table", kind="exhibit", variant="customers", traps=()),
+    "exhibit-customer-list.pdf": dict(
+        layout="table", kind="exhibit", variant="customers", traps=()
+    ),
 }
 
 
@@ -130,14 +178,19 @@ def write_bundled(out_dir: Path, seed: int = 2024) -> list[Path]:
 
 # -- steps ------------------------------------------------------------------
 
+
 def _plan_traps(composer, content: Content, chosen: tuple[str, ...]):
     return traps.plan(composer, content, chosen)
 
 
 def _blocks(content: Content, n_filler: int) -> list:
-    extra = [Para(content.filler[i % len(content.filler)]) for i in range(n_filler)] if content.filler else []
+    extra = (
+        [Para(content.filler[i % len(content.filler)]) for i in range(n_filler)]
+        if content.filler
+        else []
+    )
     head = [content.caption] if content.caption else []
-    return head + content.blocks[: content.filler_at] + extra + content.blocks[content.filler_at:]
+    return head + content.blocks[: content.filler_at] + extra + content.blocks[content.filler_at :]
 
 
 def _count(blocks: list, layout: str) -> int:
@@ -179,8 +232,15 @@ def _draw(content: Content, layout: str, blocks: list) -> pymupdf.Document:
         if layout in ("pleading", "order"):
             paper.pleading(page, i + 1, total, content.title)
         else:
-            paper.running(page, i + 1, total, content.short_title, content.case_number,
-                          content.legend, _bates(content, i))
+            paper.running(
+                page,
+                i + 1,
+                total,
+                content.short_title,
+                content.case_number,
+                content.legend,
+                _bates(content, i),
+            )
     return doc
 
 
@@ -191,15 +251,20 @@ def _bates(content: Content, index: int) -> str:
     return f"{prefix}{int(start) + index:06d}"
 
 
-def _locate(doc: pymupdf.Document, content: Content) -> tuple[list[PrivateEntry], list[PublicEntry]]:
+def _locate(
+    doc: pymupdf.Document, content: Content
+) -> tuple[list[PrivateEntry], list[PublicEntry]]:
     """Find every planted value on the drawn pages: one entry per value and page."""
     texts = [page.get_text() for page in doc]
     private: list[PrivateEntry] = []
     for plant in content.private:
         if plant.surface not in ("page", "bad_redaction"):
             continue
-        found = [i + 1 for i, t in enumerate(texts)
-                 if find(plant.value, t) or (plant.category == "ADDRESS" and find(plant.forms[0], t))]
+        found = [
+            i + 1
+            for i, t in enumerate(texts)
+            if find(plant.value, t) or (plant.category == "ADDRESS" and find(plant.forms[0], t))
+        ]
         if not found:
             raise AssertionError(f"generator bug: a planted {plant.category} value is on no page")
         plant.page = found[0]
@@ -209,7 +274,11 @@ def _locate(doc: pymupdf.Document, content: Content) -> tuple[list[PrivateEntry]
                 private.append(entry)
     public = []
     for pv in content.public:
-        public += [PublicEntry(pv.category, pv.value, i + 1) for i, t in enumerate(texts) if find(pv.value, t)]
+        public += [
+            PublicEntry(pv.category, pv.value, i + 1)
+            for i, t in enumerate(texts)
+            if find(pv.value, t)
+        ]
     return private, list(dict.fromkeys(public))
 
 
@@ -238,8 +307,12 @@ def _write_text(path: Path, text: str) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--out", type=Path, default=Path(__file__).resolve().parent,
-                    help="where the bundled samples go (default: this folder)")
+    ap.add_argument(
+        "--out",
+        type=Path,
+        default=Path(__file__).resolve().parent,
+        help="where the bundled samples go (default: this folder)",
+    )
     ap.add_argument("--corpus", type=Path, help="write a labelled corpus to this folder instead")
     ap.add_argument("--n", type=int, default=30, help="corpus size")
     ap.add_argument("--seed", type=int, default=1)
@@ -250,16 +323,23 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     start = time.perf_counter()
     if args.corpus:
-        paths = make_corpus(args.corpus, n=args.n, seed=args.seed, split=args.split,
-                            layouts=tuple(x for x in args.layouts.split(",") if x),
-                            traps=tuple(x for x in args.traps.split(",") if x))
+        paths = make_corpus(
+            args.corpus,
+            n=args.n,
+            seed=args.seed,
+            split=args.split,
+            layouts=tuple(x for x in args.layouts.split(",") if x),
+            traps=tuple(x for x in args.traps.split(",") if x),
+        )
     else:
         args.out.mkdir(parents=True, exist_ok=True)
         paths = write_bundled(args.out)
     if not args.quiet:
         where = args.corpus or args.out
-        print(f"{len(paths)} filings (with .truth.json) in {where}, {time.perf_counter() - start:.2f} s",
-              file=sys.stderr)
+        print(
+            f"{len(paths)} filings (with .truth.json) in {where}, {time.perf_counter() - start:.2f} s",
+            file=sys.stderr,
+        )
     return 0
 
 

@@ -39,11 +39,14 @@ def to_html(blocks: list) -> str:
     parts = []
     for b in blocks:
         if isinstance(b, Caption):
-            parts.append('<p class="flush">' + "<br/>".join(_inline(x) for x in b.attorney) + "</p>")
+            parts.append(
+                '<p class="flush">' + "<br/>".join(_inline(x) for x in b.attorney) + "</p>"
+            )
             parts.append("<h2>" + "<br/>".join(_inline(x) for x in b.court) + "</h2>")
             left = "<br/>".join(_inline(x) for x in b.left)
-            right = "<br/>".join((f"<b>{_inline(x)}</b>") if i == 2 else _inline(x)
-                                 for i, x in enumerate(b.right))
+            right = "<br/>".join(
+                (f"<b>{_inline(x)}</b>") if i == 2 else _inline(x) for i, x in enumerate(b.right)
+            )
             parts.append(f'<p class="flush">{left}</p><p class="lines">{right}</p>')
         elif isinstance(b, Heading):
             tag = "h2" if b.align == "center" else "h3"
@@ -55,7 +58,9 @@ def to_html(blocks: list) -> str:
             parts.append('<p class="lines">' + "<br/>".join(_inline(x) for x in b.lines) + "</p>")
         elif isinstance(b, Table):
             head = "".join(f"<th>{_inline(h)}</th>" for h in b.header)
-            rows = "".join("<tr>" + "".join(f"<td>{_inline(c)}</td>" for c in r) + "</tr>" for r in b.rows)
+            rows = "".join(
+                "<tr>" + "".join(f"<td>{_inline(c)}</td>" for c in r) + "</tr>" for r in b.rows
+            )
             parts.append(f"<table><tr>{head}</tr>{rows}</table>")
     return "<body>" + "\n".join(parts) + "</body>"
 

@@ -48,18 +48,43 @@ class Geometry:
 
 PLEADING = Geometry("pleading", [(86.0, 540.0)], 84.0, 732.0)
 WORDPROC = Geometry("wordproc", [(72.0, 540.0)], 96.0, 724.0, body=17.0, single=14.0, para_gap=8.0)
-TWO_COLUMN = Geometry("two_column", [(72.0, 297.0), (315.0, 540.0)], 96.0, 724.0, size=10.0,
-                      body=12.5, single=12.0, para_gap=6.0, table_size=8.0)
-TABLE = Geometry("table", [(54.0, 558.0)], 96.0, 712.0, size=11.0, body=15.0, single=13.0,
-                 para_gap=8.0, justify=False, table_size=9.0)
+TWO_COLUMN = Geometry(
+    "two_column",
+    [(72.0, 297.0), (315.0, 540.0)],
+    96.0,
+    724.0,
+    size=10.0,
+    body=12.5,
+    single=12.0,
+    para_gap=6.0,
+    table_size=8.0,
+)
+TABLE = Geometry(
+    "table",
+    [(54.0, 558.0)],
+    96.0,
+    712.0,
+    size=11.0,
+    body=15.0,
+    single=13.0,
+    para_gap=8.0,
+    justify=False,
+    table_size=9.0,
+)
 GEOMETRIES = {g.name: g for g in (PLEADING, WORDPROC, TWO_COLUMN, TABLE)}
 
 
 @dataclass
 class PageOps:
-    text: list[tuple[float, float, str, bool, float]] = field(default_factory=list)  # x, y, s, bold, size
-    lines: list[tuple[float, float, float, float, float]] = field(default_factory=list)  # x0 y0 x1 y1 w
-    fills: list[tuple[float, float, float, float, float]] = field(default_factory=list)  # rect, gray
+    text: list[tuple[float, float, str, bool, float]] = field(
+        default_factory=list
+    )  # x, y, s, bold, size
+    lines: list[tuple[float, float, float, float, float]] = field(
+        default_factory=list
+    )  # x0 y0 x1 y1 w
+    fills: list[tuple[float, float, float, float, float]] = field(
+        default_factory=list
+    )  # rect, gray
 
 
 def tokens(text: str) -> list[str]:
@@ -95,7 +120,9 @@ def width(s: str, size: float, bold: bool = False) -> float:
     return total * size
 
 
-def wrap(words: list[str], size: float, first: float, rest: float, bold: bool = False) -> list[list[str]]:
+def wrap(
+    words: list[str], size: float, first: float, rest: float, bold: bool = False
+) -> list[list[str]]:
     """Greedy line breaking; ``first`` and ``rest`` are the widths available."""
     lines: list[list[str]] = [[]]
     used, avail, space = 0.0, first, width(" ", size, bold)
@@ -285,7 +312,9 @@ class Flow:
         self.y = top
         for i, line in enumerate(c.right):
             bold = i == 2
-            for part in wrap(tokens(line), geo.size, right - mid - 14, right - mid - 14, bold) or [[]]:
+            for part in wrap(tokens(line), geo.size, right - mid - 14, right - mid - 14, bold) or [
+                []
+            ]:
                 if part:
                     self.put(mid + 14, " ".join(part), bold=bold)
                 self.y += s
@@ -302,8 +331,15 @@ def layout(blocks: list, geo: Geometry) -> list[PageOps]:
     flow = Flow(geo)
     if len(geo.columns) > 1 and blocks and isinstance(blocks[0], Caption):
         # The caption spans both columns; the columns of page 1 start under it.
-        wide = Geometry(geo.name, [(geo.left, geo.right)], geo.first_baseline, geo.last_baseline,
-                        geo.size, geo.body, geo.single)
+        wide = Geometry(
+            geo.name,
+            [(geo.left, geo.right)],
+            geo.first_baseline,
+            geo.last_baseline,
+            geo.size,
+            geo.body,
+            geo.single,
+        )
         head = Flow(wide)
         head.caption(blocks[0])
         flow.pages[0].text += head.pages[0].text

@@ -38,8 +38,15 @@ def pleading(page: pymupdf.Page, number: int, total: int, title: str) -> None:
     _text(page, items)
 
 
-def running(page: pymupdf.Page, number: int, total: int, title: str, case_number: str,
-            legend: str = "", bates: str = "") -> None:
+def running(
+    page: pymupdf.Page,
+    number: int,
+    total: int,
+    title: str,
+    case_number: str,
+    legend: str = "",
+    bates: str = "",
+) -> None:
     """Header rule with the case number; footer with the title and 'Page N of M'."""
     shape = page.new_shape()
     shape.draw_line((54.0, 60.0), (558.0, 60.0))
@@ -47,8 +54,11 @@ def running(page: pymupdf.Page, number: int, total: int, title: str, case_number
     shape.finish(color=(0.2, 0.2, 0.2), width=0.5)
     shape.commit()
     s = f"Case {case_number}"
-    items = [(54.0, 54.0, title[:80], 9.0, False), (558.0 - width(s, 9), 54.0, s, 9.0, False),
-             (54.0, 756.0, f"Page {number} of {total}", 9.0, False)]
+    items = [
+        (54.0, 54.0, title[:80], 9.0, False),
+        (558.0 - width(s, 9), 54.0, s, 9.0, False),
+        (54.0, 756.0, f"Page {number} of {total}", 9.0, False),
+    ]
     if legend:
         items.append(_centered(legend, 40.0, 10.0, True))
         items.append(_centered(legend, 772.0, 10.0, True))

@@ -92,10 +92,14 @@ TEMPLATES: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "CARD": {
         "train": ("The disputed charges were billed to {who}'s credit card number {card}.",),
-        "heldout": ("Merchant receipts show the payment card {card} was swiped at the store twice.",),
+        "heldout": (
+            "Merchant receipts show the payment card {card} was swiped at the store twice.",
+        ),
     },
     "TIN": {
-        "train": ("The 1099 forms show {who}'s business under employer identification number {tin}.",),
+        "train": (
+            "The 1099 forms show {who}'s business under employer identification number {tin}.",
+        ),
         "heldout": ("The Form W-9 for the sole proprietorship bears the identifier {tin}.",),
     },
     "DRIVERS_LICENSE": {
@@ -139,12 +143,19 @@ TEMPLATES: dict[str, dict[str, tuple[str, ...]]] = {
 GRADES = ("sixth", "seventh", "eighth", "fourth", "fifth", "ninth", "tenth")
 
 CLINICS = (
-    "Mercy General Hospital", "Valley Children's Clinic", "Sutter Family Medicine",
-    "Kaweah Health Medical Center", "Dignity Behavioral Health", "San Joaquin General Hospital",
+    "Mercy General Hospital",
+    "Valley Children's Clinic",
+    "Sutter Family Medicine",
+    "Kaweah Health Medical Center",
+    "Dignity Behavioral Health",
+    "San Joaquin General Hospital",
 )
 BANKS = (
-    "Golden Valley Bank", "Pacific Coast Credit Union", "Sierra Federal Savings",
-    "First Delta Bank", "Redwood Community Bank",
+    "Golden Valley Bank",
+    "Pacific Coast Credit Union",
+    "Sierra Federal Savings",
+    "First Delta Bank",
+    "Redwood Community Bank",
 )
 
 CITATIONS = {
@@ -163,9 +174,16 @@ CITATIONS = {
 }
 
 STATUTES = (
-    "Fed. R. Civ. P. 5.2(a)", "Fed. R. Civ. P. 26(c)", "L.R. 141", "L.R. 140",
-    "Civil L.R. 79-5", "42 U.S.C. § 1983", "Cal. Penal Code § 832.7",
-    "Cal. Evid. Code § 1043", "Cal. Welf. & Inst. Code § 827", "Fed. R. Evid. 501",
+    "Fed. R. Civ. P. 5.2(a)",
+    "Fed. R. Civ. P. 26(c)",
+    "L.R. 141",
+    "L.R. 140",
+    "Civil L.R. 79-5",
+    "42 U.S.C. § 1983",
+    "Cal. Penal Code § 832.7",
+    "Cal. Evid. Code § 1043",
+    "Cal. Welf. & Inst. Code § 827",
+    "Fed. R. Evid. 501",
 )
 
 # Public prose. {c:key} is a citation, {s:text} a statute, {ecf} a docket number.

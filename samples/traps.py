@@ -16,8 +16,16 @@ from samples import values
 from samples.compose import Composer
 from samples.content import Content, Para, Plant
 
-ALL_TRAPS = ("metadata", "annotation", "form_field", "bookmark", "attachment",
-             "hidden_text", "bad_redaction", "scanned")
+ALL_TRAPS = (
+    "metadata",
+    "annotation",
+    "form_field",
+    "bookmark",
+    "attachment",
+    "hidden_text",
+    "bad_redaction",
+    "scanned",
+)
 NAMES = ("MINOR", "PERSON", "OFFICER_NAME")
 NUMBERS = ("SSN", "ACCOUNT", "IA_CASE", "DOB", "PHONE", "BADGE", "MRN", "EMAIL")
 
@@ -50,7 +58,9 @@ def plan(c: Composer, content: Content, traps: tuple[str, ...]) -> list[TrapPlan
         if surface in ("metadata", "attachment"):
             tp.reused = [p for p in (_pick(content, NAMES, c), _pick(content, NUMBERS, c)) if p]
         elif surface in ("annotation", "form_field"):
-            tp.reused = [p for p in [_pick(content, ("DOB", "PHONE", "SSN", "BADGE", "EMAIL"), c)] if p]
+            tp.reused = [
+                p for p in [_pick(content, ("DOB", "PHONE", "SSN", "BADGE", "EMAIL"), c)] if p
+            ]
         elif surface == "bookmark":
             tp.reused = [p for p in [_pick(content, NAMES, c)] if p]
         elif surface == "hidden_text":
@@ -59,10 +69,12 @@ def plan(c: Composer, content: Content, traps: tuple[str, ...]) -> list[TrapPlan
         elif surface == "bad_redaction":
             value = values.account(c.rng)
             tp.plants = [Plant("ACCOUNT", value, [values.digits_only(value)], surface)]
-            said = c.rng.choice([
-                "A second account, number {v}, was closed before the events at issue.",
-                "The bank later identified a related balance held under {v}.",
-            ]).format(v=f"\x01{value}\x02")
+            said = c.rng.choice(
+                [
+                    "A second account, number {v}, was closed before the events at issue.",
+                    "The bank later identified a related balance held under {v}.",
+                ]
+            ).format(v=f"\x01{value}\x02")
             content.blocks.insert(max(1, content.filler_at - 1), Para(said))
             content.filler_at += 1
         elif surface == "scanned":
@@ -111,7 +123,9 @@ def _metadata(doc, content, tp) -> None:
 def _annotation(doc, content, tp) -> None:
     for p in tp.plants:
         page = doc[p.page - 1]
-        annot = page.add_text_annot((560, 100), f"Check with client: {p.value} - confirm before filing.")
+        annot = page.add_text_annot(
+            (560, 100), f"Check with client: {p.value} - confirm before filing."
+        )
         annot.set_info(title="Paralegal")
         annot.update()
 
@@ -158,10 +172,16 @@ def _scanned(doc, content, tp) -> None:
     src = pymupdf.open()
     page = src.new_page(width=612, height=792)
     person, dob, ssn, phone = (p.value for p in tp.plants[:4])
-    lines = [("CLIENT INTAKE FORM", 16), ("", 12), (f"Name: {person}", 13),
-             (f"Date of Birth: {dob}", 13), (f"Social Security No.: {ssn}", 13),
-             (f"Telephone: {phone}", 13), ("", 12),
-             ("Signature on file. Received by intake staff.", 12)]
+    lines = [
+        ("CLIENT INTAKE FORM", 16),
+        ("", 12),
+        (f"Name: {person}", 13),
+        (f"Date of Birth: {dob}", 13),
+        (f"Social Security No.: {ssn}", 13),
+        (f"Telephone: {phone}", 13),
+        ("", 12),
+        ("Signature on file. Received by intake staff.", 12),
+    ]
     y = 110.0
     for s, size in lines:
         if s:
@@ -176,7 +196,12 @@ def _scanned(doc, content, tp) -> None:
 
 
 BUILDERS = {
-    "metadata": _metadata, "annotation": _annotation, "form_field": _form_field,
-    "bookmark": _bookmark, "attachment": _attachment, "hidden_text": _hidden_text,
-    "bad_redaction": _bad_redaction, "scanned": _scanned,
+    "metadata": _metadata,
+    "annotation": _annotation,
+    "form_field": _form_field,
+    "bookmark": _bookmark,
+    "attachment": _attachment,
+    "hidden_text": _hidden_text,
+    "bad_redaction": _bad_redaction,
+    "scanned": _scanned,
 }

@@ -46,8 +46,14 @@ class Truth:
     @classmethod
     def from_json(cls, data: str | dict) -> Truth:
         d = json.loads(data) if isinstance(data, str) else data
-        return cls(d["file"], d["pages"], d["layout"], list(d["traps"]),
-                   [PrivateEntry(**p) for p in d["private"]], [PublicEntry(**p) for p in d["public"]])
+        return cls(
+            d["file"],
+            d["pages"],
+            d["layout"],
+            list(d["traps"]),
+            [PrivateEntry(**p) for p in d["private"]],
+            [PublicEntry(**p) for p in d["public"]],
+        )
 
     @classmethod
     def load(cls, path: Path | str) -> Truth:

@@ -13,8 +13,18 @@ import random
 import re
 
 MONTHS = (
-    "January", "February", "March", "April", "May", "June", "July",
-    "August", "September", "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 )
 
 # SSNs published in advertising and by the SSA as examples; validators reject them.
@@ -66,8 +76,11 @@ def nanp_ok(value: str) -> bool:
         return False
     npa, nxx = digits[:3], digits[3:6]
     return (
-        npa[0] in "23456789" and nxx[0] in "23456789"
-        and npa[1:] != "11" and nxx[1:] != "11" and npa[1] != "9"
+        npa[0] in "23456789"
+        and nxx[0] in "23456789"
+        and npa[1:] != "11"
+        and nxx[1:] != "11"
+        and npa[1] != "9"
     )
 
 
@@ -103,7 +116,7 @@ def card(rng: random.Random) -> str:
         return f"{digits[:4]} {digits[4:10]} {digits[10:]}"
     start = "4" if kind == "visa" else str(rng.randint(51, 55))
     digits = luhn_complete(start + "".join(rng.choices("0123456789", k=15 - len(start))))
-    return " ".join(digits[i:i + 4] for i in range(0, 16, 4))
+    return " ".join(digits[i : i + 4] for i in range(0, 16, 4))
 
 
 def routing(rng: random.Random) -> str:
@@ -171,7 +184,14 @@ def badge(rng: random.Random) -> str:
 def ia_case(rng: random.Random) -> str:
     year = rng.randint(2014, 2023)
     n = rng.randint(1, 999)
-    return rng.choice([f"IA {year}-{n:04d}", f"IA-{year % 100:02d}-{n:03d}", f"PSU {year}-{n:03d}", f"IA#{year}{n:04d}"])
+    return rng.choice(
+        [
+            f"IA {year}-{n:04d}",
+            f"IA-{year % 100:02d}-{n:03d}",
+            f"PSU {year}-{n:03d}",
+            f"IA#{year}{n:04d}",
+        ]
+    )
 
 
 def digits_only(value: str) -> str:

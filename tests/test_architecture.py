@@ -22,8 +22,29 @@ ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "redactor"
 # The pipeline, in order. A module of a stage may import its own stage, the foundation
 # and the stages before it, never one after it.
-STAGES = ("ingest", "detect", "plan", "check", "render", "verify", "redact", "package", "production", "cli")
-FOUNDATION = {"__init__", "errors", "files", "model", "blas", "categories", "surfaces", "resources", "profiles"}
+STAGES = (
+    "ingest",
+    "detect",
+    "plan",
+    "check",
+    "render",
+    "verify",
+    "redact",
+    "package",
+    "production",
+    "cli",
+)
+FOUNDATION = {
+    "__init__",
+    "errors",
+    "files",
+    "model",
+    "blas",
+    "categories",
+    "surfaces",
+    "resources",
+    "profiles",
+}
 
 
 def _modules() -> list[Path]:
@@ -66,7 +87,11 @@ def _stage(module: str) -> str | None:
     parts = module.split(".")
     if parts[0] != "redactor":
         return None
-    if len(parts) == 1 or parts[1] in FOUNDATION or parts[1] in ("patterns", "courts", "__version__"):
+    if (
+        len(parts) == 1
+        or parts[1] in FOUNDATION
+        or parts[1] in ("patterns", "courts", "__version__")
+    ):
         return ""
     return parts[1] if parts[1] in STAGES else ""
 
@@ -75,7 +100,9 @@ def test_every_module_belongs_to_a_stage_or_the_foundation():
     for path in _modules():
         parts = path.relative_to(PACKAGE).parts
         if len(parts) == 1:
-            assert path.stem in FOUNDATION, f"{path.name}: a loose module; put it in its stage's package"
+            assert path.stem in FOUNDATION, (
+                f"{path.name}: a loose module; put it in its stage's package"
+            )
         else:
             assert parts[0] in STAGES, f"{parts[0]}/ is not a stage of the pipeline"
 
@@ -89,7 +116,9 @@ def test_each_stage_imports_only_earlier_stages():
             if other is None or other == "" or other == own:
                 continue
             if own == "" or STAGES.index(other) > STAGES.index(own):
-                wrong.append(f"{path.relative_to(ROOT)}:{line} ({own or 'foundation'}) imports {target} ({other})")
+                wrong.append(
+                    f"{path.relative_to(ROOT)}:{line} ({own or 'foundation'}) imports {target} ({other})"
+                )
     assert not wrong, "\n".join(wrong)
 
 
@@ -107,31 +136,50 @@ def test_only_the_command_line_imports_click():
 def test_the_wheel_lists_every_package():
     config = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]
     listed = set(config["packages"])
-    folders = {_name(p.parent / "__init__.py") for p in PACKAGE.rglob("__init__.py") if "__pycache__" not in p.parts}
+    folders = {
+        _name(p.parent / "__init__.py")
+        for p in PACKAGE.rglob("__init__.py")
+        if "__pycache__" not in p.parts
+    }
     data = set(config["package-dir"])
     assert listed == folders | data
-    assert {ROOT / d for d in config["package-dir"].values()} == {ROOT / "patterns", ROOT / "courts"}
+    assert {ROOT / d for d in config["package-dir"].values()} == {
+        ROOT / "patterns",
+        ROOT / "courts",
+    }
 
 
 def _declared() -> set[str]:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
-    specs = project["dependencies"] + [s for extra in project["optional-dependencies"].values() for s in extra]
+    specs = project["dependencies"] + [
+        s for extra in project["optional-dependencies"].values() for s in extra
+    ]
     return {re.split(r"[=<>!~ \[]", s)[0].lower().replace("_", "-") for s in specs}
 
 
 def test_every_runtime_import_is_declared_and_pinned():
     declared = _declared()
     distributions = importlib.metadata.packages_distributions()
-    lock = {line.split("==")[0].lower().replace("_", "-") for line in (ROOT / "requirements.lock").read_text().split()}
+    lock = {
+        line.split("==")[0].lower().replace("_", "-")
+        for line in (ROOT / "requirements.lock").read_text().split()
+    }
     missing = []
     for path in _modules():
         for target, line in _imports(path):
             top = target.split(".")[0]
-            if not top or top == "redactor" or top in sys.stdlib_module_names or top == "__future__":
+            if (
+                not top
+                or top == "redactor"
+                or top in sys.stdlib_module_names
+                or top == "__future__"
+            ):
                 continue
             dists = {d.lower().replace("_", "-") for d in distributions.get(top, [top])}
             if not dists & declared:
-                missing.append(f"{path.relative_to(ROOT)}:{line} imports {top} ({', '.join(sorted(dists))})")
+                missing.append(
+                    f"{path.relative_to(ROOT)}:{line} imports {top} ({', '.join(sorted(dists))})"
+                )
             elif not dists & lock:
                 missing.append(f"{top}: not pinned in requirements.lock")
     assert not missing, "\n".join(missing)

@@ -102,7 +102,9 @@ def _words(page):
     return [(w[4], pymupdf.Rect(w[:4])) for w in page.get_text("words")]
 
 
-@pytest.mark.parametrize("legend", [None, "CONFIDENTIAL", "HIGHLY CONFIDENTIAL – ATTORNEYS' EYES ONLY"])
+@pytest.mark.parametrize(
+    "legend", [None, "CONFIDENTIAL", "HIGHLY CONFIDENTIAL – ATTORNEYS' EYES ONLY"]
+)
 def test_page_with_text_to_the_bottom_is_shrunk_out_of_the_band(legend):
     before = _page_doc(788)  # baseline 4 pt above the edge
     assert content_reaches_band(before[0])
@@ -199,7 +201,13 @@ def _words_by_text(page):
 def test_in_place_stamp_matches_a_copied_stamp(crop, footer):
     def make():
         doc = _page_doc(footer)
-        doc[0].insert_link({"kind": pymupdf.LINK_URI, "from": pymupdf.Rect(72, 90, 200, 104), "uri": "https://example.org"})
+        doc[0].insert_link(
+            {
+                "kind": pymupdf.LINK_URI,
+                "from": pymupdf.Rect(72, 90, 200, 104),
+                "uri": "https://example.org",
+            }
+        )
         if crop:
             doc[0].set_cropbox(pymupdf.Rect(*crop))
         return doc

@@ -39,7 +39,9 @@ def test_every_trap_is_reported(tmp_path: Path, trap: str, seed: int) -> None:
         # The value is still on the page: the finding sits inside the problem's box.
         boxes = [p.bbox for p in result.problems if p.kind == TRAP_KINDS[trap]]
         for value in planted:
-            hits = [f for f in result.findings if f.page == value.page and _overlaps_any(f.bbox, boxes)]
+            hits = [
+                f for f in result.findings if f.page == value.page and _overlaps_any(f.bbox, boxes)
+            ]
             assert hits, (value.category, trap)
     else:
         surface_text = " ".join(f.text for f in result.findings if f.surface == trap)
@@ -58,7 +60,9 @@ def _normal(s: str) -> str:
 def _overlaps_any(box, boxes) -> bool:
     if box is None:
         return False
-    return any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in boxes if b)
+    return any(
+        box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in boxes if b
+    )
 
 
 def test_scanned_page_is_read_by_ocr(tmp_path: Path) -> None:

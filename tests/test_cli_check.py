@@ -31,14 +31,18 @@ def _pdf(path: Path, lines: list[str], **save) -> Path:
 
 @pytest.fixture
 def clean_pdf(tmp_path: Path) -> Path:
-    return _pdf(tmp_path / "clean.pdf", ["The hearing on the motion is continued to a later date.",
-                                         "IT IS SO ORDERED."])
+    return _pdf(
+        tmp_path / "clean.pdf",
+        ["The hearing on the motion is continued to a later date.", "IT IS SO ORDERED."],
+    )
 
 
 @pytest.fixture
 def ssn_pdf(tmp_path: Path) -> Path:
-    return _pdf(tmp_path / "ssn.pdf", ["Plaintiff's Social Security number is 512-48-3907.",
-                                       "She was born on March 3, 1981."])
+    return _pdf(
+        tmp_path / "ssn.pdf",
+        ["Plaintiff's Social Security number is 512-48-3907.", "She was born on March 3, 1981."],
+    )
 
 
 def _bad_inputs(tmp: Path) -> dict[str, Path]:
@@ -56,7 +60,13 @@ def _bad_inputs(tmp: Path) -> dict[str, Path]:
     cases["not a PDF"].write_text("Dear counsel, this is a letter, not a PDF.\n")
     cases["empty"].write_bytes(b"")
     cases["truncated"].write_bytes(data[: len(data) // 2])
-    _pdf(cases["encrypted"], ["secret"], encryption=pymupdf.PDF_ENCRYPT_AES_256, user_pw="pw", owner_pw="owner")
+    _pdf(
+        cases["encrypted"],
+        ["secret"],
+        encryption=pymupdf.PDF_ENCRYPT_AES_256,
+        user_pw="pw",
+        owner_pw="owner",
+    )
     cases["directory"].mkdir()
     cases["garbage after header"].write_bytes(b"%PDF-1.7\n" + os.urandom(4000) + b"\n%%EOF\n")
     return cases
@@ -64,7 +74,9 @@ def _bad_inputs(tmp: Path) -> dict[str, Path]:
 
 def test_bad_input_one_line_exit_2(tmp_path: Path) -> None:
     for name, path in _bad_inputs(tmp_path).items():
-        proc = subprocess.run([str(REDACTOR), "check", str(path)], capture_output=True, text=True, timeout=60)
+        proc = subprocess.run(
+            [str(REDACTOR), "check", str(path)], capture_output=True, text=True, timeout=60
+        )
         assert proc.returncode == 2, (name, proc.stderr)
         lines = [ln for ln in proc.stderr.splitlines() if ln.strip()]
         assert len(lines) == 1, (name, proc.stderr)
@@ -88,8 +100,13 @@ def test_debug_shows_traceback_for_unexpected_errors(tmp_path: Path, monkeypatch
 
 
 def test_encrypted_opens_with_password(tmp_path: Path) -> None:
-    path = _pdf(tmp_path / "locked.pdf", ["The hearing is continued."],
-                encryption=pymupdf.PDF_ENCRYPT_AES_256, user_pw="pw", owner_pw="owner")
+    path = _pdf(
+        tmp_path / "locked.pdf",
+        ["The hearing is continued."],
+        encryption=pymupdf.PDF_ENCRYPT_AES_256,
+        user_pw="pw",
+        owner_pw="owner",
+    )
     result = CliRunner().invoke(cli, ["check", str(path), "--password", "pw", "--format", "json"])
     report = json.loads(result.stdout)
     assert any(p["kind"] == "encrypted" for p in report["problems"])
@@ -122,8 +139,12 @@ def test_findings_exit_1_and_json_contract(ssn_pdf: Path) -> None:
 def test_batch_goes_on_after_a_bad_file(tmp_path: Path, ssn_pdf: Path, clean_pdf: Path) -> None:
     bad = tmp_path / "bad.pdf"
     bad.write_text("not a pdf")
-    proc = subprocess.run([str(REDACTOR), "check", str(bad), str(ssn_pdf), str(clean_pdf), "--format", "json"],
-                          capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(
+        [str(REDACTOR), "check", str(bad), str(ssn_pdf), str(clean_pdf), "--format", "json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert proc.returncode == 2
     objects = [json.loads(line) for line in proc.stdout.splitlines()]
     assert [Path(o["file"]).name for o in objects] == ["ssn.pdf", "clean.pdf"]
@@ -162,14 +183,20 @@ def test_no_network_in_process(ssn_pdf: Path, monkeypatch) -> None:
     assert result.exit_code == 1, result.output
 
 
-@pytest.mark.skipif(not shutil.which("unshare") or os.geteuid() != 0, reason="needs root and unshare")
+@pytest.mark.skipif(
+    not shutil.which("unshare") or os.geteuid() != 0, reason="needs root and unshare"
+)
 def test_no_network_installed_command(ssn_pdf: Path) -> None:
     """The real command in a network namespace with no interfaces up."""
     probe = subprocess.run(["unshare", "--net", "true"], capture_output=True)
     if probe.returncode != 0:
         pytest.skip("network namespaces not available here")
-    proc = subprocess.run(["unshare", "--net", str(REDACTOR), "check", str(ssn_pdf), "--format", "json"],
-                          capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(
+        ["unshare", "--net", str(REDACTOR), "check", str(ssn_pdf), "--format", "json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert proc.returncode == 1, proc.stderr
     assert json.loads(proc.stdout)["findings"]
 
@@ -182,7 +209,9 @@ def test_single_filing_check_starts_quickly(ssn_pdf: Path) -> None:
     """
     import resource
 
-    subprocess.run([str(REDACTOR), "check", str(ssn_pdf)], capture_output=True, timeout=120)  # warm caches
+    subprocess.run(
+        [str(REDACTOR), "check", str(ssn_pdf)], capture_output=True, timeout=120
+    )  # warm caches
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     proc = subprocess.run([str(REDACTOR), "check", str(ssn_pdf)], capture_output=True, timeout=120)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)

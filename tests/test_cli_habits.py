@@ -59,7 +59,9 @@ def test_verbose_shows_redactors_stages_never_a_library_debug_line_or_a_value(tm
     got = _run("-v", "redact", str(_ssn(tmp_path)), "-o", str(tmp_path / "public.pdf"))
     lines = got.stderr.decode().splitlines()
     assert got.returncode == 0
-    assert any("plan of 1 redaction" in ln for ln in lines) and any("verified:" in ln for ln in lines)
+    assert any("plan of 1 redaction" in ln for ln in lines) and any(
+        "verified:" in ln for ln in lines
+    )
     assert all(ln.startswith("redactor: ") for ln in lines), lines[:5]
     assert len(lines) < 30
     assert "512-48-3907" not in got.stderr.decode() and "3907" not in got.stderr.decode()
@@ -76,8 +78,13 @@ def test_check_reads_standard_input(tmp_path):
 
 
 def test_an_error_is_one_line_with_its_code_and_the_flag_to_use(tmp_path):
-    locked = _pdf(tmp_path / "locked.pdf", ["secret"], encryption=pymupdf.PDF_ENCRYPT_AES_256,
-                  user_pw="pw", owner_pw="owner")
+    locked = _pdf(
+        tmp_path / "locked.pdf",
+        ["secret"],
+        encryption=pymupdf.PDF_ENCRYPT_AES_256,
+        user_pw="pw",
+        owner_pw="owner",
+    )
     got = _run("check", str(locked))
     lines = got.stderr.decode().strip().splitlines()
     assert got.returncode == 2 and len(lines) == 1
@@ -85,7 +92,9 @@ def test_an_error_is_one_line_with_its_code_and_the_flag_to_use(tmp_path):
     assert "(option --password)" in lines[0]
 
 
-def test_an_unexpected_error_in_any_command_is_one_line_and_a_traceback_only_with_debug(tmp_path, monkeypatch):
+def test_an_unexpected_error_in_any_command_is_one_line_and_a_traceback_only_with_debug(
+    tmp_path, monkeypatch
+):
     import redactor.package as package
 
     def boom(*args, **kwargs):
@@ -111,7 +120,9 @@ def test_a_file_name_with_a_line_break_stays_on_one_line(tmp_path):
 def _on_a_terminal(args: list[str], seconds: float = 120) -> tuple[int, str]:
     """Run the command with stderr on a pseudo-terminal; return its exit code and what the terminal showed."""
     controller, terminal = pty.openpty()
-    fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))  # 24 rows, 100 columns
+    fcntl.ioctl(
+        terminal, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0)
+    )  # 24 rows, 100 columns
     proc = subprocess.Popen([str(REDACTOR), *args], stdout=subprocess.DEVNULL, stderr=terminal)
     os.close(terminal)
     shown = b""
@@ -149,7 +160,18 @@ def test_a_production_shows_a_progress_bar_on_a_terminal(tmp_path):
     inputs.mkdir()
     for i in range(2):
         _ssn(inputs, f"doc{i}.pdf")
-    code, shown = _on_a_terminal(["batch", str(inputs), "-o", str(tmp_path / "out"), "--bates-prefix", "ABC",
-                                  "--workers", "1"], seconds=240)
+    code, shown = _on_a_terminal(
+        [
+            "batch",
+            str(inputs),
+            "-o",
+            str(tmp_path / "out"),
+            "--bates-prefix",
+            "ABC",
+            "--workers",
+            "1",
+        ],
+        seconds=240,
+    )
     assert code == 0, shown
     assert "producing" in shown and "2/2" in shown and "page" in shown

@@ -46,7 +46,18 @@ def test_recall_of_private_values(scored):
 
 
 def test_every_category_is_planted_and_found(scored):
-    for category in ("SSN", "DOB", "ADDRESS", "PHONE", "EMAIL", "MEDICAL", "MINOR", "PERSON", "IA_CASE", "BADGE"):
+    for category in (
+        "SSN",
+        "DOB",
+        "ADDRESS",
+        "PHONE",
+        "EMAIL",
+        "MEDICAL",
+        "MINOR",
+        "PERSON",
+        "IA_CASE",
+        "BADGE",
+    ):
         assert scored.private[category].total > 0, category
         assert scored.private[category].rate >= 0.95, (category, scored.private[category].misses)
 

@@ -19,7 +19,14 @@ def doc(tmp_path_factory):
     from samples.generate import make_filing
 
     path = tmp_path_factory.mktemp("doc") / "motion.pdf"
-    make_filing(path, seed=3, split="train", layout="pleading", traps=("metadata", "annotation"), kind="motion")
+    make_filing(
+        path,
+        seed=3,
+        split="train",
+        layout="pleading",
+        traps=("metadata", "annotation"),
+        kind="motion",
+    )
     d = load(str(path))
     d.surfaces, _ = read_surfaces(d.pdf, d.raw, str(path))
     return d
@@ -31,7 +38,7 @@ def test_page_findings_are_located(doc):
     assert any(f.private for f in on_pages) and any(not f.private for f in on_pages)
     for f in on_pages:
         page = doc.pages[f.page - 1]
-        assert page.text.text[f.start:f.end] == f.text
+        assert page.text.text[f.start : f.end] == f.text
         assert f.bboxes, f.category
         assert f.detector and f.why
     assert any(f.line is not None for f in on_pages)  # pleading paper: cited by line
@@ -62,7 +69,9 @@ def test_order_is_deterministic_and_without_duplicates(doc):
 
 
 def test_disabled_category_is_not_reported(doc):
-    policy = Policy.from_mapping({"categories": {"PHONE": {"enabled": False}, "SSN": {"action": "review"}}})
+    policy = Policy.from_mapping(
+        {"categories": {"PHONE": {"enabled": False}, "SSN": {"action": "review"}}}
+    )
     findings = decided(detect(doc), policy)
     assert not any(f.category == "PHONE" and f.private for f in findings)
     assert any(f.category == "SSN" for f in findings)
@@ -74,8 +83,30 @@ def test_ties_are_ordered_the_same_in_every_process():
     not in the order a set happened to give them (which varies with the hash seed)."""
     from redactor.model import Finding
 
-    a = Finding("PERSON", "Ana Ruiz", None, (), "names:shape", 0.65, "why", surface="metadata",
-                where="Info /Author", start=0, end=8)
-    b = Finding("PERSON", "Ana Ruiz", None, (), "names:shape", 0.65, "why", surface="metadata",
-                where="XMP dc:creator", start=0, end=8)
+    a = Finding(
+        "PERSON",
+        "Ana Ruiz",
+        None,
+        (),
+        "names:shape",
+        0.65,
+        "why",
+        surface="metadata",
+        where="Info /Author",
+        start=0,
+        end=8,
+    )
+    b = Finding(
+        "PERSON",
+        "Ana Ruiz",
+        None,
+        (),
+        "names:shape",
+        0.65,
+        "why",
+        surface="metadata",
+        where="XMP dc:creator",
+        start=0,
+        end=8,
+    )
     assert sorted([a, b], key=Finding.sort_key) == sorted([b, a], key=Finding.sort_key) == [a, b]

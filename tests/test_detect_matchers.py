@@ -21,7 +21,10 @@ from redactor.detect.tables import _HEADER_RX, header_category
 def value_regex_places(text: str, values: list[str]) -> list[tuple[int, int]]:
     """What _carry_values once compiled: one alternation of every value, longest first."""
     rx = re.compile(
-        "|".join(r"(?<![\w@.-])" + r"\s+".join(re.escape(w) for w in v.split()) + r"(?![\w@]|[-.]\d)" for v in values)
+        "|".join(
+            r"(?<![\w@.-])" + r"\s+".join(re.escape(w) for w in v.split()) + r"(?![\w@]|[-.]\d)"
+            for v in values
+        )
     )
     return [m.span() for m in rx.finditer(text)]
 
@@ -29,11 +32,17 @@ def value_regex_places(text: str, values: list[str]) -> list[tuple[int, int]]:
 TITLES = rf"(?:Mr\.|Ms\.|Mrs\.|Dr\.|Miss|{ctxmod.OFFICER_TITLE})[ \t]+"
 
 
-def name_regex_places(text: str, full: list[str], surnames: list[str]) -> list[tuple[int, int, int]]:
+def name_regex_places(
+    text: str, full: list[str], surnames: list[str]
+) -> list[tuple[int, int, int]]:
     """What _carry_names once compiled: full names, then a title and a surname."""
     rx = re.compile(
-        r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in full) + r")(?![\w-])"
-        + rf"|{TITLES}(" + "|".join(re.escape(n) for n in surnames) + r")(?![\w-])"
+        r"(?<![\w-])(?:"
+        + "|".join(re.escape(n) for n in full)
+        + r")(?![\w-])"
+        + rf"|{TITLES}("
+        + "|".join(re.escape(n) for n in surnames)
+        + r")(?![\w-])"
     )
     return [(m.start(), m.end(), m.start(1) if m.group(1) else -1) for m in rx.finditer(text)]
 
@@ -69,7 +78,9 @@ def test_value_places_on_random_texts() -> None:
         for v in values:
             at = rng.randint(0, len(text))
             text = text[:at] + rng.choice([" ", "\n", "\u00a0 "]).join(v.split()) + text[at:]
-        assert _value_places(text, [v.split() for v in values]) == value_regex_places(text, values), (text, values)
+        assert _value_places(text, [v.split() for v in values]) == value_regex_places(
+            text, values
+        ), (text, values)
 
 
 @pytest.mark.parametrize(
@@ -93,25 +104,68 @@ def test_name_places_on_random_texts() -> None:
               "Capt.", "Captain", " ", "  ", "\t", "\n", "-", "_", "é", ".", "Lo", "Lopez", "Al", "Mr", "1"]  # fmt: skip
     for _ in range(4000):
         names = {
-            rng.choice([" ", "\n"]).join(rng.choice(["Ana", "Ruiz", "Lo", "Al", "Ruiz-Lo", "Lopez"]) for _ in range(rng.randint(1, 3)))
+            rng.choice([" ", "\n"]).join(
+                rng.choice(["Ana", "Ruiz", "Lo", "Al", "Ruiz-Lo", "Lopez"])
+                for _ in range(rng.randint(1, 3))
+            )
             for _ in range(rng.randint(1, 3))
         }
         full = sorted(names, key=len, reverse=True)
         surnames = sorted({n.split()[-1]: None for n in names}, key=len, reverse=True)
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
-        assert _name_places(text, full, surnames) == name_regex_places(text, full, surnames), (text, full)
+        assert _name_places(text, full, surnames) == name_regex_places(text, full, surnames), (
+            text,
+            full,
+        )
 
 
 def test_grouped_alternation_matches_like_the_plain_one() -> None:
-    words = ["son", "stepson", "sister", "student", "spouse", "kid", "kids", "inmate", "in-law", "i", "minor child", "minor", "mg"]
+    words = [
+        "son",
+        "stepson",
+        "sister",
+        "student",
+        "spouse",
+        "kid",
+        "kids",
+        "inmate",
+        "in-law",
+        "i",
+        "minor child",
+        "minor",
+        "mg",
+    ]
     words.sort(key=len, reverse=True)
     plain = re.compile(r"(?i)(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])")
-    grouped = re.compile(r"(?i)(?<![\w-])(?:" + by_first_letter([re.escape(w) for w in words]) + r")(?![\w-])")
+    grouped = re.compile(
+        r"(?i)(?<![\w-])(?:" + by_first_letter([re.escape(w) for w in words]) + r")(?![\w-])"
+    )
     rng = random.Random(4713)
-    chars = ["SON", "Step", "son", "ſ", "K", "İ", "ı", "kid", "s", "-", " ", "in", "law", "minor", " child", "M", "g", "x"]
+    chars = [
+        "SON",
+        "Step",
+        "son",
+        "ſ",
+        "K",
+        "İ",
+        "ı",
+        "kid",
+        "s",
+        "-",
+        " ",
+        "in",
+        "law",
+        "minor",
+        " child",
+        "M",
+        "g",
+        "x",
+    ]
     for _ in range(5000):
         text = "".join(rng.choice(chars) for _ in range(rng.randint(0, 10)))
-        assert [m.span() for m in plain.finditer(text)] == [m.span() for m in grouped.finditer(text)], text
+        assert [m.span() for m in plain.finditer(text)] == [
+            m.span() for m in grouped.finditer(text)
+        ], text
 
 
 def test_grouping_keeps_digit_pieces_and_refuses_others() -> None:
@@ -124,7 +178,14 @@ def test_grouping_keeps_digit_pieces_and_refuses_others() -> None:
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("2024-03-01", False), ("Microsoft Word", True), ("Word", False), ("Mrs x", False), ("A. B.", False), ("Ana Ruiz", True)],
+    [
+        ("2024-03-01", False),
+        ("Microsoft Word", True),
+        ("Word", False),
+        ("Mrs x", False),
+        ("A. B.", False),
+        ("Ana Ruiz", True),
+    ],
 )
 def test_could_hold_name(text: str, expected: bool) -> None:
     assert could_hold_name(text) is expected
@@ -137,11 +198,29 @@ def test_a_text_that_cannot_hold_a_name_has_no_stretch_that_looks_like_one() -> 
         text = "".join(rng.choice(chars) for _ in range(rng.randint(0, 6)))
         if could_hold_name(text):
             continue
-        assert not any(looks_like_name(text[a:b]) for a in range(len(text)) for b in range(a + 1, len(text) + 1)), text
+        assert not any(
+            looks_like_name(text[a:b])
+            for a in range(len(text))
+            for b in range(a + 1, len(text) + 1)
+        ), text
         assert sum(1 for w in _WORD.findall(text) if len(w) > 1) < 2
 
 
-@pytest.mark.parametrize("line", ["Name", "  DOB:", "Date of Birth", "MRN", "Patient ID", "IA No.", "Findings / Discipline", "Name of the", "x", ""])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Name",
+        "  DOB:",
+        "Date of Birth",
+        "MRN",
+        "Patient ID",
+        "IA No.",
+        "Findings / Discipline",
+        "Name of the",
+        "x",
+        "",
+    ],
+)
 def test_header_category_is_the_first_rule_that_matches(line: str) -> None:
     expected = next((cat for cat, rx in _HEADER_RX if rx.match(line)), None)
     assert header_category(line) == expected

@@ -6,7 +6,9 @@ from redactor.detect.spans import Span, resolve
 def test_overlapping_spans_of_one_category_become_one() -> None:
     a = Span("MEDICAL", 10, 19, "lexicon:medical", 0.7, "term")  # "a seizure"
     b = Span("MEDICAL", 12, 28, "lexicon:medical", 0.75, "term")  # "seizure disorder"
-    assert [(s.category, s.start, s.end, s.score) for s in resolve([a, b])] == [("MEDICAL", 10, 28, 0.75)]
+    assert [(s.category, s.start, s.end, s.score) for s in resolve([a, b])] == [
+        ("MEDICAL", 10, 28, 0.75)
+    ]
 
 
 def test_overlapping_spans_of_two_categories_both_stand() -> None:

@@ -26,7 +26,9 @@ def _pleading(path: Path, body: list[str]) -> Path:
 
 def test_a_digit_opening_a_line_does_not_break_the_margin_numbers(tmp_path: Path) -> None:
     body = [f"Body line {n} of the motion." for n in range(1, 29)]
-    body[26] = "3 of the credit report repeats the identifier beside her"  # line 27 opens with a digit
+    body[26] = (
+        "3 of the credit report repeats the identifier beside her"  # line 27 opens with a digit
+    )
     body[27] = "name. Chart 91412062 at the hospital holds entries concerning"
     page = load(str(_pleading(tmp_path / "p.pdf", body))).pages[0]
 
@@ -41,6 +43,9 @@ def test_a_digit_opening_a_line_does_not_break_the_margin_numbers(tmp_path: Path
 
 
 def test_lines_of_one_paragraph_flow_with_single_breaks(tmp_path: Path) -> None:
-    body = ["The driver record reflects the following. Chart", "24590861 at the clinic holds entries."]
+    body = [
+        "The driver record reflects the following. Chart",
+        "24590861 at the clinic holds entries.",
+    ]
     page = load(str(_pleading(tmp_path / "p.pdf", body))).pages[0]
     assert "Chart\n24590861" in page.text.body

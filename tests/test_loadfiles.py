@@ -80,7 +80,9 @@ def test_dat_reader_rejects_damaged_files(tmp_path, damage):
         read_dat(path)
 
 
-_text = st.text(st.characters(blacklist_characters="þ\x14®\r", blacklist_categories=("Cs",)), max_size=40)
+_text = st.text(
+    st.characters(blacklist_characters="þ\x14®\r", blacklist_categories=("Cs",)), max_size=40
+)
 
 
 @given(st.lists(st.fixed_dictionaries({f: _text for f in DAT_FIELDS}), max_size=5))
@@ -92,7 +94,9 @@ def test_dat_round_trip_any_text(tmp_path_factory, rows):
 
 
 def test_opt_lines(tmp_path):
-    pages = opt_pages(["ABC00000001", "ABC00000002", "ABC00000003"], "VOL001", "IMAGES\\ABC00000001.pdf")
+    pages = opt_pages(
+        ["ABC00000001", "ABC00000002", "ABC00000003"], "VOL001", "IMAGES\\ABC00000001.pdf"
+    )
     pages += opt_pages(["ABC00000004"], "VOL001", "IMAGES\\ABC00000004.pdf")
     path = tmp_path / "p.opt"
     write_opt(path, pages)

@@ -61,11 +61,15 @@ def test_the_model_multiplies_through_numpy_on_one_blas_thread(monkeypatch):
 
     class _Watching(_CountingModel):
         def pipe(self, texts, batch_size=64):
-            threads.extend(info["num_threads"] for info in ner._blas().info() if info["user_api"] == "blas")
+            threads.extend(
+                info["num_threads"] for info in ner._blas().info() if info["user_api"] == "blas"
+            )
             return super().pipe(texts, batch_size)
 
     layers = [node for node in ner._nlp().get_pipe("ner").model.walk() if "maxout" in node.name]
-    assert layers and all(node.ops.use_blis is False for node in layers)  # NumPy's BLAS, not thinc's BLIS
+    assert layers and all(
+        node.ops.use_blis is False for node in layers
+    )  # NumPy's BLAS, not thinc's BLIS
     model = _Watching(ner._nlp())
     ner.forget()
     monkeypatch.setattr(ner, "_nlp", lambda: model)

@@ -9,8 +9,16 @@ from redactor.production.journal import Journal
 from redactor.production.loadfiles import read_dat, read_opt
 from redactor.production.outputs import write_outputs
 
-LOG_ROW = {"page": 1, "line": 4, "id": "R1", "category": "SSN", "action": "redact", "label": "REDACTED – PII",
-           "reason": "Social Security number (FRCP 5.2(a)(1))", "detector": "pattern:ssn/dashed"}
+LOG_ROW = {
+    "page": 1,
+    "line": 4,
+    "id": "R1",
+    "category": "SSN",
+    "action": "redact",
+    "label": "REDACTED – PII",
+    "reason": "Social Security number (FRCP 5.2(a)(1))",
+    "detector": "pattern:ssn/dashed",
+}
 
 
 def _produced(n: int, first: int, pages: int = 3, rows: int = 20, key: str | None = None) -> dict:
@@ -33,17 +41,29 @@ def _journal(out, records) -> Journal:
 
 def test_documents_come_out_in_bates_order_the_last_record_of_each_counting(tmp_path):
     records = [
-        _produced(2, 4), _produced(1, 1),  # committed out of Bates order (a second volume started lower)
+        _produced(2, 4),
+        _produced(1, 1),  # committed out of Bates order (a second volume started lower)
         {"type": "failed", "key": "k000009", "source": "box/000009.pdf", "reason": "is encrypted"},
-        {"type": "failed", "key": "k000003", "source": "box/000003.pdf", "reason": "cannot be parsed"},
-        _produced(3, 7, key="k000003b"),  # the same source, changed, produced later: no longer an error
+        {
+            "type": "failed",
+            "key": "k000003",
+            "source": "box/000003.pdf",
+            "reason": "cannot be parsed",
+        },
+        _produced(
+            3, 7, key="k000003b"
+        ),  # the same source, changed, produced later: no longer an error
     ]
     journal = _journal(tmp_path, records)
     write_outputs(tmp_path, journal)
     _, rows = read_dat(tmp_path / "production.dat")
     assert [r["BEGBATES"] for r in rows] == ["ABC00000001", "ABC00000004", "ABC00000007"]
     assert [p.image_key for p in read_opt(tmp_path / "production.opt")][:4] == [
-        "ABC00000001", "ABC00000002", "ABC00000003", "ABC00000004"]
+        "ABC00000001",
+        "ABC00000002",
+        "ABC00000003",
+        "ABC00000004",
+    ]
     errors = (tmp_path / "errors.csv").read_text(encoding="utf-8-sig").splitlines()
     assert errors == ["DOCUMENT,REASON", "box/000009.pdf,is encrypted"]
     log = (tmp_path / "redaction-log.csv").read_text(encoding="utf-8-sig").splitlines()

@@ -55,7 +55,11 @@ def filing(tmp_path: Path) -> tuple[Path, Path]:
 
 PAPERS = {
     "edcal": ["notice-of-request-to-seal-documents", "request-to-seal-documents", "proposed-order"],
-    "cand": ["administrative-motion-to-file-under-seal", "declaration-in-support", "proposed-order"],
+    "cand": [
+        "administrative-motion-to-file-under-seal",
+        "declaration-in-support",
+        "proposed-order",
+    ],
     "cacd": ["application-for-leave-to-file", "declaration-in-support", "proposed-order"],
     "nysd": ["letter-motion-to-file-under-seal", "proposed-order"],
     "generic": ["motion-to-file-documents-under-seal", "declaration-in-support", "proposed-order"],
@@ -87,7 +91,9 @@ def test_profile_package(court: str, filing: tuple[Path, Path], tmp_path: Path) 
         assert CASE_NUMBER in text and "JAMES HOLLOWAY" in text
         assert "[COUNSEL TO COMPLETE:" in text
     order = next(p for p in files(pkg, "draft") if "proposed-order" in p.name and p.suffix == ".md")
-    assert all(f"| R-000{i} |" in order.read_text() for i in (1, 2, 3))  # the order lists each portion
+    assert all(
+        f"| R-000{i} |" in order.read_text() for i in (1, 2, 3)
+    )  # the order lists each portion
     (highlighted,) = files(pkg, "highlighted")
     with pymupdf.open(highlighted) as doc:
         for page in doc:
@@ -137,7 +143,9 @@ def test_highlighted_copy_shows_and_numbers_every_planted_value(filing, tmp_path
 def test_in_camera_package(filing, tmp_path: Path) -> None:
     pdf, plan_path = filing
     pkg = tmp_path / "pkg"
-    result = build_package([str(pdf)], str(pkg), court="cand", in_camera=True, plan_path=str(plan_path))
+    result = build_package(
+        [str(pdf)], str(pkg), court="cand", in_camera=True, plan_path=str(plan_path)
+    )
     assert result.in_camera
     (highlighted,) = files(pkg, "highlighted")
     assert "IN-CAMERA" in highlighted.name and "SEALED-unredacted" not in highlighted.name
@@ -180,7 +188,9 @@ def test_split_at_the_size_limit(tmp_path: Path) -> None:
         parts = sorted(files(pkg, role))
         n = len(parts)
         assert n >= 3
-        assert [p.name.rsplit("-part-", 1)[1] for p in parts] == [f"{i}-of-{n}.pdf" for i in range(1, n + 1)]
+        assert [p.name.rsplit("-part-", 1)[1] for p in parts] == [
+            f"{i}-of-{n}.pdf" for i in range(1, n + 1)
+        ]
         assert all(p.stat().st_size <= 200_000 for p in parts)
         pages = [pymupdf.open(p).page_count for p in parts]
         assert sum(pages) == 6
@@ -190,7 +200,9 @@ def test_split_at_the_size_limit(tmp_path: Path) -> None:
 # -- failing closed, the destination ------------------------------------------------------
 
 
-def test_a_copy_that_fails_verification_releases_nothing(filing, tmp_path: Path, monkeypatch) -> None:
+def test_a_copy_that_fails_verification_releases_nothing(
+    filing, tmp_path: Path, monkeypatch
+) -> None:
     """Exhibit 1 verifies, exhibit 2 does not: no package at all, no work folder left."""
     pdf, _ = filing
     second = make_filing(tmp_path / "in" / "second.pdf")
@@ -199,18 +211,26 @@ def test_a_copy_that_fails_verification_releases_nothing(filing, tmp_path: Path,
 
     def redact_file(src, dst, **kw):
         if src == str(second):
-            raise VerificationFailed("verification failed, nothing was released: page 1: SSN (R-0001) can still be read")
+            raise VerificationFailed(
+                "verification failed, nothing was released: page 1: SSN (R-0001) can still be read"
+            )
         return real(src, dst, **kw)
 
     monkeypatch.setattr(assemble, "redact_file", redact_file)
     pkg = tmp_path / "pkg"
     with pytest.raises(VerificationFailed, match="Exhibit 2.*no package was written") as err:
-        build_package([str(pdf), str(second)], str(pkg), court="edcal",
-                      policy=Policy.from_mapping({"terms": [{"text": MINOR, "category": "MINOR"}]}))
+        build_package(
+            [str(pdf), str(second)],
+            str(pkg),
+            court="edcal",
+            policy=Policy.from_mapping({"terms": [{"text": MINOR, "category": "MINOR"}]}),
+        )
     assert "524" not in str(err.value)
     assert not pkg.exists()
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".redactor")]
-    res = CliRunner().invoke(package_command, [str(pdf), str(second), "-o", str(pkg), "--court", "edcal"])
+    res = CliRunner().invoke(
+        package_command, [str(pdf), str(second), "-o", str(pkg), "--court", "edcal"]
+    )
     assert res.exit_code == 3 and not pkg.exists()
 
 
@@ -252,7 +272,10 @@ def test_file_names_never_hold_a_value(tmp_path: Path) -> None:
 @pytest.fixture(scope="module")
 def three(tmp_path_factory) -> Path:
     pkg = tmp_path_factory.mktemp("three") / "pkg"
-    inputs = [str(SAMPLES / f"{n}.pdf") for n in ("motion-to-seal", "declaration-ia-records", "exhibit-customer-list")]
+    inputs = [
+        str(SAMPLES / f"{n}.pdf")
+        for n in ("motion-to-seal", "declaration-ia-records", "exhibit-customer-list")
+    ]
     build_package(inputs, str(pkg), court="edcal")
     return pkg
 
@@ -281,7 +304,10 @@ def test_index_lists_every_file_with_its_role(three: Path) -> None:
     assert {e.role for e in entries} == ROLES
     assert all(e.action for e in entries)
     assert all((three / link).is_file() for link in parser.links)
-    assert "<script" not in (three / "index.html").read_text() and "http" not in (three / "index.html").read_text()
+    assert (
+        "<script" not in (three / "index.html").read_text()
+        and "http" not in (three / "index.html").read_text()
+    )
     for n in (1, 2, 3):
         assert len([e for e in entries if e.exhibit == f"Exhibit {n}" and e.role == "public"]) == 1
 
@@ -293,7 +319,11 @@ def test_values_only_in_the_reference_list(three: Path) -> None:
     values: set[str] = set()
     for doc in body["documents"]:
         for red in doc["plan"]["redactions"]:
-            whole = [t for t in red["terms"] if len(t) >= 6 and " " in t or any(c.isdigit() for c in t) and len(t) >= 6]
+            whole = [
+                t
+                for t in red["terms"]
+                if len(t) >= 6 and " " in t or any(c.isdigit() for c in t) and len(t) >= 6
+            ]
             values.update(whole)
             assert red["terms"][0] in {r["value"] for r in body["references"]}
     assert len(values) > 30
@@ -302,7 +332,9 @@ def test_values_only_in_the_reference_list(three: Path) -> None:
     for ref in body["references"]:
         assert ref["identifier"] in sealed_pdf and term_pattern(ref["value"]).search(sealed_pdf)
     for path in sorted(three.iterdir()):
-        assert not any(term_pattern(v).search(path.name.replace("-", " ")) for v in values), path.name
+        assert not any(term_pattern(v).search(path.name.replace("-", " ")) for v in values), (
+            path.name
+        )
         if path.name.startswith("SEALED") or "-SEALED-" in path.name:
             continue
         text = pdf_text(path) if path.suffix == ".pdf" else normalise(path.read_text())
@@ -334,13 +366,19 @@ def test_verify_package_finds_tampering(three: Path, tmp_path: Path) -> None:
     assert runner.invoke(verify_package_command, [str(tmp_path)]).exit_code == 2
 
 
-def test_a_leaking_public_copy_is_caught_even_with_matching_hashes(three: Path, tmp_path: Path) -> None:
+def test_a_leaking_public_copy_is_caught_even_with_matching_hashes(
+    three: Path, tmp_path: Path
+) -> None:
     """Re-verification: swap a public copy for its highlighted twin and fix up the manifest."""
     copy = tmp_path / "copy"
     shutil.copytree(three, copy)
     manifest = json.loads((copy / "manifest.json").read_text())
-    pub = next(f for f in manifest["files"] if f["role"] == "public" and f["exhibit"] == "Exhibit 1")
-    hl = next(f for f in manifest["files"] if f["role"] == "highlighted" and f["exhibit"] == "Exhibit 1")
+    pub = next(
+        f for f in manifest["files"] if f["role"] == "public" and f["exhibit"] == "Exhibit 1"
+    )
+    hl = next(
+        f for f in manifest["files"] if f["role"] == "highlighted" and f["exhibit"] == "Exhibit 1"
+    )
     shutil.copyfile(copy / hl["path"], copy / pub["path"])
     pub.update(sha256=hl["sha256"], bytes=hl["bytes"])
     (copy / "manifest.json").write_text(json.dumps(manifest))
@@ -354,8 +392,18 @@ def test_a_leaking_public_copy_is_caught_even_with_matching_hashes(three: Path, 
 @pytest.mark.parametrize(
     "sample, case, plaintiff, title_start",
     [
-        ("motion-to-seal", "3:23-cv-02135-JLS-BGS", "XIMENA SCHNEIDER", "NOTICE OF MOTION AND MOTION"),
-        ("declaration-ia-records", "1:23-cv-00329-HSG", "ODETTE SHEFFIELD", "DECLARATION OF RUTH A. HASKINS"),
+        (
+            "motion-to-seal",
+            "3:23-cv-02135-JLS-BGS",
+            "XIMENA SCHNEIDER",
+            "NOTICE OF MOTION AND MOTION",
+        ),
+        (
+            "declaration-ia-records",
+            "1:23-cv-00329-HSG",
+            "ODETTE SHEFFIELD",
+            "DECLARATION OF RUTH A. HASKINS",
+        ),
         ("exhibit-customer-list", None, None, "EXHIBIT A – Customer Contact List"),
     ],
 )
@@ -371,7 +419,9 @@ def test_package_command(filing, tmp_path: Path) -> None:
     pdf, plan_path = filing
     runner = CliRunner()
     out = tmp_path / "pkg"
-    res = runner.invoke(package_command, [str(pdf), "-o", str(out), "--court", "cacd", "--plan", str(plan_path)])
+    res = runner.invoke(
+        package_command, [str(pdf), "-o", str(out), "--court", "cacd", "--plan", str(plan_path)]
+    )
     assert res.exit_code == 0, res.output
     assert (out / "index.html").is_file()
     res = runner.invoke(package_command, [str(pdf), "-o", str(out), "--court", "nowhere"])
@@ -410,9 +460,25 @@ def test_a_mark_over_a_form_field_is_not_hidden_under_it(tmp_path: Path) -> None
     field.fill_color = (1, 1, 1)  # an opaque field, as form software draws it
     page.add_widget(field)
     box = (282.0, 89.0, 350.0, 103.0)
-    plan = Plan(file="f.pdf", redactions=[Redaction("R-0001", 1, (box,), "DOB", "partial", "XX/XX/1964",
-                                                    "pattern:dob", "date of birth", terms=("May 21, 1964",))])
-    out = pymupdf.open(stream=highlighted_copy(doc, plan, load_profile("edcal"), in_camera=False), filetype="pdf")
+    plan = Plan(
+        file="f.pdf",
+        redactions=[
+            Redaction(
+                "R-0001",
+                1,
+                (box,),
+                "DOB",
+                "partial",
+                "XX/XX/1964",
+                "pattern:dob",
+                "date of birth",
+                terms=("May 21, 1964",),
+            )
+        ],
+    )
+    out = pymupdf.open(
+        stream=highlighted_copy(doc, plan, load_profile("edcal"), in_camera=False), filetype="pdf"
+    )
     page = out[0]
     assert not list(page.widgets())  # flattened into the page
     assert "May 21, 1964" in page.get_text()  # the value still reads

@@ -37,7 +37,17 @@ def make_filing(path: Path, *, title: str = "DECLARATION OF MARIA LOPEZ IN SUPPO
         y += 14
     y += 20
     top = y
-    for line in ["JAMES HOLLOWAY,", "", "Plaintiff,", "", "v.", "", "COUNTY OF PLACER, et al.,", "", "Defendants."]:
+    for line in [
+        "JAMES HOLLOWAY,",
+        "",
+        "Plaintiff,",
+        "",
+        "v.",
+        "",
+        "COUNTY OF PLACER, et al.,",
+        "",
+        "Defendants.",
+    ]:
         if line:
             put(72 + (72 if line.endswith(("tiff,", "ants.")) else 36 if line == "v." else 0), line)
         y += 14

@@ -384,7 +384,9 @@ def test_one_value_is_reported_once_per_category(patterns: PatternSet) -> None:
         ("entries under Chart\n24590861 at the clinic", "MRN", "24590861"),
     ],
 )
-def test_a_line_break_inside_a_paragraph_is_a_space(patterns: PatternSet, text: str, category: str, value: str) -> None:
+def test_a_line_break_inside_a_paragraph_is_a_space(
+    patterns: PatternSet, text: str, category: str, value: str
+) -> None:
     hits = [m for m in patterns.scan(text) if m.category == category]
     assert [text[m.value_start : m.value_end] for m in hits] == [value]
 
@@ -538,7 +540,9 @@ patterns:
 
 def test_a_requires_that_does_not_compile_names_its_entry(tmp_path: Path) -> None:
     body = "name: t\ncategory: TERM\npatterns:\n  - {name: a, regex: 'a', requires: '(b', score: 0.5}\n"
-    with pytest.raises(PolicyError, match="packs/test.yaml: entry 'a': 'requires' regex does not compile"):
+    with pytest.raises(
+        PolicyError, match="packs/test.yaml: entry 'a': 'requires' regex does not compile"
+    ):
         PatternSet.load(write_pack(tmp_path / "packs", body))
 
 

@@ -51,11 +51,30 @@ def test_home_address_keeps_city_and_state_when_asked(value, kept):
     "category, value, forms",
     [
         ("SSN", "562-19-4471", ["562-19-4471", "562194471", "56219"]),
-        ("PERSON", "Dolores Quintanilla", ["Dolores Quintanilla", "Quintanilla, Dolores", "Dolores", "Quintanilla"]),
+        (
+            "PERSON",
+            "Dolores Quintanilla",
+            ["Dolores Quintanilla", "Quintanilla, Dolores", "Dolores", "Quintanilla"],
+        ),
         ("MINOR", "Jo Ann Doe", ["Jo Ann Doe", "Ann"]),
-        ("DOB", "03/14/1980", ["03/14/1980", "03141980", "3/14/1980", "1980-03-14", "March 14, 1980", "14 March 1980"]),
+        (
+            "DOB",
+            "03/14/1980",
+            [
+                "03/14/1980",
+                "03141980",
+                "3/14/1980",
+                "1980-03-14",
+                "March 14, 1980",
+                "14 March 1980",
+            ],
+        ),
         ("EMAIL", "D.Q@Example.net", ["D.Q@Example.net", "d.q@example.net"]),
-        ("ADDRESS", "1420 Alhambra Blvd, Sacramento, CA", ["1420 Alhambra Blvd, Sacramento, CA", "1420 Alhambra Blvd"]),
+        (
+            "ADDRESS",
+            "1420 Alhambra Blvd, Sacramento, CA",
+            ["1420 Alhambra Blvd, Sacramento, CA", "1420 Alhambra Blvd"],
+        ),
     ],
 )
 def test_term_forms(category, value, forms):
@@ -89,7 +108,10 @@ def test_term_pattern(term, text, hit):
         ("Dolores Quintanilla", "DOLORES\t QUINTANILLA"),
         ("O'Neil-Baptiste", "Ms. o'neil-BAPTISTE"),
         ("Siobhan", "SIOBHAN"),
-        ("Isaac Kistler", "ISAAC KİSTLER and ıSAAC ſKISTLER"),  # letters Python's regex takes for i and s
+        (
+            "Isaac Kistler",
+            "ISAAC KİSTLER and ıSAAC ſKISTLER",
+        ),  # letters Python's regex takes for i and s
     ],
 )
 def test_every_match_holds_the_key_folded(term, text):
@@ -105,7 +127,10 @@ def test_a_term_beyond_ascii_has_no_key():
 
 
 def _doc(text: str) -> Document:
-    boxes = [(10.0 + 6 * i, 10.0, 16.0 + 6 * i, 22.0) if not c.isspace() else None for i, c in enumerate(text)]
+    boxes = [
+        (10.0 + 6 * i, 10.0, 16.0 + 6 * i, 22.0) if not c.isspace() else None
+        for i, c in enumerate(text)
+    ]
     page_text = PageText(text=text, char_boxes=boxes, char_lines=[0] * len(text))
     page = Page(1, 612, 792, 0, [], [], page_text, [], True, False, False)
     return Document("x.pdf", [page], [], {}, False, 1)
@@ -172,7 +197,9 @@ def test_mask_hides_every_form():
     assert mask("matched 562194471 and 562-19-4471", terms) == "matched […] and […]"
 
 
-box = st.tuples(*[st.floats(0, 600, allow_nan=False) for _ in range(2)]).map(lambda p: (p[0], p[1], p[0] + 5.5, p[1] + 9.25))
+box = st.tuples(*[st.floats(0, 600, allow_nan=False) for _ in range(2)]).map(
+    lambda p: (p[0], p[1], p[0] + 5.5, p[1] + 9.25)
+)
 
 
 @given(st.lists(box, min_size=1, max_size=5))

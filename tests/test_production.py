@@ -63,7 +63,9 @@ def production(tmp_path_factory):
     base = tmp_path_factory.mktemp("production")
     in_dir = base / "in"
     make_inputs(in_dir)
-    (in_dir / "filings" / "0001b-corrupt.pdf").write_bytes(b"%PDF-1.7\n1 0 obj << /Type /Catalog >> garbage")
+    (in_dir / "filings" / "0001b-corrupt.pdf").write_bytes(
+        b"%PDF-1.7\n1 0 obj << /Type /Catalog >> garbage"
+    )
     make_scan(in_dir / "scans" / "exhibit.png")
     (in_dir / "notes.docx").write_bytes(b"not a production input")
     out = base / "VOL001"
@@ -83,10 +85,18 @@ def test_numbers_run_in_path_order_with_no_gap(production):
         with pymupdf.open(out / doc.file) as pdf:
             assert pdf.page_count == doc.bates.pages
             assert [band_number(p) for p in pdf] == list(range(doc.bates.first, doc.bates.last + 1))
-            assert all("CONFIDENTIAL" in p.get_text(clip=(0, p.rect.y1 - BAND, 200, p.rect.y1)) for p in pdf)
+            assert all(
+                "CONFIDENTIAL" in p.get_text(clip=(0, p.rect.y1 - BAND, 200, p.rect.y1))
+                for p in pdf
+            )
         expected = doc.bates.last + 1
-    assert sorted(p.name for p in (out / "IMAGES").iterdir()) == sorted(Path(d.file).name for d in result.produced)
-    assert json.loads((out / "bates-registry.json").read_text())["prefixes"][PREFIX][0]["last"] == expected - 1
+    assert sorted(p.name for p in (out / "IMAGES").iterdir()) == sorted(
+        Path(d.file).name for d in result.produced
+    )
+    assert (
+        json.loads((out / "bates-registry.json").read_text())["prefixes"][PREFIX][0]["last"]
+        == expected - 1
+    )
 
 
 def test_corrupt_file_is_listed_gets_no_numbers_and_the_run_goes_on(production):
@@ -144,7 +154,13 @@ def test_no_planted_value_in_logs_load_files_or_names(production):
     assert log.splitlines()[0].startswith("BATES,BEGBATES,PAGE")
     assert len(log.splitlines()) - 1 == sum(d.redactions for d in result.produced) > 0
     names = " ".join(str(p.relative_to(out)) for p in out.rglob("*"))
-    for name in ("redaction-log.csv", "production.dat", "production.opt", "errors.csv", "journal.jsonl"):
+    for name in (
+        "redaction-log.csv",
+        "production.dat",
+        "production.opt",
+        "errors.csv",
+        "journal.jsonl",
+    ):
         text = (out / name).read_text(encoding="utf-8-sig")
         leaked = [v for v in values if find(v, text)]
         assert not leaked, f"{name} holds {len(leaked)} planted value(s)"
@@ -185,15 +201,45 @@ def test_command_line(production, tmp_path):
     in_dir, out, result = production
     runner = CliRunner()
     help_text = runner.invoke(batch_command, ["--help"]).output
-    for option in ("--bates-prefix", "--bates-start", "--bates-digits", "--legend", "--policy", "--workers",
-                   "--executor", "--scheduler", "--order"):
+    for option in (
+        "--bates-prefix",
+        "--bates-start",
+        "--bates-digits",
+        "--legend",
+        "--policy",
+        "--workers",
+        "--executor",
+        "--scheduler",
+        "--order",
+    ):
         assert option in help_text
     order = tmp_path / "order.txt"
     order.write_text("# produce the second filing only\nfilings/0001.pdf\n")
-    got = runner.invoke(batch_command, [str(in_dir), "-o", str(tmp_path / "out"), "--bates-prefix", "Q-",
-                                        "--bates-start", "100", "--bates-digits", "5", "--order", str(order),
-                                        "--workers", "1"])
+    got = runner.invoke(
+        batch_command,
+        [
+            str(in_dir),
+            "-o",
+            str(tmp_path / "out"),
+            "--bates-prefix",
+            "Q-",
+            "--bates-start",
+            "100",
+            "--bates-digits",
+            "5",
+            "--order",
+            str(order),
+            "--workers",
+            "1",
+        ],
+    )
     assert got.exit_code == 0, got.output
     assert sorted(p.name for p in (tmp_path / "out" / "IMAGES").iterdir()) == ["Q-00100.pdf"]
-    bad = runner.invoke(batch_command, [str(in_dir), "-o", str(tmp_path / "o2"), "--bates-prefix", "A B"])
-    assert bad.exit_code == 2 and f"[{BatesError.code}]" in bad.output and "Traceback" not in bad.output
+    bad = runner.invoke(
+        batch_command, [str(in_dir), "-o", str(tmp_path / "o2"), "--bates-prefix", "A B"]
+    )
+    assert (
+        bad.exit_code == 2
+        and f"[{BatesError.code}]" in bad.output
+        and "Traceback" not in bad.output
+    )

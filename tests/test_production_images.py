@@ -32,7 +32,9 @@ def test_multi_page_tiff_becomes_one_page_a_frame(tmp_path):
     with pymupdf.open("pdf", image_to_pdf(path)) as pdf:
         assert pdf.page_count == 3
         for page in pdf:
-            assert page.rect.width == pytest.approx(612, abs=1) and page.rect.height == pytest.approx(792, abs=1)
+            assert page.rect.width == pytest.approx(
+                612, abs=1
+            ) and page.rect.height == pytest.approx(792, abs=1)
             assert not page.get_text().strip()  # no text layer: ingest reads it by OCR
             assert len(page.get_images()) == 1
 

@@ -62,6 +62,7 @@ class InlinePool:
 
 def fake_produce(pages: dict[str, int]):
     """A worker that makes a plain document of the given size and stamps it; 'bad' files fail, 'crash' kill it."""
+
     def produce(task: Task) -> Outcome:
         name = Path(task.source).name
         if "crash" in name:
@@ -71,11 +72,22 @@ def fake_produce(pages: dict[str, int]):
         doc = pymupdf.open()
         for i in range(pages[name]):
             doc.new_page().insert_text((72, 100), f"{name} page {i + 1}")
-        numbers = [bates_number(task.prefix, n, task.digits) for n in range(task.first, task.first + doc.page_count)]
+        numbers = [
+            bates_number(task.prefix, n, task.digits)
+            for n in range(task.first, task.first + doc.page_count)
+        ]
         with stamp_document(doc, numbers, task.legend) as stamped:
             text = "\f".join(page.get_text() for page in stamped)
-            return Outcome(task.index, ok=True, pages=doc.page_count, first=task.first,
-                           stamped=stamped.tobytes(), text=text, filename=name)
+            return Outcome(
+                task.index,
+                ok=True,
+                pages=doc.page_count,
+                first=task.first,
+                stamped=stamped.tobytes(),
+                text=text,
+                filename=name,
+            )
+
     return produce
 
 
@@ -84,11 +96,28 @@ def run_inline(tmp_path: Path, sizes: dict[str, int], first: int = 1):
     out.mkdir()
     items = [Item(tmp_path / name, name, f"key-{name}", pages) for name, pages in sizes.items()]
     journal = Journal(out)
-    committer = Committer(out, journal, BatesRegistry.load(out / "bates-registry.json"), run="r1",
-                          prefix=PREFIX, digits=8, legend=None, first=first)
+    committer = Committer(
+        out,
+        journal,
+        BatesRegistry.load(out / "bates-registry.json"),
+        run="r1",
+        prefix=PREFIX,
+        digits=8,
+        legend=None,
+        first=first,
+    )
     pool = InlinePool(fake_produce(sizes))
-    schedule(pool, items, committer, prefix=PREFIX, digits=8, legend=None, policy=None, work=tmp_path / "w",
-             first=first)
+    schedule(
+        pool,
+        items,
+        committer,
+        prefix=PREFIX,
+        digits=8,
+        legend=None,
+        policy=None,
+        work=tmp_path / "w",
+        first=first,
+    )
     journal.close()
     return out, list(Journal(out).records()), pool
 
@@ -106,8 +135,11 @@ def test_failure_inside_a_worker_leaves_no_gap(tmp_path):
         with pymupdf.open(out / r["file"]) as pdf:
             assert [band_number(p) for p in pdf] == list(range(r["first"], r["last"] + 1))
             assert r["source"] in pdf[0].get_text()
-    assert sorted(p.name for p in (out / "IMAGES").iterdir()) == ["ABC00000001.pdf", "ABC00000003.pdf",
-                                                                  "ABC00000004.pdf"]
+    assert sorted(p.name for p in (out / "IMAGES").iterdir()) == [
+        "ABC00000001.pdf",
+        "ABC00000003.pdf",
+        "ABC00000004.pdf",
+    ]
 
 
 def test_commits_follow_input_order_whatever_order_results_arrive(tmp_path):
@@ -116,7 +148,9 @@ def test_commits_follow_input_order_whatever_order_results_arrive(tmp_path):
     assert [r["source"] for r in records] == sorted(sizes)
     firsts = [r["first"] for r in records]
     lasts = [r["last"] for r in records]
-    assert firsts[0] == 50 and all(f == last + 1 for f, last in zip(firsts[1:], lasts, strict=False))
+    assert firsts[0] == 50 and all(
+        f == last + 1 for f, last in zip(firsts[1:], lasts, strict=False)
+    )
 
 
 def test_a_document_that_kills_its_worker_is_failed_alone(tmp_path):
@@ -151,8 +185,12 @@ def test_resume_after_a_killed_run(tmp_path, how):
     make_inputs(in_dir, n=DOCS, seed=51)
     out = tmp_path / "out"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    proc = subprocess.Popen([sys.executable, "-c", RUN, str(in_dir), str(out)], env=env,
-                            stderr=subprocess.DEVNULL, start_new_session=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", RUN, str(in_dir), str(out)],
+        env=env,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     deadline = time.monotonic() + 120
     try:
         while not (out / "journal.jsonl").exists() or not _produced(out):
@@ -160,7 +198,9 @@ def test_resume_after_a_killed_run(tmp_path, how):
             assert time.monotonic() < deadline
             time.sleep(0.05)
     finally:
-        os.killpg(proc.pid, how)  # the run and its workers, as a crash or Ctrl-C in a terminal would
+        os.killpg(
+            proc.pid, how
+        )  # the run and its workers, as a crash or Ctrl-C in a terminal would
         assert proc.wait(timeout=60) != 0
     done = _produced(out)
     assert 1 <= len(done) < DOCS
@@ -177,13 +217,19 @@ def test_resume_after_a_killed_run(tmp_path, how):
     assert result.exit_code == 0 and result.resumed == len(done)
     assert (first_file.stat().st_ino, first_file.stat().st_mtime_ns) == stamp  # not redone
     records = _produced(out)
-    assert sorted(r["source"] for r in records) == [f"filings/{i:04d}.pdf" for i in range(DOCS)]  # each once
-    assert [r["first"] for r in records[: len(done)]] == [r["first"] for r in done]  # not renumbered
+    assert sorted(r["source"] for r in records) == [
+        f"filings/{i:04d}.pdf" for i in range(DOCS)
+    ]  # each once
+    assert [r["first"] for r in records[: len(done)]] == [
+        r["first"] for r in done
+    ]  # not renumbered
     expected = 1
     for r in records:
         assert r["first"] == expected
         expected = r["last"] + 1
-    assert sorted(p.name for p in (out / "IMAGES").iterdir()) == sorted(Path(r["file"]).name for r in records)
+    assert sorted(p.name for p in (out / "IMAGES").iterdir()) == sorted(
+        Path(r["file"]).name for r in records
+    )
     assert len(read_opt(out / "production.opt")) == expected - 1
     assert len(read_dat(out / "production.dat")[1]) == DOCS
     assert not list(out.glob(".work-*")) and not list(out.rglob("*.part"))
@@ -191,7 +237,9 @@ def test_resume_after_a_killed_run(tmp_path, how):
 
 def _digest(out: Path) -> dict[str, str]:
     files = sorted(p for p in out.rglob("*") if p.is_file() and p.parent.name in ("IMAGES", "TEXT"))
-    return {p.relative_to(out).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in files}
+    return {
+        p.relative_to(out).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in files
+    }
 
 
 @pytest.mark.slow
@@ -202,17 +250,26 @@ def test_dask_gives_the_same_production_as_the_process_pool(tmp_path):
     (in_dir / "filings" / "0001a-bad.pdf").write_bytes(b"%PDF-1.4\ntruncated")
     local = tmp_path / "process" / "VOL001"
     run_production(str(in_dir), str(local), prefix=PREFIX, legend="CONFIDENTIAL", workers=2)
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                                  dashboard_address=None) as cluster:
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
+    ) as cluster:
         remote = tmp_path / "dask" / "VOL001"
-        result = run_production(str(in_dir), str(remote), prefix=PREFIX, legend="CONFIDENTIAL",
-                                executor="dask", scheduler=cluster.scheduler_address)
+        result = run_production(
+            str(in_dir),
+            str(remote),
+            prefix=PREFIX,
+            legend="CONFIDENTIAL",
+            executor="dask",
+            scheduler=cluster.scheduler_address,
+        )
     assert result.exit_code == 2 and [f.source for f in result.failed] == ["filings/0001a-bad.pdf"]
     assert _digest(remote) == _digest(local)
     for name in ("production.dat", "production.opt", "redaction-log.csv", "errors.csv"):
         assert (remote / name).read_bytes() == (local / name).read_bytes(), name
-    assert json.loads((remote / "bates-registry.json").read_text())["prefixes"][PREFIX][0]["last"] == \
-        json.loads((local / "bates-registry.json").read_text())["prefixes"][PREFIX][0]["last"]
+    assert (
+        json.loads((remote / "bates-registry.json").read_text())["prefixes"][PREFIX][0]["last"]
+        == json.loads((local / "bates-registry.json").read_text())["prefixes"][PREFIX][0]["last"]
+    )
 
 
 def test_one_run_at_a_time_in_a_folder(tmp_path):
@@ -237,16 +294,41 @@ def test_registry_is_repaired_from_the_journal(tmp_path):
     out = tmp_path / "out"
     out.mkdir()
     journal = Journal(out)
-    journal.append({"type": "run", "run": "r1", "prefix": PREFIX, "requested_start": None, "first": 1,
-                    "digits": 8, "legend": None})
-    journal.append({"type": "produced", "key": "k", "source": "a.pdf", "run": "r1", "prefix": PREFIX,
-                    "digits": 8, "first": 1, "last": 3, "file": "IMAGES/ABC00000001.pdf",
-                    "text": "TEXT/ABC00000001.txt", "filename": "a.pdf", "confidentiality": "", "log": []})
+    journal.append(
+        {
+            "type": "run",
+            "run": "r1",
+            "prefix": PREFIX,
+            "requested_start": None,
+            "first": 1,
+            "digits": 8,
+            "legend": None,
+        }
+    )
+    journal.append(
+        {
+            "type": "produced",
+            "key": "k",
+            "source": "a.pdf",
+            "run": "r1",
+            "prefix": PREFIX,
+            "digits": 8,
+            "first": 1,
+            "last": 3,
+            "file": "IMAGES/ABC00000001.pdf",
+            "text": "TEXT/ABC00000001.txt",
+            "filename": "a.pdf",
+            "confidentiality": "",
+            "log": [],
+        }
+    )
     journal.close()
     run_production(str(in_dir), str(out), prefix=PREFIX)
     registry = BatesRegistry.load(out / "bates-registry.json")
     assert registry.used(PREFIX) == [(1, 3)] and registry.next_number(PREFIX) == 4
-    again = run_production(str(in_dir), str(out), prefix=PREFIX, start=1)  # nothing to number: no clash
+    again = run_production(
+        str(in_dir), str(out), prefix=PREFIX, start=1
+    )  # nothing to number: no clash
     assert again.exit_code == 0 and not again.produced
 
 
@@ -259,12 +341,27 @@ def _journal(out: Path, records: list[dict]) -> Journal:
 
 
 def _run(run: str, start: int | None, first: int) -> dict:
-    return {"type": "run", "run": run, "prefix": PREFIX, "requested_start": start, "first": first, "digits": 8}
+    return {
+        "type": "run",
+        "run": run,
+        "prefix": PREFIX,
+        "requested_start": start,
+        "first": first,
+        "digits": 8,
+    }
 
 
 def _doc(run: str, first: int, last: int) -> dict:
-    return {"type": "produced", "key": f"{run}-{first}", "source": "x.pdf", "run": run, "prefix": PREFIX,
-            "digits": 8, "first": first, "last": last}
+    return {
+        "type": "produced",
+        "key": f"{run}-{first}",
+        "source": "x.pdf",
+        "run": run,
+        "prefix": PREFIX,
+        "digits": 8,
+        "first": first,
+        "last": last,
+    }
 
 
 @pytest.mark.parametrize("records, start, expected", [
@@ -298,8 +395,17 @@ def test_where_the_numbers_begin(tmp_path, records, start, expected):
 
 
 def _task(tmp_path: Path, source: Path, first: int = 7) -> Task:
-    return Task(index=0, source=str(source), first=first, prefix=PREFIX, digits=8, legend="CONFIDENTIAL",
-                policy=None, temp_dir=str(tmp_path / "work"), inline=False)
+    return Task(
+        index=0,
+        source=str(source),
+        first=first,
+        prefix=PREFIX,
+        digits=8,
+        legend="CONFIDENTIAL",
+        policy=None,
+        temp_dir=str(tmp_path / "work"),
+        inline=False,
+    )
 
 
 def test_worker_output_is_the_verified_stamped_file(tmp_path):
@@ -311,7 +417,11 @@ def test_worker_output_is_the_verified_stamped_file(tmp_path):
     with pymupdf.open(outcome.stamped) as pdf:
         assert [band_number(p) for p in pdf] == [7, 8]
     pages = outcome.text.split("\f")
-    assert len(pages) == 2 and bates_number(PREFIX, 7) in pages[0] and bates_number(PREFIX, 8) in pages[1]
+    assert (
+        len(pages) == 2
+        and bates_number(PREFIX, 7) in pages[0]
+        and bates_number(PREFIX, 8) in pages[1]
+    )
 
 
 def test_worker_refuses_a_stamp_the_verifying_reader_cannot_read(tmp_path, monkeypatch):
@@ -333,7 +443,9 @@ def test_workers_run_one_blas_thread_and_the_caller_keeps_its_environment():
     pool = ProcessExecutor(workers=1)
     try:
         for key, value in ENVIRONMENT.items():
-            assert pool.result(pool.submit(os.getenv, key)) == (before[key] or value)  # a value set by the user wins
+            assert pool.result(pool.submit(os.getenv, key)) == (
+                before[key] or value
+            )  # a value set by the user wins
     finally:
         pool.close()
     assert {key: os.environ.get(key) for key in ENVIRONMENT} == before
@@ -342,5 +454,7 @@ def test_workers_run_one_blas_thread_and_the_caller_keeps_its_environment():
 def test_the_command_line_runs_one_blas_thread():
     code = "import os, sys; sys.argv = ['redactor', '--version']; from redactor.cli import main\ntry: main()\nexcept SystemExit: pass\nprint(os.environ['OPENBLAS_NUM_THREADS'])"
     env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=ROOT)
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=ROOT
+    )
     assert done.stdout.split()[-1] == "1", done.stderr

@@ -18,12 +18,23 @@ from redactor.verify.readers.objects import (
 def plain_decode(font: _Font, raw: bytes) -> str:
     """Code by code, as a two-byte font's strings read without the array."""
     get = font.map.get
-    return "".join(get(int.from_bytes(raw[i : i + font.width], "big"), "\ufffd") for i in range(0, len(raw), font.width))
+    return "".join(
+        get(int.from_bytes(raw[i : i + font.width], "big"), "\ufffd")
+        for i in range(0, len(raw), font.width)
+    )
 
 
 @pytest.mark.parametrize(
     "raw",
-    [b"", b"\x00\x41", b"\x00\x41\x00\x42", b"\x00\x41\x00", b"\x41", b"\xd8\x00\xdc\x00", b"\xff\xff\x00\x20\x12"],
+    [
+        b"",
+        b"\x00\x41",
+        b"\x00\x41\x00\x42",
+        b"\x00\x41\x00",
+        b"\x41",
+        b"\xd8\x00\xdc\x00",
+        b"\xff\xff\x00\x20\x12",
+    ],
 )
 def test_two_byte_codes_read_as_one_code_at_a_time(raw):
     font = _Font(None)
@@ -52,7 +63,9 @@ def test_what_an_object_names_and_holds(value, refers, numbers):
         if isinstance(obj, pikepdf.Array):
             return pikepdf.Array([target if item == "REF" else place(item) for item in obj])
         if isinstance(obj, pikepdf.Dictionary):
-            return pikepdf.Dictionary({k: target if v == "REF" else place(v) for k, v in obj.items()})
+            return pikepdf.Dictionary(
+                {k: target if v == "REF" else place(v) for k, v in obj.items()}
+            )
         return obj
 
     obj = pdf.make_indirect(place(value))
@@ -101,7 +114,9 @@ def _content_tokens(parser_class, data: bytes) -> list:
         b"<41> Tj <> Tj <4> Tj <414> Tj <4a4B4c> Tj",  # empty, a lone digit, odd length, both cases
         b"<41 42\n43\t44\r45\x0c46> Tj <4 1> Tj < 41 > Tj",  # blanks anywhere
         b"<4142 % not a comment\n> Tj <41zz> Tj /P <</MCID 0 /T <4142>>> BDC EMC",  # ended by another character; dicts
-        b"[(a) -20 <0041> 3.5 <00>] TJ <41" + b"42" * 5000 + b"> Tj",  # a long one, read in more than one buffer
+        b"[(a) -20 <0041> 3.5 <00>] TJ <41"
+        + b"42" * 5000
+        + b"> Tj",  # a long one, read in more than one buffer
         b"<414",  # never closed
     ],
 )

@@ -60,7 +60,16 @@ def test_log_has_one_row_per_redaction_and_never_a_value(tmp_path, filing, ext):
     else:
         rows = list(csv.DictReader(text.splitlines()))
     assert len(rows) == len(plan.redactions) == len(result.log_rows)
-    assert set(rows[0]) == {"id", "page", "line", "category", "action", "label", "detector", "reason"}
+    assert set(rows[0]) == {
+        "id",
+        "page",
+        "line",
+        "category",
+        "action",
+        "label",
+        "detector",
+        "reason",
+    }
     for category, value in PLANTED.items():
         for form in term_forms(category, value):
             if len(form) >= 4:
@@ -74,9 +83,15 @@ def test_plan_out_then_an_edited_plan_applied(tmp_path, filing):
     assert only_plan.output == "" and not (tmp_path / "out.pdf").exists()
     raw = json.loads(plan_path.read_text())
     assert raw["notice"] == "contains the values; do not file"
-    raw["redactions"] = [r for r in raw["redactions"] if r["category"] != "EMAIL"]  # a person keeps it
-    raw["redactions"].append({"id": "R-0900", "page": 1, "boxes": [[72, 150, 130, 165]], "category": "TERM"})
-    raw["redactions"].append({"id": "R-0901", "category": "JUDGE", "terms": ["Kimberly J. Mueller"]})
+    raw["redactions"] = [
+        r for r in raw["redactions"] if r["category"] != "EMAIL"
+    ]  # a person keeps it
+    raw["redactions"].append(
+        {"id": "R-0900", "page": 1, "boxes": [[72, 150, 130, 165]], "category": "TERM"}
+    )
+    raw["redactions"].append(
+        {"id": "R-0901", "category": "JUDGE", "terms": ["Kimberly J. Mueller"]}
+    )
     plan_path.write_text(json.dumps(raw))
     edited = Plan.load(str(plan_path))
     redact_file(str(src), str(tmp_path / "out.pdf"), plan=edited)
@@ -98,7 +113,9 @@ def test_input_never_modified_and_never_the_output(tmp_path, filing):
 
 def test_a_plan_for_another_file_is_refused(tmp_path, filing):
     src, plan = filing
-    plan.redactions.append(plan.redactions[0].__class__(**{**plan.redactions[0].__dict__, "id": "R-0999", "page": 7}))
+    plan.redactions.append(
+        plan.redactions[0].__class__(**{**plan.redactions[0].__dict__, "id": "R-0999", "page": 7})
+    )
     with pytest.raises(PolicyError):
         redact_file(str(src), str(tmp_path / "out.pdf"), plan=plan)
 
@@ -106,7 +123,9 @@ def test_a_plan_for_another_file_is_refused(tmp_path, filing):
 def test_encrypted_input_opens_with_password_and_output_is_not_encrypted(tmp_path, filing):
     src, plan = filing
     locked = tmp_path / "locked.pdf"
-    pymupdf.open(src).save(locked, encryption=pymupdf.PDF_ENCRYPT_AES_256, user_pw="s3cret", owner_pw="s3cret")
+    pymupdf.open(src).save(
+        locked, encryption=pymupdf.PDF_ENCRYPT_AES_256, user_pw="s3cret", owner_pw="s3cret"
+    )
     with pytest.raises(BadInput):
         redact_file(str(locked), str(tmp_path / "out.pdf"), plan=plan)
     redact_file(str(locked), str(tmp_path / "out.pdf"), plan=plan, password="s3cret")

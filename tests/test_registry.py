@@ -46,7 +46,9 @@ def _category_literals(folder: Path) -> set[str]:
                 for kw in node.keywords:
                     if kw.arg == "category":
                         found.update(values(kw.value))
-            elif isinstance(node, ast.Assign) and any(getattr(t, "id", "") == "category" for t in node.targets):
+            elif isinstance(node, ast.Assign) and any(
+                getattr(t, "id", "") == "category" for t in node.targets
+            ):
                 found.update(values(node.value))
             elif isinstance(node, ast.Dict):
                 for key, value in zip(node.keys, node.values, strict=True):
@@ -56,7 +58,9 @@ def _category_literals(folder: Path) -> set[str]:
 
 
 def test_what_detection_and_plan_report_is_the_registry():
-    produced = _category_literals(ROOT / "redactor" / "detect") | _category_literals(ROOT / "redactor" / "plan")
+    produced = _category_literals(ROOT / "redactor" / "detect") | _category_literals(
+        ROOT / "redactor" / "plan"
+    )
     produced |= set(PatternSet.load().categories())
     produced |= {category for category, _ in tables._HEADERS}
     produced.add(Term("a term").category)  # a policy term with no category of its own
@@ -83,7 +87,9 @@ _FORM_EXAMPLES = {
 }
 
 
-@pytest.mark.parametrize("entry", [c for c in categories.CATEGORIES if c.partial_form], ids=lambda c: c.name)
+@pytest.mark.parametrize(
+    "entry", [c for c in categories.CATEGORIES if c.partial_form], ids=lambda c: c.name
+)
 def test_the_plan_makes_every_public_form(entry):
     value, form = _FORM_EXAMPLES[entry.partial_form]
     assert public_form(entry.name, value, keep_city_state=True) == form
@@ -98,11 +104,15 @@ def test_the_plan_decides_every_category_from_the_registry(entry):
 def test_policies_accept_the_registry_names_and_aliases():
     names = {name: {"enabled": True} for name in categories.BY_NAME}
     aliases = {alias: {"enabled": True} for c in categories.CATEGORIES for alias in c.aliases}
-    assert set(Policy.from_mapping({"categories": names | aliases}).rules) == set(categories.BY_NAME)
+    assert set(Policy.from_mapping({"categories": names | aliases}).rules) == set(
+        categories.BY_NAME
+    )
 
 
 def test_every_surface_is_read_emptied_and_verified():
-    read = {s for part in PARTS for s in part.surfaces} | (set(structure.KINDS) & set(surfaces.NAMES))
+    read = {s for part in PARTS for s in part.surfaces} | (
+        set(structure.KINDS) & set(surfaces.NAMES)
+    )
     assert read == set(surfaces.NAMES), "read by ingest and detection"
     assert surfaces_emptied() == set(surfaces.NAMES), "emptied by render"
     assert set(SURFACE_CHECKS) == set(surfaces.NAMES), "proven by verify"

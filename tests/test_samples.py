@@ -31,7 +31,10 @@ def filings(tmp_path_factory) -> dict[str, tuple[Path, Truth]]:
     for layout in ALL_LAYOUTS:
         for split in ("train", "heldout"):
             path = out / f"{layout}-{split}.pdf"
-            made[f"{layout}-{split}"] = (path, make_filing(path, seed=11, split=split, layout=layout, pages=3))
+            made[f"{layout}-{split}"] = (
+                path,
+                make_filing(path, seed=11, split=split, layout=layout, pages=3),
+            )
     for i, trap in enumerate(ALL_TRAPS):
         path = out / f"trap-{trap}.pdf"
         layout = ALL_LAYOUTS[i % len(ALL_LAYOUTS)] if trap != "scanned" else "pleading"
@@ -59,7 +62,14 @@ def test_truth_file_round_trips(filings) -> None:
         on_disk = Truth.load(truth_path(path))
         assert on_disk == truth
         assert on_disk.file == path.name and on_disk.pages == pymupdf.open(path).page_count
-        assert set(json.loads(truth.to_json())) == {"file", "pages", "layout", "traps", "private", "public"}
+        assert set(json.loads(truth.to_json())) == {
+            "file",
+            "pages",
+            "layout",
+            "traps",
+            "private",
+            "public",
+        }
 
 
 def test_every_page_value_is_in_the_text_of_its_page(filings) -> None:
@@ -68,7 +78,9 @@ def test_every_page_value_is_in_the_text_of_its_page(filings) -> None:
         assert truth.private and truth.public, key
         for e in truth.private:
             if e.surface in ("page", "bad_redaction", "hidden_text"):
-                ok = find(e.value, texts[e.page - 1]) or (e.category == "ADDRESS" and find(e.forms[0], texts[e.page - 1]))
+                ok = find(e.value, texts[e.page - 1]) or (
+                    e.category == "ADDRESS" and find(e.forms[0], texts[e.page - 1])
+                )
                 assert ok, (key, e.category, e.page)
         for e in truth.public:
             assert find(e.value, texts[e.page - 1]), (key, e.category, e.value)
@@ -77,7 +89,9 @@ def test_every_page_value_is_in_the_text_of_its_page(filings) -> None:
 def test_private_and_public_values_do_not_share_words(filings) -> None:
     """A verifier looks for each form of a private value; none may hit a public name."""
     for key, (_, truth) in filings.items():
-        public_words = {w.lower() for e in truth.public for w in re.findall(r"[A-Za-z]{3,}", e.value)}
+        public_words = {
+            w.lower() for e in truth.public for w in re.findall(r"[A-Za-z]{3,}", e.value)
+        }
         for e in truth.private:
             if e.category in NAME_CATEGORIES:
                 assert e.forms, (key, e.category)
@@ -105,8 +119,13 @@ def test_traps_hold_their_values_where_they_say(filings) -> None:
                 names = doc.embfile_names()
                 assert any(e.value in doc.embfile_get(n).decode() for n in names)
             elif trap == "hidden_text":
-                spans = [s for b in doc[e.page - 1].get_text("dict")["blocks"] for li in b.get("lines", [])
-                         for s in li["spans"] if e.value in s["text"]]
+                spans = [
+                    s
+                    for b in doc[e.page - 1].get_text("dict")["blocks"]
+                    for li in b.get("lines", [])
+                    for s in li["spans"]
+                    if e.value in s["text"]
+                ]
                 assert spans and all(s["color"] == 0xFFFFFF for s in spans)
             elif trap == "bad_redaction":
                 page = doc[e.page - 1]
@@ -195,12 +214,33 @@ def _parse_date(s: str) -> dt.date:
 @pytest.mark.parametrize(
     "check, good, bad",
     [
-        (values.ssn_ok, ["001-01-0001", "899-99-9999", "536-22-1234"],
-         ["000-12-3456", "666-12-3456", "900-12-3456", "123-00-4567", "123-45-0000", "078-05-1120"]),
-        (values.luhn_ok, ["4111 1111 1111 1111", "5500005555555559", "378282246310005"],
-         ["4111 1111 1111 1112", "1234567812345678"]),
-        (values.aba_ok, ["011000015", "121000358", "322271627"], ["011000016", "991000015", "12100035"]),
-        (values.nanp_ok, ["(916) 930-4187", "415-555-2671"], ["(916) 130-4187", "(911) 555-1234", "(555) 211-1234"]),
+        (
+            values.ssn_ok,
+            ["001-01-0001", "899-99-9999", "536-22-1234"],
+            [
+                "000-12-3456",
+                "666-12-3456",
+                "900-12-3456",
+                "123-00-4567",
+                "123-45-0000",
+                "078-05-1120",
+            ],
+        ),
+        (
+            values.luhn_ok,
+            ["4111 1111 1111 1111", "5500005555555559", "378282246310005"],
+            ["4111 1111 1111 1112", "1234567812345678"],
+        ),
+        (
+            values.aba_ok,
+            ["011000015", "121000358", "322271627"],
+            ["011000016", "991000015", "12100035"],
+        ),
+        (
+            values.nanp_ok,
+            ["(916) 930-4187", "415-555-2671"],
+            ["(916) 130-4187", "(911) 555-1234", "(555) 211-1234"],
+        ),
     ],
 )
 def test_validators_table(check, good, bad) -> None:
@@ -218,7 +258,7 @@ def test_dob_is_planted_with_birth_context(filings) -> None:
                 page = " ".join(texts[e.page - 1].split())
                 i = page.find(e.value)
                 if i >= 0:
-                    assert cues.search(page[max(0, i - 120): i + 40]), key
+                    assert cues.search(page[max(0, i - 120) : i + 40]), key
 
 
 def test_corpus_varies_layouts_and_traps(tmp_path: Path) -> None:
@@ -242,7 +282,9 @@ def test_bundled_samples_are_current(tmp_path: Path) -> None:
     assert {"SSN", "DOB", "MINOR", "ADDRESS", "ACCOUNT", "PHONE", "EMAIL", "MEDICAL"} <= cats
     assert {e.surface for e in motion.private} >= {"page", "metadata", "annotation"}
     ia = Truth.load(truth_path(SAMPLES / "declaration-ia-records.pdf"))
-    assert {"OFFICER_NAME", "BADGE", "IA_CASE", "IA_FINDING", "PERSON"} <= {e.category for e in ia.private}
+    assert {"OFFICER_NAME", "BADGE", "IA_CASE", "IA_FINDING", "PERSON"} <= {
+        e.category for e in ia.private
+    }
     exhibit = Truth.load(truth_path(SAMPLES / "exhibit-customer-list.pdf"))
     assert {"PERSON", "ADDRESS", "PHONE"} <= {e.category for e in exhibit.private}
     assert "CONFIDENTIAL" in _texts(SAMPLES / "exhibit-customer-list.pdf")[0]

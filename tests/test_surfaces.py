@@ -51,7 +51,9 @@ def save(doc: pymupdf.Document, path: Path) -> Path:
 def assert_plain_boxes(found, problems) -> None:
     """Boxes are plain tuples of floats (model.Box), so results sort, hash and serialise."""
     for item in [*found, *problems]:
-        assert item.bbox is None or (type(item.bbox) is tuple and all(type(v) is float for v in item.bbox)), item
+        assert item.bbox is None or (
+            type(item.bbox) is tuple and all(type(v) is float for v in item.bbox)
+        ), item
 
 
 def assert_no_value_in_details(problems, *values: str) -> None:
@@ -65,7 +67,9 @@ def assert_no_value_in_details(problems, *values: str) -> None:
 
 def test_info_dictionary_entries_with_content_are_a_fix(tmp_path):
     doc = page_doc()
-    doc.set_metadata({"author": f"Jane Roe {SSN}", "title": "Motion to seal", "keywords": f"ssn {SSN}"})
+    doc.set_metadata(
+        {"author": f"Jane Roe {SSN}", "title": "Motion to seal", "keywords": f"ssn {SSN}"}
+    )
     info = doc.xref_get_key(-1, "Info")[1].split()[0]
     doc.xref_set_key(int(info), "CaseNumber", "(2:24-cv-00321)")
     found, problems = read(save(doc, tmp_path / "m.pdf"))
@@ -113,7 +117,9 @@ def test_xmp_values_are_read_without_their_tags(tmp_path):
 
 
 def test_xmp_with_only_tool_fields_is_a_note():
-    values = surfaces._xmp_values(XMP.replace("<dc:description>", "<!--").replace("</dc:creator>", "-->"))
+    values = surfaces._xmp_values(
+        XMP.replace("<dc:description>", "<!--").replace("</dc:creator>", "-->")
+    )
     assert values == [("x:xmptk", "Adobe XMP Core"), ("pdf:Producer", "Acrobat Distiller")]
 
 
@@ -128,7 +134,9 @@ def test_comments_free_text_and_unapplied_redactions_are_reported_with_their_pla
     note.set_popup(pymupdf.Rect(200, 100, 320, 180))
     note.update()
     page.add_freetext_annot(pymupdf.Rect(100, 200, 300, 240), "Call 555-867-5309").update()
-    page.add_redact_annot(pymupdf.Rect(72, 300, 200, 320), text="WITHHELD 444-55-6666", fill=(0, 0, 0))
+    page.add_redact_annot(
+        pymupdf.Rect(72, 300, 200, 320), text="WITHHELD 444-55-6666", fill=(0, 0, 0)
+    )
     page.add_redact_annot(pymupdf.Rect(72, 400, 200, 420), fill=(0, 0, 0))
     found, problems = read(save(doc, tmp_path / "a.pdf"))
     comment = [s for s in found if s.surface == "annotation" and "111-22-3333" in s.text]
@@ -137,9 +145,13 @@ def test_comments_free_text_and_unapplied_redactions_are_reported_with_their_pla
     assert "555-867-5309" in texts(found, "annotation")
     assert "WITHHELD 444-55-6666" in texts(found, "annotation")
     annots = [p for p in problems if p.kind == "annotation"]
-    assert len(annots) == 4 and all(p.severity == SEVERITY_FIX and p.page == 1 and p.bbox for p in annots)
+    assert len(annots) == 4 and all(
+        p.severity == SEVERITY_FIX and p.page == 1 and p.bbox for p in annots
+    )
     assert any("pop-up" in p.detail for p in annots)
-    assert any("never applied" in p.detail for p in annots)  # the redaction mark with no overlay text
+    assert any(
+        "never applied" in p.detail for p in annots
+    )  # the redaction mark with no overlay text
     assert_plain_boxes(found, problems)
     assert sorted(set(problems), key=lambda p: p.sort_key())
     assert_no_value_in_details(problems, "111-22-3333", "Paralegal Pat", "555-867-5309")
@@ -154,7 +166,9 @@ def test_link_address_is_surfaced_as_a_note(tmp_path):
     assert [(p.kind, p.severity) for p in problems] == [("annotation", SEVERITY_NOTE)]
 
 
-def add_text_field(page, name: str, value: str, tooltip: str = "", rect=(100, 300, 300, 320), script=""):
+def add_text_field(
+    page, name: str, value: str, tooltip: str = "", rect=(100, 300, 300, 320), script=""
+):
     widget = pymupdf.Widget()
     widget.field_type = pymupdf.PDF_WIDGET_TYPE_TEXT
     widget.field_name, widget.field_label, widget.field_value = name, tooltip, value
@@ -185,7 +199,9 @@ def test_filled_form_field_value_name_and_tooltip(tmp_path):
 def test_bookmarks_at_every_level(tmp_path):
     doc = page_doc()
     doc.new_page()
-    doc.set_toc([[1, "Background", 1], [2, f"Records of Jane Roe, SSN {SSN}", 2], [1, "Argument", 2]])
+    doc.set_toc(
+        [[1, "Background", 1], [2, f"Records of Jane Roe, SSN {SSN}", 2], [1, "Argument", 2]]
+    )
     found, problems = read(save(doc, tmp_path / "b.pdf"))
     marks = {s.where: s.text for s in found if s.surface == "bookmark"}
     assert marks == {"bookmark 1": "Background", "bookmark 1.1": f"Records of Jane Roe, SSN {SSN}",
@@ -199,10 +215,19 @@ def test_embedded_files_and_file_attachment_annotations(tmp_path):
     doc.embfile_add("ledger.txt", f"Account 4111111111111111, SSN {SSN}".encode(), filename="ledger.txt",
                     desc="Ledger of Jane Roe")  # fmt: skip
     doc.embfile_add("blob.bin", bytes(range(256)) * 4, filename="blob.bin")
-    doc[0].add_file_annot((50, 400), b"name,dob\nJohn Doe,01/02/1980\n", "minors.csv", desc="minor list")
+    doc[0].add_file_annot(
+        (50, 400), b"name,dob\nJohn Doe,01/02/1980\n", "minors.csv", desc="minor list"
+    )
     found, problems = read(save(doc, tmp_path / "e.pdf"))
     attached = texts(found, "attachment")
-    for planted in (SSN, "Ledger of Jane Roe", "ledger.txt", "John Doe,01/02/1980", "minors.csv", "minor list"):
+    for planted in (
+        SSN,
+        "Ledger of Jane Roe",
+        "ledger.txt",
+        "John Doe,01/02/1980",
+        "minors.csv",
+        "minor list",
+    ):
         assert planted in attached
     assert "blob.bin" in attached and "\x00\x01" not in attached  # binary contents are not text
     on_page = [s for s in found if s.surface == "attachment" and "John Doe" in s.text]
@@ -236,7 +261,9 @@ def test_document_javascript_open_action_and_launch(tmp_path):
     stream = add_object(doc, "<< >>")
     doc.update_stream(stream, b"app.alert('opening 222-22-2222');")
     doc.xref_set_key(cat, "OpenAction", f"<< /S /JavaScript /JS {stream} 0 R >>")
-    doc.xref_set_key(doc[0].xref, "AA", "<< /O << /S /Launch /F (C:\\\\cases\\\\roe-333-33-3333.exe) >> >>")
+    doc.xref_set_key(
+        doc[0].xref, "AA", "<< /O << /S /Launch /F (C:\\\\cases\\\\roe-333-33-3333.exe) >> >>"
+    )
     add_text_field(doc[0], "total", "", script="AFNumber_Format(2); // 444-44-4444")
     found, problems = read(save(doc, tmp_path / "j.pdf"))
     scripts = {s.where: s.text for s in found if s.surface == "javascript"}
@@ -255,7 +282,11 @@ def test_document_javascript_open_action_and_launch(tmp_path):
 
 def test_escaped_names_do_not_hide_a_script(tmp_path):
     doc = page_doc()
-    doc.xref_set_key(doc.pdf_catalog(), "OpenAction", "<< /S /JavaScript /JS (app.alert('hidden 999-88-7777');) >>")
+    doc.xref_set_key(
+        doc.pdf_catalog(),
+        "OpenAction",
+        "<< /S /JavaScript /JS (app.alert('hidden 999-88-7777');) >>",
+    )
     raw = doc.tobytes(expand=True)
     raw = raw.replace(b"/JavaScript", b"/J#61vaScript").replace(b"/JS", b"/J#53")
     assert b"/JS" not in raw and b"/JavaScript" not in raw
@@ -276,21 +307,45 @@ def test_open_action_to_a_page_is_only_a_note(tmp_path):
     "action, kind, severity, words",
     [
         ("<< /S /JavaScript /JS (this.print();) >>", "javascript", SEVERITY_FIX, "JavaScript"),
-        ("<< /S /Launch /Win << /F (cmd.exe) /P (/c del) >> >>", "javascript", SEVERITY_FIX, "launches"),
-        ("<< /S /SubmitForm /F (https://collect.example/roe) >>", "javascript", SEVERITY_FIX, "submits form data"),
+        (
+            "<< /S /Launch /Win << /F (cmd.exe) /P (/c del) >> >>",
+            "javascript",
+            SEVERITY_FIX,
+            "launches",
+        ),
+        (
+            "<< /S /SubmitForm /F (https://collect.example/roe) >>",
+            "javascript",
+            SEVERITY_FIX,
+            "submits form data",
+        ),
         ("<< /S /ImportData /F (roe-data.fdf) >>", "javascript", SEVERITY_FIX, "imports data"),
-        ("<< /S /GoToE /T << /R /C /N (exhibit.pdf) >> >>", "javascript", SEVERITY_FIX, "embedded file"),
-        ("<< /S /URI /URI (https://court.example/roe) >>", "annotation", SEVERITY_NOTE, "web address"),
+        (
+            "<< /S /GoToE /T << /R /C /N (exhibit.pdf) >> >>",
+            "javascript",
+            SEVERITY_FIX,
+            "embedded file",
+        ),
+        (
+            "<< /S /URI /URI (https://court.example/roe) >>",
+            "annotation",
+            SEVERITY_NOTE,
+            "web address",
+        ),
         ("<< /S /GoTo /D [ 0 /Fit ] >>", None, None, ""),
     ],
 )
 def test_link_actions(tmp_path, action, kind, severity, words):
     doc = page_doc()
     add_object(doc, "<< >>")  # keep numbering stable
-    link = add_object(doc, f"<< /Type /Annot /Subtype /Link /Rect [ 72 700 200 720 ] /A {action} >>")
+    link = add_object(
+        doc, f"<< /Type /Annot /Subtype /Link /Rect [ 72 700 200 720 ] /A {action} >>"
+    )
     doc.xref_set_key(doc[0].xref, "Annots", f"[ {link} 0 R ]")
     found, problems = read(save(doc, tmp_path / "link.pdf"))
-    assert [(p.kind, p.severity, p.page) for p in problems] == ([(kind, severity, 1)] if kind else [])
+    assert [(p.kind, p.severity, p.page) for p in problems] == (
+        [(kind, severity, 1)] if kind else []
+    )
     assert all(words in p.detail for p in problems)
     if kind == "javascript":
         assert any(s.surface == "javascript" and s.page == 1 for s in found)
@@ -308,7 +363,10 @@ def test_field_values_on_no_page_and_xfa_data(tmp_path):
     doc = page_doc()
     field = add_object(doc, "<< /FT /Tx /T (orphan) /V (SSN 555-66-7777) >>")
     xfa = add_object(doc, "<< >>")
-    doc.update_stream(xfa, b"<xfa:datasets><data><ssn>888-99-0000</ssn><name>J. R&amp;R</name></data></xfa:datasets>")
+    doc.update_stream(
+        xfa,
+        b"<xfa:datasets><data><ssn>888-99-0000</ssn><name>J. R&amp;R</name></data></xfa:datasets>",
+    )
     doc.xref_set_key(doc.pdf_catalog(), "AcroForm", f"<< /Fields [ {field} 0 R ] /XFA {xfa} 0 R >>")
     found, problems = read(save(doc, tmp_path / "form.pdf"))
     assert "SSN 555-66-7777" in texts(found, "form_field")
@@ -323,14 +381,18 @@ def test_unreferenced_embedded_file_and_image_xmp(tmp_path):
     doc.update_stream(stray, f"left behind: {SSN}".encode())
     xmp = add_object(doc, "<< /Type /Metadata /Subtype /XML >>")
     doc.update_stream(xmp, XMP.encode())
-    doc.xref_set_key(doc.pdf_catalog(), "Dests", f"<< /Roe-exhibit-{SSN} [ {doc[0].xref} 0 R /Fit ] >>")
+    doc.xref_set_key(
+        doc.pdf_catalog(), "Dests", f"<< /Roe-exhibit-{SSN} [ {doc[0].xref} 0 R /Fit ] >>"
+    )
     path = tmp_path / "stray.pdf"
     doc.save(path)  # no garbage collection: unreferenced objects stay
     found, problems = read(path)
     assert f"left behind: {SSN}" in texts(found, "attachment")
     assert any(s.where == f"XMP (object {xmp}) dc:creator" and s.text == "John Doe" for s in found)
     assert f"Roe-exhibit-{SSN}" in texts(found, "bookmark")
-    assert {("attachment", SEVERITY_FIX), ("metadata", SEVERITY_FIX)} <= {(p.kind, p.severity) for p in problems}
+    assert {("attachment", SEVERITY_FIX), ("metadata", SEVERITY_FIX)} <= {
+        (p.kind, p.severity) for p in problems
+    }
 
 
 # ---------------------------------------------------------------- encryption, layers, structure
@@ -339,7 +401,12 @@ def test_unreferenced_embedded_file_and_image_xmp(tmp_path):
 @pytest.mark.parametrize("user_password", ["", "open-sesame"])
 def test_encrypted_file_is_a_fix(tmp_path, user_password):
     doc = page_doc()
-    doc.save(tmp_path / "enc.pdf", encryption=pymupdf.PDF_ENCRYPT_AES_256, owner_pw="owner", user_pw=user_password)
+    doc.save(
+        tmp_path / "enc.pdf",
+        encryption=pymupdf.PDF_ENCRYPT_AES_256,
+        owner_pw="owner",
+        user_pw=user_password,
+    )
     raw = (tmp_path / "enc.pdf").read_bytes()
     with pymupdf.open(stream=raw, filetype="pdf") as pdf:
         if user_password:
@@ -352,9 +419,16 @@ def test_encrypted_file_is_a_fix(tmp_path, user_password):
 
 def test_password_protected_file_is_read_once_authenticated(tmp_path):
     doc = page_doc("Visible body text.")
-    doc[0].insert_text((72, 120), f"Internal note: SSN {SSN}", oc=doc.add_ocg("Draft notes", on=False))
+    doc[0].insert_text(
+        (72, 120), f"Internal note: SSN {SSN}", oc=doc.add_ocg("Draft notes", on=False)
+    )
     doc[0].add_text_annot((100, 200), "Comment naming Jane Roe")
-    doc.save(tmp_path / "enc.pdf", encryption=pymupdf.PDF_ENCRYPT_AES_256, owner_pw="owner", user_pw="user")
+    doc.save(
+        tmp_path / "enc.pdf",
+        encryption=pymupdf.PDF_ENCRYPT_AES_256,
+        owner_pw="owner",
+        user_pw="user",
+    )
     raw = (tmp_path / "enc.pdf").read_bytes()
     with pymupdf.open(stream=raw, filetype="pdf") as pdf:
         assert pdf.authenticate("user")
@@ -395,7 +469,9 @@ def test_structure_alternate_text_and_page_labels(tmp_path):
                          f"/Alt (Photo of Jane Roe, SSN {SSN}) >>")  # fmt: skip
     root = add_object(doc, f"<< /Type /StructTreeRoot /K [ {element} 0 R ] >>")
     doc.xref_set_key(doc.pdf_catalog(), "StructTreeRoot", f"{root} 0 R")
-    doc.set_page_labels([{"startpage": 0, "prefix": "Roe-Exhibit-", "style": "D", "firstpagenum": 1}])
+    doc.set_page_labels(
+        [{"startpage": 0, "prefix": "Roe-Exhibit-", "style": "D", "firstpagenum": 1}]
+    )
     found, problems = read(save(doc, tmp_path / "s.pdf"))
     [alt] = [s for s in found if s.surface == "structure" and s.where.endswith("/Alt")]
     assert alt.text == f"Photo of Jane Roe, SSN {SSN}" and alt.page == 1
@@ -431,7 +507,11 @@ def test_incremental_update_recovers_the_removed_sentence(tmp_path):
     path = removed_by_update(tmp_path)
     assert len(revision_ends(path.read_bytes())) == 2
     found, problems = read(path)
-    [old] = [s for s in found if s.surface == "incremental_update" and s.where == "revision 1 of 2, page 1"]
+    [old] = [
+        s
+        for s in found
+        if s.surface == "incremental_update" and s.where == "revision 1 of 2, page 1"
+    ]
     assert old.text == f"Plaintiff Jane Roe, SSN {SSN}, lives at 12 Elm Street."
     assert old.page == 1 and old.bbox is not None
     assert any(s.text == "Order concerning Jane Roe" and "bookmark 1" in s.where
@@ -538,7 +618,10 @@ def test_a_failing_part_does_not_stop_the_others(tmp_path, monkeypatch):
 @pytest.mark.parametrize(
     "source, expected",
     [
-        ("<</Type/Annot/Rect[1 2.5 -3 4]/T(a\\(b\\)c)>>", {"Type": "Annot", "Rect": [1, 2.5, -3, 4], "T": "a(b)c"}),
+        (
+            "<</Type/Annot/Rect[1 2.5 -3 4]/T(a\\(b\\)c)>>",
+            {"Type": "Annot", "Rect": [1, 2.5, -3, 4], "T": "a(b)c"},
+        ),
         ("[12 0 R 7 (x) /N#20ame true null]", [Ref(12), 7, "x", "N ame", True, None]),
         ("<FEFF00DC006E>", "Ün"),
         ("(\\101\\102C\\\nD\\n)", "ABCD\n"),
@@ -553,7 +636,9 @@ def test_parse_object(source, expected):
         assert isinstance(value["Type"], Name) and not isinstance(value["T"], Name)
 
 
-@pytest.mark.parametrize("source", ["<</A (open", "<</A>>", "[1 2", "<<(key) 1>>", ")", "[" * 200 + "]" * 200])
+@pytest.mark.parametrize(
+    "source", ["<</A (open", "<</A>>", "[1 2", "<<(key) 1>>", ")", "[" * 200 + "]" * 200]
+)
 def test_parse_object_rejects_malformed_objects(source):
     with pytest.raises(ValueError):
         parse_object(source)
@@ -562,7 +647,9 @@ def test_parse_object_rejects_malformed_objects(source):
 def test_five_hundred_plain_pages_read_fast(tmp_path):
     doc = pymupdf.open()
     for n in range(500):
-        doc.new_page().insert_text((72, 72), f"Page {n + 1} of a long filing with ordinary body text.")
+        doc.new_page().insert_text(
+            (72, 72), f"Page {n + 1} of a long filing with ordinary body text."
+        )
     doc.set_metadata({"producer": "Word"})
     path = save(doc, tmp_path / "long.pdf")
     raw = path.read_bytes()

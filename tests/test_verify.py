@@ -42,7 +42,11 @@ def plan_for(path, values):
             start = page.text.text.find(value)
             if start >= 0:
                 boxes = tuple(page.text.boxes_for(start, start + len(value)))
-                found.append(Finding(category, value, page.number, boxes, "test", 1.0, "planted", start=start))
+                found.append(
+                    Finding(
+                        category, value, page.number, boxes, "test", 1.0, "planted", start=start
+                    )
+                )
     policy = Policy.from_mapping({"categories": {"SSN": {"action": "redact"}}})
     return doc, make_plan(doc, found, policy)
 
@@ -85,7 +89,9 @@ def test_each_reader_catches_a_leak(tmp_path, leak):
     """An unredacted copy with the value in one more place: verification names the place."""
     src = source(tmp_path, ["Nothing to see on the page."])
     doc, _ = plan_for(src, {})
-    plan = make_plan(doc, [Finding("SSN", SSN, None, (), "test", 1.0, "x", surface="metadata")], Policy.default())
+    plan = make_plan(
+        doc, [Finding("SSN", SSN, None, (), "test", 1.0, "x", surface="metadata")], Policy.default()
+    )
     pdf = pymupdf.open(src)
     if leak == "metadata":
         pdf.set_metadata({"subject": SSN})
@@ -159,7 +165,13 @@ def hand_made(tmp_path, content: bytes, *, font_program: bytes = b"", form: byte
     page.obj.Resources = resources
     page.obj.Contents = pdf.make_stream(content)
     if form is not None:  # a link whose appearance shows text: no page-text reader draws it
-        appearance = pdf.make_stream(form, Type=pikepdf.Name.XObject, Subtype=pikepdf.Name.Form, BBox=[0, 0, 300, 20], Resources=resources)
+        appearance = pdf.make_stream(
+            form,
+            Type=pikepdf.Name.XObject,
+            Subtype=pikepdf.Name.Form,
+            BBox=[0, 0, 300, 20],
+            Resources=resources,
+        )
         link = pikepdf.Dictionary(Type=pikepdf.Name.Annot, Subtype=pikepdf.Name.Link, Rect=[72, 600, 372, 620],
                                   AP=pikepdf.Dictionary(N=appearance), Border=[0, 0, 0])  # fmt: skip
         page.obj.Annots = pdf.make_indirect(pikepdf.Array([pdf.make_indirect(link)]))
@@ -208,10 +220,25 @@ def test_text_in_a_cid_font_is_read_through_its_unicode_map(tmp_path):
     page.insert_text((72, 100), f"SSN {SSN}", fontname="F9", fontsize=11)
     pdf = pikepdf.open(io.BytesIO(doc.tobytes()))
     shown = pdf.pages[0].obj.Contents
-    content = b"".join(s.read_bytes() for s in shown) if isinstance(shown, pikepdf.Array) else shown.read_bytes()
+    content = (
+        b"".join(s.read_bytes() for s in shown)
+        if isinstance(shown, pikepdf.Array)
+        else shown.read_bytes()
+    )
     resources = pdf.pages[0].obj.Resources
-    appearance = pdf.make_stream(content, Type=pikepdf.Name.XObject, Subtype=pikepdf.Name.Form, BBox=[0, 0, 612, 792], Resources=resources)
-    link = pikepdf.Dictionary(Type=pikepdf.Name.Annot, Subtype=pikepdf.Name.Link, Rect=[0, 0, 612, 792], AP=pikepdf.Dictionary(N=appearance))
+    appearance = pdf.make_stream(
+        content,
+        Type=pikepdf.Name.XObject,
+        Subtype=pikepdf.Name.Form,
+        BBox=[0, 0, 612, 792],
+        Resources=resources,
+    )
+    link = pikepdf.Dictionary(
+        Type=pikepdf.Name.Annot,
+        Subtype=pikepdf.Name.Link,
+        Rect=[0, 0, 612, 792],
+        AP=pikepdf.Dictionary(N=appearance),
+    )
     pdf.pages[0].obj.Contents = pdf.make_stream(b"")
     pdf.pages[0].obj.Annots = pikepdf.Array([pdf.make_indirect(link)])
     path = tmp_path / "cid.pdf"
@@ -224,7 +251,13 @@ def test_text_in_a_cid_font_is_read_through_its_unicode_map(tmp_path):
 
 def test_page_text_reads_words_the_file_places_apart():
     """pdfminer's characters, drawn one word at a time: the reading keeps the blanks between them."""
-    chars = [("J", 0, 0, 6, 0, 12), ("o", 6, 0, 12, 0, 12), ("e", 12, 0, 18, 0, 12), ("D", 30, 0, 36, 0, 12), ("o", 36, 0, 42, 0, 12)]
+    chars = [
+        ("J", 0, 0, 6, 0, 12),
+        ("o", 6, 0, 12, 0, 12),
+        ("e", 12, 0, 18, 0, 12),
+        ("D", 30, 0, 36, 0, 12),
+        ("o", 36, 0, 42, 0, 12),
+    ]
     assert _drawn(chars) == "Joe Do"
     lower = [("b", 0, 0, 6, 0, 12)]
     upper = [("a", 0, 20, 6, 20, 12)]

@@ -50,8 +50,12 @@ def check_file(
     """
     policy = policy or Policy.default()
     doc = load(path, password=password, ocr=ocr, data=data)
-    log.info("%s: read %d page(s)%s", path, doc.page_count,
-             f", {sum(p.ocr for p in doc.pages)} by OCR" if any(p.ocr for p in doc.pages) else "")
+    log.info(
+        "%s: read %d page(s)%s",
+        path,
+        doc.page_count,
+        f", {sum(p.ocr for p in doc.pages)} by OCR" if any(p.ocr for p in doc.pages) else "",
+    )
     surfaces, problems = read_surfaces(doc.pdf, doc.raw, path)
     doc.surfaces = surfaces
     log.info("%s: %d other surface text(s) read", path, len(surfaces))
@@ -87,7 +91,9 @@ def _escalate(problems: list[Problem], private: list[Finding]) -> list[Problem]:
     return [replace(p, severity=SEVERITY_FIX) if p.kind in leaking else p for p in problems]
 
 
-def page_level_problems(doc: Document, progress: Callable[[int], None] | None = None) -> list[Problem]:
+def page_level_problems(
+    doc: Document, progress: Callable[[int], None] | None = None
+) -> list[Problem]:
     """Structural problems of every page: bad redactions, hidden text, missing text layers."""
     problems: list[Problem] = []
     for page in doc.pages:

@@ -92,14 +92,20 @@ def to_text(result: CheckResult, *, show_kept: bool = False) -> str:
         place = f.surface if f.surface != "page" else _where(f)
         where = f" in {f.where}" if f.surface != "page" and f.where else ""
         rows.setdefault(f.page, []).append(
-            (place, f.category, f"{_quote(f.text)}{where}  [{f.action}; {f.detector} {f.score:.2f}]")
+            (
+                place,
+                f.category,
+                f"{_quote(f.text)}{where}  [{f.action}; {f.detector} {f.score:.2f}]",
+            )
         )
     for p in result.problems:
         mark = "PROBLEM" if p.severity == SEVERITY_FIX else "note"
         rows.setdefault(p.page, []).append((mark, p.kind, p.detail))
     if show_kept:
         for f in result.kept:
-            rows.setdefault(f.page, []).append((_where(f), "kept " + f.category, f"{_quote(f.text)}  [{f.why}]"))
+            rows.setdefault(f.page, []).append(
+                (_where(f), "kept " + f.category, f"{_quote(f.text)}  [{f.why}]")
+            )
     out: list[str] = []
     for page in sorted(rows, key=lambda p: (p is None, p or 0)):
         w0 = max(len(r[0]) for r in rows[page])
@@ -155,7 +161,11 @@ def write_html(result: CheckResult, dest: str, *, zoom: float = 1.25) -> None:
     ]
     doc_items = labels.get(None, [])
     if doc_items:
-        parts.append("<div class='page'><div><h2>Document-wide</h2>" + _item_table(doc_items) + "</div></div>")
+        parts.append(
+            "<div class='page'><div><h2>Document-wide</h2>"
+            + _item_table(doc_items)
+            + "</div></div>"
+        )
     for index in range(pdf.page_count):
         page = pdf[index]
         number = index + 1
@@ -163,9 +173,13 @@ def write_html(result: CheckResult, dest: str, *, zoom: float = 1.25) -> None:
         png = base64.b64encode(pix.tobytes("png")).decode()
         items = labels.get(number, [])
         parts.append(f"<section class='page' id='page-{number}'><div class='sheet'>")
-        parts.append(f"<img alt='page {number}' width='{pix.width}' height='{pix.height}' src='data:image/png;base64,{png}'>")
+        parts.append(
+            f"<img alt='page {number}' width='{pix.width}' height='{pix.height}' src='data:image/png;base64,{png}'>"
+        )
         for label, item in items:
-            boxes = item.bboxes if isinstance(item, Finding) else ((item.bbox,) if item.bbox else ())
+            boxes = (
+                item.bboxes if isinstance(item, Finding) else ((item.bbox,) if item.bbox else ())
+            )
             cls = "box" if isinstance(item, Finding) else "box problem"
             name = item.category if isinstance(item, Finding) else item.kind
             for b in boxes:
@@ -191,7 +205,9 @@ def _display_box(page: pymupdf.Page, b: Box, zoom: float) -> Box:
 
 
 def _item_table(items: list[tuple[str, Finding | Problem]]) -> str:
-    rows = ["<table><tr><th>#</th><th>what</th><th>where</th><th>text / detail</th><th>why</th></tr>"]
+    rows = [
+        "<table><tr><th>#</th><th>what</th><th>where</th><th>text / detail</th><th>why</th></tr>"
+    ]
     for label, item in items:
         if isinstance(item, Finding):
             rows.append(

@@ -152,11 +152,25 @@ class _LazyGroup(click.Group):
         return super().get_command(ctx, name)
 
 
-@click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.group(
+    cls=_LazyGroup,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
 @click.version_option(__version__, prog_name="redactor")
-@click.option("-q", "--quiet", is_flag=True, help="Only errors on stderr: no summary lines, no progress bar.")
-@click.option("-v", "--verbose", is_flag=True, help="Show what redactor is doing, stage by stage (never a value).")
-@click.option("--debug", is_flag=True, help="On an error, show the full traceback; show other libraries' warnings.")
+@click.option(
+    "-q", "--quiet", is_flag=True, help="Only errors on stderr: no summary lines, no progress bar."
+)
+@click.option(
+    "-v",
+    "--verbose",
+    is_flag=True,
+    help="Show what redactor is doing, stage by stage (never a value).",
+)
+@click.option(
+    "--debug",
+    is_flag=True,
+    help="On an error, show the full traceback; show other libraries' warnings.",
+)
 @click.pass_context
 def cli(ctx: click.Context, quiet: bool, verbose: bool, debug: bool) -> None:
     """Find, remove and prove the removal of what must not reach the public record.
@@ -179,7 +193,9 @@ def configure_logging(chosen: Settings) -> None:
     own = logging.getLogger("redactor")
     own.handlers[:] = [handler]
     own.propagate = False
-    own.setLevel(logging.DEBUG if chosen.debug else logging.INFO if chosen.verbose else logging.WARNING)
+    own.setLevel(
+        logging.DEBUG if chosen.debug else logging.INFO if chosen.verbose else logging.WARNING
+    )
     for name in FOREIGN_LOGGERS:
         logging.getLogger(name).setLevel(logging.WARNING if chosen.debug else logging.CRITICAL)
     if not logging.getLogger().handlers:
@@ -215,6 +231,7 @@ def main() -> None:
         sys.exit(exit_code(exc))
     sys.exit(code if isinstance(code, int) else 0)
 
+
 def progress_bar(total: int | None, desc: str, unit: str, *, leave: bool = False):
     """A progress bar on stderr when a person is watching (a terminal) and did not ask for quiet; else None."""
     if settings().quiet or not sys.stderr.isatty():
@@ -225,9 +242,18 @@ def progress_bar(total: int | None, desc: str, unit: str, *, leave: bool = False
         sized = os.get_terminal_size(sys.stderr.fileno()).columns > 0
     except OSError:
         sized = False
-    return tqdm(total=total, desc=desc, unit=unit, file=sys.stderr, leave=leave, smoothing=0.1, mininterval=0.2,
-                dynamic_ncols=sized, ncols=None if sized else 80, nrows=None if sized else 24)  # a size-less terminal: 80 x 24
-
+    return tqdm(
+        total=total,
+        desc=desc,
+        unit=unit,
+        file=sys.stderr,
+        leave=leave,
+        smoothing=0.1,
+        mininterval=0.2,
+        dynamic_ncols=sized,
+        ncols=None if sized else 80,
+        nrows=None if sized else 24,
+    )  # a size-less terminal: 80 x 24
 
 
 if __name__ == "__main__":

@@ -15,17 +15,44 @@ STDIN = "-"
 
 @click.command()
 @click.argument("files", nargs=-1, required=True, metavar="FILE.pdf...")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="text: a report by page and pleading line. json: one object per file, one per line.")
-@click.option("--report", "report", metavar="FILE.html",
-              help="Also write a self-contained HTML page showing every page with each finding and problem "
-                   "boxed and labelled. With several files, each gets FILE-<name>.html.")
-@click.option("--policy", metavar="P.yaml", help="Your terms to always or never redact, categories on or off, actions.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text: a report by page and pleading line. json: one object per file, one per line.",
+)
+@click.option(
+    "--report",
+    "report",
+    metavar="FILE.html",
+    help="Also write a self-contained HTML page showing every page with each finding and problem "
+    "boxed and labelled. With several files, each gets FILE-<name>.html.",
+)
+@click.option(
+    "--policy",
+    metavar="P.yaml",
+    help="Your terms to always or never redact, categories on or off, actions.",
+)
 @click.option("--password", help="Password of an encrypted PDF.")
-@click.option("--no-ocr", is_flag=True, help="Do not OCR pages that have no text layer (they are still reported).")
-@click.option("--show-kept", is_flag=True, help="Also list the public-record items recognised and kept.")
-def check(files: tuple[str, ...], fmt: str, report: str | None, policy: str | None,
-          password: str | None, no_ocr: bool, show_kept: bool) -> None:
+@click.option(
+    "--no-ocr",
+    is_flag=True,
+    help="Do not OCR pages that have no text layer (they are still reported).",
+)
+@click.option(
+    "--show-kept", is_flag=True, help="Also list the public-record items recognised and kept."
+)
+def check(
+    files: tuple[str, ...],
+    fmt: str,
+    report: str | None,
+    policy: str | None,
+    password: str | None,
+    no_ocr: bool,
+    show_kept: bool,
+) -> None:
     """Check PDFs before filing: every sensitive detail, and every way the PDF itself leaks.
 
     Findings are listed page by page (and by pleading line); problems are structural:
@@ -42,12 +69,21 @@ def check(files: tuple[str, ...], fmt: str, report: str | None, policy: str | No
     bar = progress_bar(len(files), "checking", "file") if len(files) > 1 else None
     codes = [0]
     for path in files:
+
         def one(path: str = path) -> int:
             data = stdin if path == STDIN else None
-            pages = progress_bar(None, f"checking {Path(path).name}", "page") if bar is None else None
+            pages = (
+                progress_bar(None, f"checking {Path(path).name}", "page") if bar is None else None
+            )
             try:
-                result = check_file(path, password=password, policy=pol, ocr=not no_ocr, data=data,
-                                    progress=pages.update if pages is not None else None)
+                result = check_file(
+                    path,
+                    password=password,
+                    policy=pol,
+                    ocr=not no_ocr,
+                    data=data,
+                    progress=pages.update if pages is not None else None,
+                )
             finally:
                 if pages is not None:
                     pages.close()
@@ -59,6 +95,7 @@ def check(files: tuple[str, ...], fmt: str, report: str | None, policy: str | No
                 write_html(result, dest)
                 say(f"redactor: report written to {dest}")
             return int(ExitCode.OK if result.clean else ExitCode.FOUND)
+
         codes.append(guarded(path, one))
         if bar is not None:
             bar.update(1)

@@ -13,19 +13,51 @@ from . import load_policy, must, plural, say
 
 @click.command("package")
 @click.argument("inputs", nargs=-1, required=True, metavar="EXHIBIT.pdf...")
-@click.option("-o", "--output", "out_dir", required=True, metavar="PKGDIR",
-              help="The package folder to create. It must be new or empty (see --force).")
-@click.option("--court", default="generic", show_default=True, metavar="PROFILE",
-              help=f"Court profile: {', '.join(available_courts())} (the files of the courts folder), "
-                   "or a profile .yaml file.")
-@click.option("--in-camera", is_flag=True,
-              help="Package the unredacted copies for in camera review instead of lodging them under seal.")
-@click.option("--policy", metavar="P.yaml", help="Your terms, categories and actions (see policy.example.yaml).")
-@click.option("--plan", "plan_path", metavar="PLAN.json", help="Apply this (edited) plan; one input only.")
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    required=True,
+    metavar="PKGDIR",
+    help="The package folder to create. It must be new or empty (see --force).",
+)
+@click.option(
+    "--court",
+    default="generic",
+    show_default=True,
+    metavar="PROFILE",
+    help=f"Court profile: {', '.join(available_courts())} (the files of the courts folder), "
+    "or a profile .yaml file.",
+)
+@click.option(
+    "--in-camera",
+    is_flag=True,
+    help="Package the unredacted copies for in camera review instead of lodging them under seal.",
+)
+@click.option(
+    "--policy",
+    metavar="P.yaml",
+    help="Your terms, categories and actions (see policy.example.yaml).",
+)
+@click.option(
+    "--plan", "plan_path", metavar="PLAN.json", help="Apply this (edited) plan; one input only."
+)
 @click.option("--password", help="Password of encrypted input PDFs.")
-@click.option("--force", is_flag=True, help="Replace a previous package in PKGDIR (only a folder with manifest.json).")
-def package_command(inputs: tuple[str, ...], out_dir: str, court: str, in_camera: bool, policy: str | None,
-                    plan_path: str | None, password: str | None, force: bool) -> None:
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Replace a previous package in PKGDIR (only a folder with manifest.json).",
+)
+def package_command(
+    inputs: tuple[str, ...],
+    out_dir: str,
+    court: str,
+    in_camera: bool,
+    policy: str | None,
+    plan_path: str | None,
+    password: str | None,
+    force: bool,
+) -> None:
     """Write the package a court takes to seal material, or to approve redactions in camera.
 
     \b
@@ -53,10 +85,23 @@ def package_command(inputs: tuple[str, ...], out_dir: str, court: str, in_camera
     from ..package import build_package
 
     pol = must(policy or "", lambda: load_policy(policy) if policy else None)
-    pkg = must(inputs[0], lambda: build_package(list(inputs), out_dir, court=court, in_camera=in_camera,
-                                                policy=pol, plan_path=plan_path, password=password, force=force))
-    say(f"redactor: package for {plural(pkg.exhibits, 'exhibit')} ({plural(pkg.redactions, 'redaction')}, "
-        f"court profile {pkg.court}) written to {pkg.directory}; open {pkg.directory}/index.html")
+    pkg = must(
+        inputs[0],
+        lambda: build_package(
+            list(inputs),
+            out_dir,
+            court=court,
+            in_camera=in_camera,
+            policy=pol,
+            plan_path=plan_path,
+            password=password,
+            force=force,
+        ),
+    )
+    say(
+        f"redactor: package for {plural(pkg.exhibits, 'exhibit')} ({plural(pkg.redactions, 'redaction')}, "
+        f"court profile {pkg.court}) written to {pkg.directory}; open {pkg.directory}/index.html"
+    )
 
 
 @click.command("verify-package")

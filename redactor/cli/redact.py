@@ -12,14 +12,40 @@ from . import guarded, load_policy, plural, say
 
 @click.command()
 @click.argument("src", metavar="IN.pdf")
-@click.option("-o", "--output", "dst", metavar="OUT.pdf", help="Where to write the public copy (required unless --plan-out).")
-@click.option("--policy", metavar="P.yaml", help="Your terms, categories and actions (see policy.example.yaml).")
-@click.option("--log", "log_path", metavar="LOG.json|LOG.csv", help="Write the redaction log (never the values).")
-@click.option("--plan-out", metavar="PLAN.json", help="Write the plan and stop: nothing is redacted.")
-@click.option("--plan", "plan_in", metavar="PLAN.json", help="Apply this (edited) plan instead of detecting.")
+@click.option(
+    "-o",
+    "--output",
+    "dst",
+    metavar="OUT.pdf",
+    help="Where to write the public copy (required unless --plan-out).",
+)
+@click.option(
+    "--policy",
+    metavar="P.yaml",
+    help="Your terms, categories and actions (see policy.example.yaml).",
+)
+@click.option(
+    "--log",
+    "log_path",
+    metavar="LOG.json|LOG.csv",
+    help="Write the redaction log (never the values).",
+)
+@click.option(
+    "--plan-out", metavar="PLAN.json", help="Write the plan and stop: nothing is redacted."
+)
+@click.option(
+    "--plan", "plan_in", metavar="PLAN.json", help="Apply this (edited) plan instead of detecting."
+)
 @click.option("--password", help="Password of an encrypted input PDF.")
-def redact(src: str, dst: str, policy: str | None, log_path: str | None, plan_out: str | None,
-           plan_in: str | None, password: str | None) -> None:
+def redact(
+    src: str,
+    dst: str,
+    policy: str | None,
+    log_path: str | None,
+    plan_out: str | None,
+    plan_in: str | None,
+    password: str | None,
+) -> None:
     """Write a public copy with every planned redaction burned in, proven before release.
 
     The text, image pixels and vector art under each box are removed; metadata,
@@ -29,20 +55,31 @@ def redact(src: str, dst: str, policy: str | None, log_path: str | None, plan_ou
     exit code is 3. The input is never modified.
     """
     if not dst and not plan_out:
-        raise click.UsageError("give -o OUT.pdf for the public copy, or --plan-out PLAN.json for the plan only")
+        raise click.UsageError(
+            "give -o OUT.pdf for the public copy, or --plan-out PLAN.json for the plan only"
+        )
 
     def run() -> int:
         from ..plan import Plan
         from ..redact import redact_file
 
         plan = Plan.load(plan_in) if plan_in else None
-        result = redact_file(src, None if plan_out else dst, policy=load_policy(policy),
-                             plan=plan, plan_out=plan_out, log=log_path, password=password)
+        result = redact_file(
+            src,
+            None if plan_out else dst,
+            policy=load_policy(policy),
+            plan=plan,
+            plan_out=plan_out,
+            log=log_path,
+            password=password,
+        )
         count = plural(len(result.plan.redactions), "redaction")
         if plan_out:
             say(f"redactor: plan with {count} written to {plan_out}")
         else:
-            say(f"redactor: {count} on {plural(result.pages, 'page')}; verified and written to {dst}")
+            say(
+                f"redactor: {count} on {plural(result.pages, 'page')}; verified and written to {dst}"
+            )
         return int(ExitCode.OK)
 
     sys.exit(guarded(src, run))

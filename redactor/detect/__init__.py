@@ -37,7 +37,9 @@ __all__ = ["detect", "detect_text"]
 _NAME_CATEGORIES = categories.PERSON_NAMES
 _CONTACT = ("PHONE", "EMAIL", "ADDRESS")
 _STAMP = re.compile(r"(?m)^[ \t]*(?:HIGHLY[ \t]+)?CONFIDENTIAL\b[^a-z\n]{0,60}$")
-_IA_STRONG = re.compile(r"(?i)internal[ -]affairs|professional[ \t]+standards|\bIA[ \t]+(?:case|investigation|file)")
+_IA_STRONG = re.compile(
+    r"(?i)internal[ -]affairs|professional[ \t]+standards|\bIA[ \t]+(?:case|investigation|file)"
+)
 
 
 @dataclass
@@ -73,7 +75,9 @@ def _page_texts(pages: list[Page]) -> list[_Text]:
     return out
 
 
-def detect(doc: Document, *, terms: Sequence[Term] = (), never: Sequence[str] = ()) -> list[Finding]:
+def detect(
+    doc: Document, *, terms: Sequence[Term] = (), never: Sequence[str] = ()
+) -> list[Finding]:
     """Private findings and public-record findings, each with the reason it was found.
 
     ``terms`` are the user's own terms (always private), ``never`` the user's
@@ -128,7 +132,7 @@ def _private_spans(texts: list[_Text], names: PublicNames, terms: Sequence[Term]
     found = entities(windows, _NER_LABELS) if asked else []
     for (t, ctx, s, _, reason), ents in zip(asked, found, strict=True):
         t.spans += _ner_names(ctx, s, reason, ents)
-    for (t, ctx, s, e, reason) in jobs:
+    for t, ctx, s, e, reason in jobs:
         t.spans += ctxmod.shaped_names(ctx, s, e, reason)
     for t, ctx in zip(texts, contexts, strict=True):
         t.spans += _contact_row_names(ctx, t.spans) + _term_spans(t.text, terms)
@@ -145,10 +149,20 @@ def _rule_spans(t: _Text, names: PublicNames) -> TextContext:
         confidential=bool(_STAMP.search(text)),
     )  # fmt: skip
     spans += ctxmod.medical_spans(ctx) + ctxmod.ia_spans(ctx) + ctxmod.school_spans(ctx)
-    spans += ctxmod.role_name_spans(ctx) + ctxmod.label_name_spans(ctx) + ctxmod.described_name_spans(ctx)
+    spans += (
+        ctxmod.role_name_spans(ctx)
+        + ctxmod.label_name_spans(ctx)
+        + ctxmod.described_name_spans(ctx)
+    )
     if t.page is not None:
-        shifted = [replace(s, start=s.start + t.offset, end=s.end + t.offset) for s in table_spans(t.page)]
-        spans += [s for s in shifted if s.category not in _NAME_CATEGORIES or text[s.start:s.end] not in names]
+        shifted = [
+            replace(s, start=s.start + t.offset, end=s.end + t.offset) for s in table_spans(t.page)
+        ]
+        spans += [
+            s
+            for s in shifted
+            if s.category not in _NAME_CATEGORIES or text[s.start : s.end] not in names
+        ]
     if t.surface is not None and t.surface.surface != "metadata":
         spans += ctxmod.surface_dates(ctx)
     t.spans = (t.spans or []) + spans
@@ -161,7 +175,9 @@ _NER_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
 _CORPORATE = re.compile(r",?[ \t]+(?:Inc|LLC|L\.L\.C|Corp|Co|Ltd|L\.P|LLP|N\.A|P\.C)\b\.?")
 
 
-def _ner_names(ctx: TextContext, offset: int, reason: str, ents: list[tuple[int, int, str]]) -> list[Span]:
+def _ner_names(
+    ctx: TextContext, offset: int, reason: str, ents: list[tuple[int, int, str]]
+) -> list[Span]:
     """Names among spaCy's entities of one window (which starts at ``offset`` in the text).
 
     The small model often calls an unfamiliar name an ORG (or a place, or a
@@ -182,10 +198,22 @@ def _ner_names(ctx: TextContext, offset: int, reason: str, ents: list[tuple[int,
         if in_case_name(ctx.text, start, end):
             continue  # "Pioneer Elecs. (USA), Inc. v. Superior Court": a cited case
         if label != "PERSON" and not (
-            2 <= len(name.split()) <= 3 and not name.isupper() and not ORG_WORDS.search(name) and not looks_like_place(name)
+            2 <= len(name.split()) <= 3
+            and not name.isupper()
+            and not ORG_WORDS.search(name)
+            and not looks_like_place(name)
         ):
             continue
-        out.append(Span("PERSON", start, end, detector, 0.7, f"{label} entity shaped like a name, in a sentence with {reason}"))
+        out.append(
+            Span(
+                "PERSON",
+                start,
+                end,
+                detector,
+                0.7,
+                f"{label} entity shaped like a name, in a sentence with {reason}",
+            )
+        )
     return out
 
 
@@ -225,10 +253,19 @@ def _contact_row_names(ctx: TextContext, spans: list[Span]) -> list[Span]:
         if not s.private or s.category not in _CONTACT:
             continue
         line_start = text.rfind("\n", 0, s.start) + 1
-        m = re.match(r"[ \t]*(?:\d+[.)]?[ \t]+)?(" + ctxmod.NAME + ")", text[line_start:s.start])
+        m = re.match(r"[ \t]*(?:\d+[.)]?[ \t]+)?(" + ctxmod.NAME + ")", text[line_start : s.start])
         if m and looks_like_name(m.group(1)) and m.group(1) not in ctx.public_names:
             a = line_start + m.start(1)
-            out.append(Span("PERSON", a, a + len(m.group(1)), "names:row", 0.7, f"name on the same line as a private {s.category.lower()}"))
+            out.append(
+                Span(
+                    "PERSON",
+                    a,
+                    a + len(m.group(1)),
+                    "names:row",
+                    0.7,
+                    f"name on the same line as a private {s.category.lower()}",
+                )
+            )
     return out
 
 
@@ -238,9 +275,25 @@ def _name_category(text: str, span: Span) -> Span:
         return span
     term = ctxmod.minor_category(text, span.start, span.end)
     if term:
-        return Span("MINOR", span.start, span.end, span.detector, span.score, f"{span.why}; minor term {term!r} beside the name")
-    if span.category == "PERSON" and re.search(rf"{ctxmod.OFFICER_TITLE}[ \t]+$", text[max(0, span.start - 14): span.start]):
-        return Span("OFFICER_NAME", span.start, span.end, span.detector, span.score, f"{span.why}; an officer's title before it")
+        return Span(
+            "MINOR",
+            span.start,
+            span.end,
+            span.detector,
+            span.score,
+            f"{span.why}; minor term {term!r} beside the name",
+        )
+    if span.category == "PERSON" and re.search(
+        rf"{ctxmod.OFFICER_TITLE}[ \t]+$", text[max(0, span.start - 14) : span.start]
+    ):
+        return Span(
+            "OFFICER_NAME",
+            span.start,
+            span.end,
+            span.detector,
+            span.score,
+            f"{span.why}; an officer's title before it",
+        )
     return span
 
 
@@ -249,7 +302,9 @@ def _term_spans(text: str, terms: Sequence[Term]) -> list[Span]:
     for term in terms:
         rx = r"(?<!\w)" + r"\s+".join(re.escape(w) for w in term.text.split()) + r"(?!\w)"
         for m in re.finditer(rx, text, re.I):
-            out.append(Span(term.category, m.start(), m.end(), "policy:term", 1.0, "the policy's own term"))
+            out.append(
+                Span(term.category, m.start(), m.end(), "policy:term", 1.0, "the policy's own term")
+            )
     return out
 
 
@@ -259,7 +314,17 @@ def _apply_never(text: str, spans: list[Span], never: Sequence[str]) -> list[Spa
     for public in never:
         rx = r"(?<!\w)" + r"\s+".join(re.escape(w) for w in public.split()) + r"(?!\w)"
         for m in re.finditer(rx, text, re.I):
-            out.append(Span("_NEVER", m.start(), m.end(), "policy:never", 1.0, "the policy says never redact this", private=False))
+            out.append(
+                Span(
+                    "_NEVER",
+                    m.start(),
+                    m.end(),
+                    "policy:never",
+                    1.0,
+                    "the policy says never redact this",
+                    private=False,
+                )
+            )
     return out
 
 
@@ -269,7 +334,7 @@ def _carry_names(texts: list[_Text], names: PublicNames) -> None:
     for t in texts:
         for s in t.spans or []:
             if s.private and s.category in _NAME_CATEGORIES:
-                name = t.text[s.start:s.end]
+                name = t.text[s.start : s.end]
                 if looks_like_name(name) and name not in names:
                     found.setdefault(name, s)
     if not found:
@@ -284,14 +349,25 @@ def _carry_names(texts: list[_Text], names: PublicNames) -> None:
                 origin, start = by_surname[t.text[surname_at:end]], surname_at
             else:
                 origin = found[t.text[start:end]]
-            extra.append(Span(origin.category, start, end, "names:repeat", origin.score - 0.05, f"the same person as a {origin.category} found elsewhere"))
+            extra.append(
+                Span(
+                    origin.category,
+                    start,
+                    end,
+                    "names:repeat",
+                    origin.score - 0.05,
+                    f"the same person as a {origin.category} found elsewhere",
+                )
+            )
         t.spans = (t.spans or []) + extra
 
 
 _CARRY_TITLES = ("Mr.", "Ms.", "Mrs.", "Dr.", "Miss", *ctxmod.OFFICER_TITLES)
 
 
-def _name_places(text: str, full_names: list[str], surnames: list[str]) -> list[tuple[int, int, int]]:
+def _name_places(
+    text: str, full_names: list[str], surnames: list[str]
+) -> list[tuple[int, int, int]]:
     r"""Where the names (longest first) are mentioned in ``text``: (start, end, where the surname starts or -1).
 
     A mention is a full name standing alone (no word character or ``-`` on either
@@ -315,7 +391,11 @@ def _name_places(text: str, full_names: list[str], surnames: list[str]) -> list[
             while gap > 0 and text[gap - 1] in " \t":
                 gap -= 1
             if gap < j:
-                starts.update(gap - len(title) for title in _CARRY_TITLES if gap >= len(title) and text.startswith(title, gap - len(title)))
+                starts.update(
+                    gap - len(title)
+                    for title in _CARRY_TITLES
+                    if gap >= len(title) and text.startswith(title, gap - len(title))
+                )
             j = text.find(surname, j + 1)
     out: list[tuple[int, int, int]] = []
     pos = 0
@@ -367,7 +447,7 @@ def _carry_values(texts: list[_Text]) -> None:
     found: dict[str, Span] = {}
     for t in texts:
         for s in t.spans or []:
-            value = t.text[s.start:s.end]
+            value = t.text[s.start : s.end]
             if s.private and s.category in _CARRIED and len(value.strip()) >= 4:
                 found.setdefault(" ".join(value.split()), s)
     if not found:
@@ -378,7 +458,16 @@ def _carry_values(texts: list[_Text]) -> None:
         for start, end in _value_places(t.text, ordered):
             origin = found.get(" ".join(t.text[start:end].split()))
             if origin is not None:
-                extra.append(Span(origin.category, start, end, "value:repeat", origin.score - 0.05, f"the same value as a {origin.category} found elsewhere ({origin.detector})"))
+                extra.append(
+                    Span(
+                        origin.category,
+                        start,
+                        end,
+                        "value:repeat",
+                        origin.score - 0.05,
+                        f"the same value as a {origin.category} found elsewhere ({origin.detector})",
+                    )
+                )
         t.spans = (t.spans or []) + extra
 
 
@@ -394,7 +483,9 @@ def _value_places(text: str, values: list[list[str]]) -> list[tuple[int, int]]:
     listed that fits; no overlaps. Spelled out by hand because compiling that regex
     anew for each filing costs more than the whole search.
     """
-    at: dict[int, list[int]] = {}  # place -> the values whose first word starts there, in list order
+    at: dict[
+        int, list[int]
+    ] = {}  # place -> the values whose first word starts there, in list order
     for i, words in enumerate(values):
         first = words[0]
         j = text.find(first)
@@ -463,5 +554,13 @@ def _findings(t: _Text, spans: list[Span]) -> list[Finding]:
             out.append(Finding(page=t.page.number, bboxes=boxes, line=line, **common))
         else:
             sf = t.surface
-            out.append(Finding(page=sf.page, bboxes=(sf.bbox,) if sf.bbox else (), surface=sf.surface, where=sf.where, **common))
+            out.append(
+                Finding(
+                    page=sf.page,
+                    bboxes=(sf.bbox,) if sf.bbox else (),
+                    surface=sf.surface,
+                    where=sf.where,
+                    **common,
+                )
+            )
     return out

@@ -24,4 +24,6 @@ def by_first_letter(pieces: list[str] | tuple[str, ...]) -> str:
             groups[piece] = []
         else:
             raise ValueError(f"regex piece {piece!r} does not start with a letter or a digit")
-    return "|".join(f"{head}(?:{'|'.join(rest)})" if rest else head for head, rest in groups.items())
+    return "|".join(
+        f"{head}(?:{'|'.join(rest)})" if rest else head for head, rest in groups.items()
+    )

@@ -164,9 +164,20 @@ OFFICER_TITLES = (
 )  # fmt: skip
 OFFICER_TITLE = "(?:" + "|".join(re.escape(t) for t in OFFICER_TITLES) + ")"
 _OFFICER = re.compile(rf"\b{OFFICER_TITLE}[ \t]+({NAME_OR_SURNAME})")
-_CUSTODY_WORDS = ("jail", "prison", "custody", "detention", r"incarcerat\w*", "interview(?:ed|s)?", r"testif\w*", "declarant")
+_CUSTODY_WORDS = (
+    "jail",
+    "prison",
+    "custody",
+    "detention",
+    r"incarcerat\w*",
+    "interview(?:ed|s)?",
+    r"testif\w*",
+    "declarant",
+)
 _CUSTODY = re.compile(rf"(?i)\b(?:{by_first_letter(_CUSTODY_WORDS)})\b")
-CONFIDENTIAL = re.compile(r"\bCONFIDENTIAL\b|(?i:attorneys['’]? eyes only|filed under seal|protective order)")
+CONFIDENTIAL = re.compile(
+    r"\bCONFIDENTIAL\b|(?i:attorneys['’]? eyes only|filed under seal|protective order)"
+)
 _NAME_RX = re.compile(NAME)
 _NAME_RUN = re.compile(rf"{NAME_OR_SURNAME.replace('{0,3}', '{1,5}')}")
 _WRAPPED_RUN = re.compile(NAME_WRAPPED)
@@ -181,7 +192,9 @@ class TextContext:
     surface: bool = False
     ia: bool = False
     confidential: bool = False
-    _sentences: list[tuple[int, int]] | None = field(default=None, init=False, repr=False, compare=False)
+    _sentences: list[tuple[int, int]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
     def sentences(self) -> list[tuple[int, int]]:
         """The sentence bounds of the text (see :func:`sentences`), found once."""
@@ -206,15 +219,51 @@ def medical_spans(ctx: TextContext) -> list[Span]:
         first = len(out)
         if terms:
             for m in terms.finditer(sentence):
-                out.append(Span("MEDICAL", s + m.start(), s + m.end(), "lexicon:medical", 0.85, f"lexicon term; {why}"))
+                out.append(
+                    Span(
+                        "MEDICAL",
+                        s + m.start(),
+                        s + m.end(),
+                        "lexicon:medical",
+                        0.85,
+                        f"lexicon term; {why}",
+                    )
+                )
         for m in _MED_PHRASE.finditer(sentence):
             if m.group(0).split()[-1].lower() in ("diagnosis", "prognosis"):
                 continue
-            out.append(Span("MEDICAL", s + m.start(), s + m.end(), "lexicon:medical", 0.7, f"diagnosis-shaped phrase; {why}"))
+            out.append(
+                Span(
+                    "MEDICAL",
+                    s + m.start(),
+                    s + m.end(),
+                    "lexicon:medical",
+                    0.7,
+                    f"diagnosis-shaped phrase; {why}",
+                )
+            )
         for m in _INJURY.finditer(sentence):
-            out.append(Span("MEDICAL", s + m.start(), s + m.end(), "lexicon:medical", 0.7, f"an injury; {why}"))
+            out.append(
+                Span(
+                    "MEDICAL",
+                    s + m.start(),
+                    s + m.end(),
+                    "lexicon:medical",
+                    0.7,
+                    f"an injury; {why}",
+                )
+            )
         for m in _MED_LEAD.finditer(sentence):
-            out.append(Span("MEDICAL", s + m.start(1), s + m.end(1), "lexicon:medical", 0.75, f"after {m.group(0).split()[0].lower()!r}; {why}"))
+            out.append(
+                Span(
+                    "MEDICAL",
+                    s + m.start(1),
+                    s + m.end(1),
+                    "lexicon:medical",
+                    0.75,
+                    f"after {m.group(0).split()[0].lower()!r}; {why}",
+                )
+            )
         # A facility is a patient's when the sentence speaks of health outside the facility's
         # own name ("Valley Medical Group produced the list" says nothing of anyone's care).
         named = [(s + m.start(), s + m.end()) for m in facilities]
@@ -227,7 +276,16 @@ def medical_spans(ctx: TextContext) -> list[Span]:
             if _COMPANY.match(sentence, m.end()):
                 continue  # "produced by Valley Medical Group, Inc.": a company in the case, not a patient's care
             start = s + m.start() + len(m.group(0)) - len(m.group(0).lstrip())
-            out.append(Span("MEDICAL", start, s + m.end(), "lexicon:medical", 0.7, f"treating facility; {why}"))
+            out.append(
+                Span(
+                    "MEDICAL",
+                    start,
+                    s + m.end(),
+                    "lexicon:medical",
+                    0.7,
+                    f"treating facility; {why}",
+                )
+            )
     return out
 
 
@@ -236,7 +294,9 @@ _COMPANY = re.compile(r",?[ \t]+(?:Inc|LLC|L\.L\.C|Corp|Ltd|L\.P|LLP|P\.C)\b")
 
 def _cue_outside(sentence: str, names: list[tuple[int, int]]) -> bool:
     """Whether a medical word of the sentence stands outside the facilities' own names."""
-    return any(not any(a <= m.start() < b for a, b in names) for m in MEDICAL_CONTEXT.finditer(sentence))
+    return any(
+        not any(a <= m.start() < b for a, b in names) for m in MEDICAL_CONTEXT.finditer(sentence)
+    )
 
 
 def ia_spans(ctx: TextContext) -> list[Span]:
@@ -245,23 +305,58 @@ def ia_spans(ctx: TextContext) -> list[Span]:
     out = []
     if any(w.search(ctx.text) for w in _IA_FINDING_WORDS):
         for m in _IA_FINDING.finditer(ctx.text):
-            out.append(Span("IA_FINDING", m.start(), m.end(), "lexicon:ia", 0.8, "finding or discipline in an internal-affairs context"))
+            out.append(
+                Span(
+                    "IA_FINDING",
+                    m.start(),
+                    m.end(),
+                    "lexicon:ia",
+                    0.8,
+                    "finding or discipline in an internal-affairs context",
+                )
+            )
     for m in _OFFICER.finditer(ctx.text):
         name = m.group(1)
         if looks_like_name(name, min_words=1) and name not in ctx.public_names:
-            out.append(Span("OFFICER_NAME", m.start(1), m.end(1), "legal_context", 0.8, f"officer named in an internal-affairs context ({m.group(0).split()[0]!r})"))
+            out.append(
+                Span(
+                    "OFFICER_NAME",
+                    m.start(1),
+                    m.end(1),
+                    "legal_context",
+                    0.8,
+                    f"officer named in an internal-affairs context ({m.group(0).split()[0]!r})",
+                )
+            )
     return out
 
 
 # The words every school name of _SCHOOL ends with ("Junior High" holds "High").
-_SCHOOL_WORDS = ("Elementary", "Middle", "High", "Intermediate", "Primary", "Preparatory", "Charter", "Academy", "School")
+_SCHOOL_WORDS = (
+    "Elementary",
+    "Middle",
+    "High",
+    "Intermediate",
+    "Primary",
+    "Preparatory",
+    "Charter",
+    "Academy",
+    "School",
+)
 
 
 def school_spans(ctx: TextContext) -> list[Span]:
     if not any(w in ctx.text for w in _SCHOOL_WORDS):
         return []
     return [
-        Span("MINOR_SCHOOL", m.start(), m.end(), "legal_context", 0.8, "a school's name (a minor's school)")
+        Span(
+            "MINOR_SCHOOL",
+            m.start(),
+            m.end(),
+            "legal_context",
+            0.8,
+            "a school's name (a minor's school)",
+        )
         for m in _SCHOOL.finditer(ctx.text)
         if m.group(0).split()[0].lower() not in ("the", "a", "of")
         and not m.group(0).isupper()  # a heading or a caption, not a child's school
@@ -292,10 +387,10 @@ def _private_name(ctx: TextContext, start: int, end: int) -> tuple[int, int] | N
     # "Exhibit A. Tobiah Lindqvist", "BACKGROUND Ana Ruiz": drop leading words that are not a name's
     # and a lone initial that ends the sentence before ("Exhibit A.") when a whole name follows it
     for lead in _LEAD_WORDS.finditer(ctx.text, start, end):
-        if looks_like_name(ctx.text[lead.start():end]):
+        if looks_like_name(ctx.text[lead.start() : end]):
             start = lead.start()
             initial = re.match(r"[A-Z]\.\s+", ctx.text[start:end])
-            if initial and looks_like_name(ctx.text[start + initial.end():end]):
+            if initial and looks_like_name(ctx.text[start + initial.end() : end]):
                 start += initial.end()
             break
     else:
@@ -313,13 +408,19 @@ def role_name_spans(ctx: TextContext) -> list[Span]:
     text, out = ctx.text, []
     for m in _ROLE.finditer(text):
         role = m.group(0).lower()
-        after = _AFTER_ROLE.match(text[m.end(): m.end() + 80])
+        after = _AFTER_ROLE.match(text[m.end() : m.end() + 80])
         if after and (at := _private_name(ctx, m.end() + after.start(1), m.end() + after.end(1))):
-            out.append(Span("PERSON", *at, "names:role", 0.75, f"named right after the role word {role!r}"))
+            out.append(
+                Span("PERSON", *at, "names:role", 0.75, f"named right after the role word {role!r}")
+            )
         lo = max(0, m.start() - 80)
-        before = _BEFORE_ROLE.search(text[lo: m.start()])
+        before = _BEFORE_ROLE.search(text[lo : m.start()])
         if before and (at := _private_name(ctx, lo + before.start(1), lo + before.end(1))):
-            out.append(Span("PERSON", *at, "names:role", 0.75, f"named right before the role word {role!r}"))
+            out.append(
+                Span(
+                    "PERSON", *at, "names:role", 0.75, f"named right before the role word {role!r}"
+                )
+            )
     return out
 
 
@@ -332,7 +433,9 @@ _LABELS = (
     r"resident|employee|inmate|detainee|guardian|parent|minor|child|student|juvenile|"
     r"(?:subject|involved|accused)[ \t]+(?:officer|employee)|officer|deputy"
 )
-_LABEL_NAME = re.compile(rf"(?im)^[ \t]*(?:\d+[.)][ \t]*)?({_LABELS})[ \t]*(?:\(s\))?[ \t]*[:#-][ \t]*({NAME})")
+_LABEL_NAME = re.compile(
+    rf"(?im)^[ \t]*(?:\d+[.)][ \t]*)?({_LABELS})[ \t]*(?:\(s\))?[ \t]*[:#-][ \t]*({NAME})"
+)
 _OFFICER_LABEL = re.compile(r"(?i)officer|deputy")
 _SURFACE_DATE = re.compile(
     r"(?<![\w/.-])(?:(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])/(?:19|20)\d{2}|"
@@ -350,7 +453,15 @@ def label_name_spans(ctx: TextContext) -> list[Span]:
         label = " ".join(m.group(1).split()).lower()
         if _OFFICER_LABEL.search(label):
             if ctx.ia:  # an officer's name is private in an internal-affairs file only
-                out.append(Span("OFFICER_NAME", *at, "names:label", 0.8, f"the {label!r} line of an internal-affairs record"))
+                out.append(
+                    Span(
+                        "OFFICER_NAME",
+                        *at,
+                        "names:label",
+                        0.8,
+                        f"the {label!r} line of an internal-affairs record",
+                    )
+                )
             continue
         out.append(Span("PERSON", *at, "names:label", 0.8, f"a labelled line ({label!r})"))
     return out
@@ -376,19 +487,40 @@ def described_name_spans(ctx: TextContext) -> list[Span]:
         at = _private_name(ctx, m.start(1), m.end(1))
         if at is None:
             continue
-        name = ctx.text[at[0]:at[1]]
+        name = ctx.text[at[0] : at[1]]
         if ORG_WORDS.search(name) or looks_like_place(name) or name.isupper():
             continue
-        rest = m.group(0)[len(m.group(1)):]
-        cue = "an age" if re.search(r"\d", rest) else "'who'" if re.search(r"\bwho", rest) else "a minor's description"
-        out.append(Span("PERSON", *at, "names:described", 0.75, f"a person described by {cue} right after the name"))
+        rest = m.group(0)[len(m.group(1)) :]
+        cue = (
+            "an age"
+            if re.search(r"\d", rest)
+            else "'who'"
+            if re.search(r"\bwho", rest)
+            else "a minor's description"
+        )
+        out.append(
+            Span(
+                "PERSON",
+                *at,
+                "names:described",
+                0.75,
+                f"a person described by {cue} right after the name",
+            )
+        )
     return out
 
 
 def surface_dates(ctx: TextContext) -> list[Span]:
     """A date in a comment or a form field: nothing the public needs, most often a birth date."""
     return [
-        Span("DOB", m.start(), m.end(), "legal_context", 0.6, "a date in a comment or form field (not a page of the filing)")
+        Span(
+            "DOB",
+            m.start(),
+            m.end(),
+            "legal_context",
+            0.6,
+            "a date in a comment or form field (not a page of the filing)",
+        )
         for m in _SURFACE_DATE.finditer(ctx.text)
     ]
 
@@ -397,7 +529,7 @@ def minor_category(text: str, start: int, end: int) -> str | None:
     """MINOR when a minor term sits right beside the name, within its sentence."""
     lo, hi = max(0, start - 40), min(len(text), end + 40)
     for m in MINOR_CONTEXT.finditer(text, lo, hi):
-        between = text[m.end():start] if m.end() <= start else text[end:m.start()]
+        between = text[m.end() : start] if m.end() <= start else text[end : m.start()]
         if m.end() <= start or m.start() >= end:
             if not re.search(r"[.;]\s", between) and not _NAME_RX.search(between):
                 return m.group(0).lower()
@@ -413,7 +545,11 @@ def name_windows(ctx: TextContext, spans: list[Span]) -> list[tuple[int, int, st
     """
     text = ctx.text
     if ctx.surface:
-        return [(0, len(text), "text outside the page (any name there is flagged)")] if text.strip() else []
+        return (
+            [(0, len(text), "text outside the page (any name there is flagged)")]
+            if text.strip()
+            else []
+        )
     private_at = sorted(s.start for s in spans if s.private)
     out = []
     for s, e in ctx.sentences():
@@ -431,7 +567,9 @@ def name_windows(ctx: TextContext, spans: list[Span]) -> list[tuple[int, int, st
             reason = f"role word {m.group(0).lower()!r}"
         elif m := MINOR_CONTEXT.search(sentence):
             reason = f"minor term {m.group(0).lower()!r}"
-        elif ctx.ia and ((m := IA_CONTEXT.search(sentence)) or (IA_TERMS and (m := IA_TERMS.search(sentence)))):
+        elif ctx.ia and (
+            (m := IA_CONTEXT.search(sentence)) or (IA_TERMS and (m := IA_TERMS.search(sentence)))
+        ):
             reason = f"internal-affairs term {m.group(0).strip().lower()!r}"
         elif m := _CUSTODY.search(sentence):
             reason = f"custody or interview term {m.group(0).lower()!r}"
@@ -449,7 +587,9 @@ def name_windows(ctx: TextContext, spans: list[Span]) -> list[tuple[int, int, st
 # the small model does not say so.
 _PRIVATE_WINDOWS = ("internal-affairs term", "a confidential exhibit", "text outside the page")
 _TITLE_WORD = r"(?:[A-Z](?:[a-z]+|['’][A-Z][a-z]+)(?:[-'’][A-Za-z][a-z]+)*|Mc[A-Z][a-z]+|[A-Z]\.)"  # also "Seo-yeon", "Jean-Luc"
-_SHAPED = re.compile(rf"(?<![\w.-]){_TITLE_WORD}(?:(?:[ \t]+|[ \t]*\n[ \t]*){_TITLE_WORD}){{1,2}}(?![\w-])")
+_SHAPED = re.compile(
+    rf"(?<![\w.-]){_TITLE_WORD}(?:(?:[ \t]+|[ \t]*\n[ \t]*){_TITLE_WORD}){{1,2}}(?![\w-])"
+)
 
 
 def shaped_names(ctx: TextContext, start: int, end: int, reason: str) -> list[Span]:
@@ -463,14 +603,18 @@ def shaped_names(ctx: TextContext, start: int, end: int, reason: str) -> list[Sp
         at = _private_name(ctx, m.start(), m.end())
         if at is None:
             continue
-        name = ctx.text[at[0]:at[1]]
+        name = ctx.text[at[0] : at[1]]
         if len(name_words(name)) < 2 or ORG_WORDS.search(name) or looks_like_place(name):
             continue
-        if re.search(rf"{OFFICER_TITLE}[ \t]+$", ctx.text[max(0, at[0] - 14): at[0]]):
+        if re.search(rf"{OFFICER_TITLE}[ \t]+$", ctx.text[max(0, at[0] - 14) : at[0]]):
             continue  # an officer: ia_spans names them
         if _title_line(ctx.text, at[0]):
             continue  # "Motion to File Documents Under Seal": a title, not a sentence
-        out.append(Span("PERSON", *at, "names:shape", 0.65, f"a name-shaped run in a sentence with {reason}"))
+        out.append(
+            Span(
+                "PERSON", *at, "names:shape", 0.65, f"a name-shaped run in a sentence with {reason}"
+            )
+        )
     return out
 
 
@@ -478,7 +622,7 @@ def _title_line(text: str, at: int) -> bool:
     """Whether the line holding ``at`` is a title: four words or more, every long one capitalised."""
     start = text.rfind("\n", 0, at) + 1
     end = text.find("\n", at)
-    words = re.findall(r"[A-Za-z][\w'’-]*", text[start: len(text) if end < 0 else end])
+    words = re.findall(r"[A-Za-z][\w'’-]*", text[start : len(text) if end < 0 else end])
     return len(words) >= 4 and all(w[0].isupper() for w in words if len(w) > 3)
 
 
@@ -494,6 +638,10 @@ def _has_candidate(sentence: str, public: PublicNames) -> bool:
             return True
         # a name run that starts with a word that is not a name ("The Kaur family")
         parts = words.split()
-        if len(parts) > 2 and looks_like_name(" ".join(parts[1:])) and " ".join(parts[1:]) not in public:
+        if (
+            len(parts) > 2
+            and looks_like_name(" ".join(parts[1:]))
+            and " ".join(parts[1:]) not in public
+        ):
             return True
     return False

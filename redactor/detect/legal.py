@@ -26,7 +26,9 @@ _JUDGE_BEFORE = re.compile(
     rf"[ \t]+(?:the[ \t]+)?({NAME_OR_SURNAME})"
 )
 _JUDGE_AFTER = re.compile(rf"(?m)^[ \t]*(?:/s/[ \t]*)?({NAME})[ \t]*,?[ \t]*\n?[ \t]*{JUDGE_TITLE}")
-_STAFF_TITLE = _I(r"deputy[ \t]+clerk|courtroom[ \t]+deputy|clerk[ \t]+of[ \t]+(?:the[ \t]+)?court|court[ \t]+reporter|law[ \t]+clerk|case[ \t]+manager")
+_STAFF_TITLE = _I(
+    r"deputy[ \t]+clerk|courtroom[ \t]+deputy|clerk[ \t]+of[ \t]+(?:the[ \t]+)?court|court[ \t]+reporter|law[ \t]+clerk|case[ \t]+manager"
+)
 _STAFF_AFTER = re.compile(rf"({NAME})[ \t]*,?[ \t]*\n?[ \t]*{_STAFF_TITLE}")
 _STAFF_BEFORE = re.compile(rf"(?:{_STAFF_TITLE})[ \t]*[:,]?[ \t]+({NAME})")
 _COURT_PHONE = re.compile(
@@ -36,7 +38,9 @@ _COURT_TITLE = re.compile(
     r"(?im)^[ \t]*(?:UNITED STATES (?:DISTRICT|BANKRUPTCY) COURT|SUPERIOR COURT OF|COURT OF APPEALS?|"
     r"UNITED STATES COURT OF APPEALS|IN THE UNITED STATES).*$"
 )
-_DISTRICT_LINE = re.compile(r"(?im)^[ \t]*(?:FOR THE )?(?:EASTERN|NORTHERN|SOUTHERN|CENTRAL|WESTERN|MIDDLE) DISTRICT OF .*$")
+_DISTRICT_LINE = re.compile(
+    r"(?im)^[ \t]*(?:FOR THE )?(?:EASTERN|NORTHERN|SOUTHERN|CENTRAL|WESTERN|MIDDLE) DISTRICT OF .*$"
+)
 _ROLES = (
     "plaintiffs?", "defendants?", "petitioners?", "respondents?", "appellants?", "appellees?",
     "intervenors?", "counter-?(?:claimants?|defendants?)", "real parties in interest",
@@ -52,7 +56,9 @@ _WRAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"  # a case name wraps at " v. " as often as 
 _CASE_NAME = re.compile(
     rf"\b({TOKEN}\.?,?(?:{GAP}{_PARTY_WORD}\.?,?){{0,7}}){_WRAP}v\.{_WRAP}({TOKEN}\.?(?:{GAP}{_PARTY_WORD}\.?){{0,7}})"
 )
-_DOCKET_REF = re.compile(r"\b(?:ECF|Dkt\.?|Docket|Doc\.)[ \t]*(?:Nos?\.?|#)?[ \t]*\d+(?:[-–,][ \t]*\d+)*")
+_DOCKET_REF = re.compile(
+    r"\b(?:ECF|Dkt\.?|Docket|Doc\.)[ \t]*(?:Nos?\.?|#)?[ \t]*\d+(?:[-–,][ \t]*\d+)*"
+)
 _DATE = (
     r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)"
     r"[ \t]+\d{1,2},?[ \t]+\d{4}|\d{1,2}/\d{1,2}/\d{2,4})"
@@ -73,8 +79,12 @@ _COUNSEL_HINT = re.compile(r"(?i)\bSBN\b|bar[ \t]+no|state[ \t]+bar|attorneys?[ 
 _EMAIL = re.compile(r"@")
 _PHONE = re.compile(r"\(?\d{3}\)?[ .\-]*\d{3}[ .\-]\d{4}|(?i:\btel\b|\bfax\b|telephone|facsimile)")
 _BAR = re.compile(r"(?i)\bSBN\b|bar[ \t]+(?:no|number)|state[ \t]+bar")
-_ADDRESS = re.compile(r"(?i)^\s*\d+[ \t]+\w|\bsuite\b|\bfloor\b|\bP\.?O\.?[ \t]+box\b|,[ \t]*[A-Z]{2}[ \t]+\d{5}|\b\d{5}(?:-\d{4})?\s*$")
-_FIRM = re.compile(r"(?i)\bLLP\b|\bLLC\b|\bP\.?C\.|\bLaw\b|\boffices?\b|attorney general|\bgroup\b|&|\bcounsel\b")
+_ADDRESS = re.compile(
+    r"(?i)^\s*\d+[ \t]+\w|\bsuite\b|\bfloor\b|\bP\.?O\.?[ \t]+box\b|,[ \t]*[A-Z]{2}[ \t]+\d{5}|\b\d{5}(?:-\d{4})?\s*$"
+)
+_FIRM = re.compile(
+    r"(?i)\bLLP\b|\bLLC\b|\bP\.?C\.|\bLaw\b|\boffices?\b|attorney general|\bgroup\b|&|\bcounsel\b"
+)
 _MAX_BLOCK_LINES = 12
 REGION = "_REGION"  # a block of the public record; never reported itself
 JUDGE_TITLE_RE = re.compile(JUDGE_TITLE)
@@ -83,9 +93,16 @@ JUDGE_TITLE_RE = re.compile(JUDGE_TITLE)
 # case, or in any case with the same (?i) matching): a text that holds none of them
 # cannot match, so the rule is not run over it. One word a regex: a single word is
 # found fast, an alternation of words is not.
-_JUDGE_BEFORE_WORDS = ("Hon", "HON", "Judge", "Justice")  # Hon., HON., Honorable, HONORABLE, Judge, Justice
+_JUDGE_BEFORE_WORDS = (
+    "Hon",
+    "HON",
+    "Judge",
+    "Justice",
+)  # Hon., HON., Honorable, HONORABLE, Judge, Justice
 _JUDGE_AFTER_WORDS = (re.compile("(?i)judge"),)  # JUDGE_TITLE ends with it
-_STAFF_WORDS = tuple(re.compile(f"(?i){w}") for w in ("clerk", "deputy", "reporter", "manager", "chambers"))
+_STAFF_WORDS = tuple(
+    re.compile(f"(?i){w}") for w in ("clerk", "deputy", "reporter", "manager", "chambers")
+)
 _VERSUS = (" v.", "\tv.", "\nv.")  # "v." after the space, tab or line break _CASE_NAME needs
 
 
@@ -106,7 +123,11 @@ def legal_spans(text: str, page_number: int | None, names: PublicNames) -> list[
     for m in _DOCKET_REF.finditer(text):
         spans.append(_public("CASE_NUMBER", m.start(), m.end(), "docket reference"))
     for m in _HEARING_DATE.finditer(text):
-        spans.append(_public("HEARING_DATE", m.start(1), m.end(1), f"date of a hearing or order: '{_head(m)}'"))
+        spans.append(
+            _public(
+                "HEARING_DATE", m.start(1), m.end(1), f"date of a hearing or order: '{_head(m)}'"
+            )
+        )
     return spans
 
 
@@ -158,7 +179,7 @@ def _attorney_block(text: str, names: PublicNames) -> list[Span]:
     title = _COURT_TITLE.search(text)
     if not title or not _COUNSEL_HINT.search(text[: title.start()]):
         return []
-    lines = _lines(text, 0, title.start())[:_MAX_BLOCK_LINES * 2]
+    lines = _lines(text, 0, title.start())[: _MAX_BLOCK_LINES * 2]
     why = "attorney block above the court's name"
     return [_counsel_line(text, s, e, names, why) for s, e in lines] + _region(lines, why)
 
@@ -183,7 +204,9 @@ def _signer_lines(text: str, window: list[tuple[int, int]]) -> list[tuple[int, i
     """Without 'Attorneys for', a signature is only the signer's name lines (a declarant's)."""
     out = []
     for s, e in window[:3]:
-        line = re.sub(r"(?i)^\s*(?:by:?\s*)?(?:/s/\s*)?|^\s*respectfully\s+submitted,?\s*$", "", text[s:e])
+        line = re.sub(
+            r"(?i)^\s*(?:by:?\s*)?(?:/s/\s*)?|^\s*respectfully\s+submitted,?\s*$", "", text[s:e]
+        )
         if line and not looks_like_name(line.split(",")[0]):
             break
         out.append((s, e))
@@ -197,8 +220,6 @@ def _region(lines: list[tuple[int, int]], why: str) -> list[Span]:
     return [Span(REGION, lines[0][0], lines[-1][1], "legal_context", 1.0, why, private=False)]
 
 
-
-
 def _caption(text: str, names: PublicNames) -> list[Span]:
     """Parties named in the caption: the lines above 'Plaintiff,' and 'Defendants.'."""
     spans: list[Span] = []
@@ -206,14 +227,23 @@ def _caption(text: str, names: PublicNames) -> list[Span]:
         before = m.group(1)
         if before.strip() and _caption_party(before):
             s = m.start(1) + len(before) - len(before.lstrip())
-            spans.append(_public("PARTY", s, m.start(1) + len(before.rstrip(" ,")), "party named in the caption"))
+            spans.append(
+                _public(
+                    "PARTY", s, m.start(1) + len(before.rstrip(" ,")), "party named in the caption"
+                )
+            )
             names.add(before)
             continue
         lines = _lines(text, max(0, m.start() - 400), m.start())
         group = []
         for s, e in reversed(lines[-4:]):
             line = text[s:e]
-            if _VERSUS_LINE.match(line) or _ROLE_LINE.match(line) or _COURT_TITLE.match(line) or _DISTRICT_LINE.match(line):
+            if (
+                _VERSUS_LINE.match(line)
+                or _ROLE_LINE.match(line)
+                or _COURT_TITLE.match(line)
+                or _DISTRICT_LINE.match(line)
+            ):
                 break
             if not _caption_party(line):
                 break
@@ -250,7 +280,14 @@ def _judges_and_staff(text: str, names: PublicNames) -> list[Span]:
             name = re.sub(r"['’]s$", "", m.group(1))
             if name.split()[0].lower() in ("of", "the") or not name.strip():
                 continue
-            spans.append(_public("JUDGE", m.start(1), m.start(1) + len(name), f"{why}: '{' '.join(m.group(0).split())[:60]}'"))
+            spans.append(
+                _public(
+                    "JUDGE",
+                    m.start(1),
+                    m.start(1) + len(name),
+                    f"{why}: '{' '.join(m.group(0).split())[:60]}'",
+                )
+            )
             names.add(name)
     if not _holds_any(text, _STAFF_WORDS):
         return spans  # every staff title, "clerk's office" and "chambers" holds one of the words
@@ -260,7 +297,9 @@ def _judges_and_staff(text: str, names: PublicNames) -> list[Span]:
                 spans.append(_public("COURT_STAFF", m.start(1), m.end(1), "court staff by title"))
                 names.add(m.group(1))
     for m in _COURT_PHONE.finditer(text):
-        spans.append(_public("COURT_STAFF", m.start(1), m.end(1), "the court's own telephone number"))
+        spans.append(
+            _public("COURT_STAFF", m.start(1), m.end(1), "the court's own telephone number")
+        )
     return spans
 
 

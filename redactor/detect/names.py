@@ -69,7 +69,9 @@ PLACE_LAST = {
     "creek", "island", "bay", "river", "point", "village", "station", "harbor", "harbour", "mesa",
     "vista", "gardens", "woods", "junction", "canyon", "center", "township", "county", "parish",
 }  # fmt: skip
-_CASE_AFTER = re.compile(r"[ \t]*(?:[.,]?[ \t]*\([^()\n]{1,20}\))?(?:,?[ \t]+(?:Inc|Co|Corp|Ltd|LLC|N\.A)\.?)?,?\s{1,3}v(?:s)?\.[ \t]")
+_CASE_AFTER = re.compile(
+    r"[ \t]*(?:[.,]?[ \t]*\([^()\n]{1,20}\))?(?:,?[ \t]+(?:Inc|Co|Corp|Ltd|LLC|N\.A)\.?)?,?\s{1,3}v(?:s)?\.[ \t]"
+)
 _CASE_BEFORE = re.compile(r"\bv(?:s)?\.\s{1,3}$")
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")

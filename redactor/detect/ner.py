@@ -46,7 +46,9 @@ def _blas():
     return ThreadpoolController()
 
 
-def entities(texts: list[str], labels: tuple[str, ...] = ("PERSON",)) -> list[list[tuple[int, int, str]]]:
+def entities(
+    texts: list[str], labels: tuple[str, ...] = ("PERSON",)
+) -> list[list[tuple[int, int, str]]]:
     """For each text, the (start, end, label) of the entities of the given labels.
 
     The model reads each distinct text once: a sentence that a filing repeats (on
@@ -64,14 +66,18 @@ def entities(texts: list[str], labels: tuple[str, ...] = ("PERSON",)) -> list[li
     unread = [text for text in distinct if text not in found]
     if unread:
         nlp = _nlp()
-        with _blas().limit(limits=1, user_api="blas"):  # already one where redactor started the process
+        with _blas().limit(
+            limits=1, user_api="blas"
+        ):  # already one where redactor started the process
             read = {
                 text: tuple((e.start_char, e.end_char, e.label_) for e in doc.ents)
                 for text, doc in zip(unread, nlp.pipe(unread, batch_size=64), strict=True)
             }
         found.update(read)
         with _memory_lock:
-            _READ.update((text, ents) for text, ents in read.items() if len(text) <= READ_CACHE_LONGEST)
+            _READ.update(
+                (text, ents) for text, ents in read.items() if len(text) <= READ_CACHE_LONGEST
+            )
             while len(_READ) > READ_CACHE_SIZE:
                 _READ.popitem(last=False)
     return [[e for e in found[text] if e[2] in labels] for text in texts]

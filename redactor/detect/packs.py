@@ -261,7 +261,9 @@ class PatternSet:
         # (blank lines) still separate. Offsets are unchanged.
         text = _LINE_BREAK.sub(" ", text)
         found: list[PatternMatch] = []
-        holds: dict[tuple[str, int], bool] = {}  # a requires regex -> whether the text holds a match of it
+        holds: dict[
+            tuple[str, int], bool
+        ] = {}  # a requires regex -> whether the text holds a match of it
         for pack in self.packs:
             if not pack.public and categories is not None and not (pack.categories & categories):
                 continue
@@ -284,7 +286,9 @@ class PatternSet:
 _LINE_BREAK = regex.compile(r"(?<!\n)\n(?!\n)")
 
 
-def _holds(pack: Pack, pattern: Pattern, text: str, timeout: float, seen: dict[tuple[str, int], bool]) -> bool:
+def _holds(
+    pack: Pack, pattern: Pattern, text: str, timeout: float, seen: dict[tuple[str, int], bool]
+) -> bool:
     """Whether ``text`` holds a match of the pattern's ``requires`` regex (asked once per regex)."""
     key = (pattern.requires.pattern, pattern.requires.flags)
     if key not in seen:
@@ -469,7 +473,11 @@ def _build_pack(source: str, data: Any) -> Pack:
     for pattern in patterns:
         if categories.BY_NAME[pattern.category].public != public:
             kind = "public" if public else "private"
-            raise _fail(source, f"entry {pattern.name!r}", f"category {pattern.category} is not {kind}, as the pack is")
+            raise _fail(
+                source,
+                f"entry {pattern.name!r}",
+                f"category {pattern.category} is not {kind}, as the pack is",
+            )
     return Pack(name=name, source=source, public=public, patterns=tuple(patterns))
 
 
@@ -499,7 +507,9 @@ def _build_pattern(
     requires = None
     if entry.get("requires") is not None:
         try:
-            requires = regex.compile(_expand(source, label, str(entry["requires"]), fragments), flags)
+            requires = regex.compile(
+                _expand(source, label, str(entry["requires"]), fragments), flags
+            )
         except regex.error as exc:
             raise _fail(source, label, f"'requires' regex does not compile: {exc}") from None
     group: str | int = entry.get("group") or ("value" if "value" in compiled.groupindex else 0)
@@ -525,7 +535,9 @@ def _build_pattern(
     named = str(entry.get("category") or category)
     known = categories.canonical(named)
     if known is None:
-        raise _fail(source, label, f"unknown category {named!r}; known: {', '.join(categories.BY_NAME)}")
+        raise _fail(
+            source, label, f"unknown category {named!r}; known: {', '.join(categories.BY_NAME)}"
+        )
     return Pattern(
         name=str(entry["name"]),
         category=known,

@@ -27,6 +27,7 @@ from .spans import Span
 
 logging.getLogger("presidio-analyzer").setLevel(logging.ERROR)
 
+
 class _Scanner:
     """Runs every pack over a text once; the pack recognizers share the result."""
 
@@ -58,12 +59,16 @@ class PackRecognizer(EntityRecognizer):
         self.pack = pack
         self.scanner = scanner
         entities = sorted(pack.categories)
-        super().__init__(supported_entities=entities, name=f"pack:{pack.name}", supported_language="en")
+        super().__init__(
+            supported_entities=entities, name=f"pack:{pack.name}", supported_language="en"
+        )
 
     def load(self) -> None:  # the pack is compiled already
         pass
 
-    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
         out = []
         for m in self.scanner.pack_matches(text, self.pack.name):
             explanation = AnalysisExplanation(
@@ -73,12 +78,17 @@ class PackRecognizer(EntityRecognizer):
             out.append(
                 RecognizerResult(
                     entity_type=m.category,
-                    start=m.value_start, end=m.value_end, score=m.score,
+                    start=m.value_start,
+                    end=m.value_end,
+                    score=m.score,
                     analysis_explanation=explanation,
                     recognition_metadata={
                         RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
                         RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                        "public": m.public, "pack": m.pack, "pattern": m.pattern, "why": m.why,
+                        "public": m.public,
+                        "pack": m.pack,
+                        "pattern": m.pattern,
+                        "why": m.why,
                     },
                 )  # fmt: skip
             )
@@ -89,7 +99,12 @@ class PackContext(ContextAwareEnhancer):
     """The packs weigh their own context words (PatternMatch.context); nothing to add here."""
 
     def __init__(self) -> None:
-        super().__init__(context_similarity_factor=0.0, min_score_with_context_similarity=0.0, context_prefix_count=0, context_suffix_count=0)
+        super().__init__(
+            context_similarity_factor=0.0,
+            min_score_with_context_similarity=0.0,
+            context_prefix_count=0,
+            context_suffix_count=0,
+        )
 
     def enhance_using_context(self, text, raw_results, nlp_artifacts, recognizers, context=None):
         return raw_results
@@ -120,7 +135,17 @@ class PackAnalyzer:
             meta = r.recognition_metadata or {}
             why = meta.get("why", "")
             detector = f"pattern:{meta.get('pack')}/{meta.get('pattern')}"
-            out.append(Span(r.entity_type, r.start, r.end, detector, r.score, why, private=not meta.get("public")))
+            out.append(
+                Span(
+                    r.entity_type,
+                    r.start,
+                    r.end,
+                    detector,
+                    r.score,
+                    why,
+                    private=not meta.get("public"),
+                )
+            )
         return out
 
 

@@ -51,7 +51,10 @@ class Score:
 
     def table(self) -> str:
         rows = [f"{'category':<16} {'found':>7} {'of':>5} {'rate':>7}"]
-        for label, part in (("private (recall)", self.private), ("public (false flags)", self.public)):
+        for label, part in (
+            ("private (recall)", self.private),
+            ("public (false flags)", self.public),
+        ):
             rows.append(f"-- {label}")
             for cat in sorted(part):
                 t = part[cat]
@@ -74,7 +77,11 @@ def _places(text: str, value: str) -> list[tuple[int, int]]:
     words = value.split()
     if not words:
         return []
-    rx = r"\s*".join(re.escape(w) for w in words) if len(words) == 1 else r"[\s\-]+".join(re.escape(w) for w in words)
+    rx = (
+        r"\s*".join(re.escape(w) for w in words)
+        if len(words) == 1
+        else r"[\s\-]+".join(re.escape(w) for w in words)
+    )
     return [(m.start(), m.end()) for m in re.finditer(rx, text, re.I)]
 
 
@@ -94,7 +101,9 @@ def _loose(findings: list[Finding], value: str) -> bool:
     return False
 
 
-def score_document(doc: Document, findings: list[Finding], truth: dict, label: str = "", show_values: bool = False) -> Score:
+def score_document(
+    doc: Document, findings: list[Finding], truth: dict, label: str = "", show_values: bool = False
+) -> Score:
     """Score one filing's findings against its truth file (``private`` and ``public`` lists).
 
     Misses name file, page and category; the value only with ``show_values`` (synthetic corpora).
@@ -114,7 +123,9 @@ def score_document(doc: Document, findings: list[Finding], truth: dict, label: s
         forms = [value] + [f for f in item.get("forms") or [] if f and f != value]
         on_page = surface in PAGE_SURFACES
         if not on_page:
-            ok = _loose(by_surface[surface], value) or any(_loose(by_surface[surface], f) for f in forms)
+            ok = _loose(by_surface[surface], value) or any(
+                _loose(by_surface[surface], f) for f in forms
+            )
         else:
             pages = [item["page"]] if item.get("page") else list(texts)
             ok = False
@@ -127,7 +138,10 @@ def score_document(doc: Document, findings: list[Finding], truth: dict, label: s
         if ok:
             tally.hit += 1
         else:
-            tally.misses.append(f"{label} p.{item.get('page')} {surface} {cat}" + (f" {value!r}" if show_values else ""))
+            tally.misses.append(
+                f"{label} p.{item.get('page')} {surface} {cat}"
+                + (f" {value!r}" if show_values else "")
+            )
     for item in truth.get("public", []):
         cat, value = item["category"], item["value"]
         tally = score.public[cat]
@@ -135,5 +149,7 @@ def score_document(doc: Document, findings: list[Finding], truth: dict, label: s
         pages = [item["page"]] if item.get("page") else list(texts)
         if any(_overlaps(by_page[n], _places(texts.get(n, ""), value)) for n in pages):
             tally.hit += 1
-            tally.misses.append(f"{label} p.{item.get('page')} {cat}" + (f" {value!r}" if show_values else ""))
+            tally.misses.append(
+                f"{label} p.{item.get('page')} {cat}" + (f" {value!r}" if show_values else "")
+            )
     return score

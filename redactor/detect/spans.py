@@ -38,8 +38,6 @@ class Span:
         return self.detector.startswith(SOFT_DETECTORS)
 
 
-
-
 def _covers(public: Span, span: Span) -> bool:
     # What a block of the public record (counsel's signature, the attorney block) may hold:
     # names and contact details. A Social Security number inside one is still private.
@@ -50,13 +48,21 @@ def _covers(public: Span, span: Span) -> bool:
 
 def _rank(span: Span) -> tuple:
     # when two private spans are the same length, the more specific category wins
-    return (-(span.end - span.start), categories.priority(span.category), -span.score, span.start, span.detector)
+    return (
+        -(span.end - span.start),
+        categories.priority(span.category),
+        -span.score,
+        span.start,
+        span.detector,
+    )
 
 
 def resolve(spans: list[Span]) -> list[Span]:
     """The spans that stand: de-duplicated, public record first, longest private span wins."""
     regions = [s for s in spans if not s.private and s.category.startswith("_")]
-    public = _dedupe([s for s in spans if not s.private and not s.category.startswith("_")]) + regions
+    public = (
+        _dedupe([s for s in spans if not s.private and not s.category.startswith("_")]) + regions
+    )
     kept: list[Span] = []
     for span in sorted((s for s in spans if s.private), key=_rank):
         if span.end <= span.start:
@@ -68,8 +74,12 @@ def resolve(spans: list[Span]) -> list[Span]:
         same = [i for i, k in enumerate(kept) if k.category == span.category and k.overlaps(span)]
         if same:  # "a seizure" and "seizure disorder": one value, one redaction
             k = kept[same[0]]
-            kept[same[0]] = replace(k, start=min(k.start, span.start), end=max(k.end, span.end),
-                                    score=max(k.score, span.score))
+            kept[same[0]] = replace(
+                k,
+                start=min(k.start, span.start),
+                end=max(k.end, span.end),
+                score=max(k.score, span.score),
+            )
             continue
         kept.append(span)
     # Public spans that a private span overlaps stay visible to the reviewer only when

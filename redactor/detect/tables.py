@@ -18,12 +18,24 @@ from .spans import Span
 _HEADERS: tuple[tuple[str, str], ...] = (
     ("MINOR", r"child(?:['’]s name)?|minor|student(?: name)?|juvenile"),
     ("OFFICER_NAME", r"officer(?: name)?|deputy|subject officer|involved officer"),
-    ("PERSON", r"(?:full |patient |customer |client |contact )?name|patient|customer|client|complainant|witness|"
-               r"caller|contact|inmate|employee|resident|individual|person|account holder|cardholder|tenant"),
+    (
+        "PERSON",
+        r"(?:full |patient |customer |client |contact )?name|patient|customer|client|complainant|witness|"
+        r"caller|contact|inmate|employee|resident|individual|person|account holder|cardholder|tenant",
+    ),
     ("DOB", r"dob|d\.o\.b\.?|date of birth|birth ?date|born"),
-    ("MRN", r"mrn|medical record(?: no\.?| number)?|chart(?: no\.?| number)?|patient (?:id|no\.?|number)"),
-    ("MEDICAL", r"diagnos[ie]s|condition|medical condition|treatment|medications?|injur(?:y|ies)|health (?:condition|issue)"),
-    ("PHONE", r"(?:home |cell |mobile |personal )?(?:phone|telephone)(?: no\.?| number)?|cell|mobile"),
+    (
+        "MRN",
+        r"mrn|medical record(?: no\.?| number)?|chart(?: no\.?| number)?|patient (?:id|no\.?|number)",
+    ),
+    (
+        "MEDICAL",
+        r"diagnos[ie]s|condition|medical condition|treatment|medications?|injur(?:y|ies)|health (?:condition|issue)",
+    ),
+    (
+        "PHONE",
+        r"(?:home |cell |mobile |personal )?(?:phone|telephone)(?: no\.?| number)?|cell|mobile",
+    ),
     ("EMAIL", r"(?:personal )?e-?mail(?: address)?"),
     ("ADDRESS", r"(?:home |street |mailing |residential )?address|residence"),
     ("SSN", r"ssn|social security(?: no\.?| number)?"),
@@ -32,12 +44,20 @@ _HEADERS: tuple[tuple[str, str], ...] = (
     ("DRIVERS_LICENSE", r"driver['’]?s? licen[cs]e(?: no\.?| number)?|dl(?: no\.?)?"),
     ("MINOR_SCHOOL", r"school"),
     ("BADGE", r"badge(?: no\.?| number)?|star(?: no\.?)?"),
-    ("IA_CASE", r"ia (?:file|case|no\.?|number)(?: no\.?)?|ia|internal affairs (?:no\.?|case|file)|investigation(?: no\.?)?"),
-    ("IA_FINDING", r"findings?(?: ?/ ?discipline)?|discipline|disposition|outcome|finding and discipline"),
+    (
+        "IA_CASE",
+        r"ia (?:file|case|no\.?|number)(?: no\.?)?|ia|internal affairs (?:no\.?|case|file)|investigation(?: no\.?)?",
+    ),
+    (
+        "IA_FINDING",
+        r"findings?(?: ?/ ?discipline)?|discipline|disposition|outcome|finding and discipline",
+    ),
 )
 _HEADER_RX = [(cat, re.compile(rf"(?i)^\s*(?:{rx})\s*:?\s*$")) for cat, rx in _HEADERS]
 # Every header at once: a line it does not match is no header, and is read once instead of once a rule.
-_ANY_HEADER = re.compile(r"(?i)^\s*(?:" + "|".join(f"(?:{rx})" for _, rx in _HEADERS) + r")\s*:?\s*$")
+_ANY_HEADER = re.compile(
+    r"(?i)^\s*(?:" + "|".join(f"(?:{rx})" for _, rx in _HEADERS) + r")\s*:?\s*$"
+)
 _ROW_TOLERANCE = 4.0  # points: header cells of one row share a baseline within this
 _MAX_GAP = 70.0  # points: a gap this tall below the last cell ends the table
 
@@ -121,5 +141,7 @@ def _cells(page, text, ranges, body, columns, cats, used) -> list[Span]:
         if cat:
             s, e = ranges[li]
             label = " ".join(text[slice(*ranges[header])].split())
-            out.append(Span(cat, s, e, "table:column", 0.8, f"cell under the column {label!r} of a table"))
+            out.append(
+                Span(cat, s, e, "table:column", 0.8, f"cell under the column {label!r} of a table")
+            )
     return out

@@ -12,4 +12,12 @@
 from .pages import MAX_BYTES, MAX_PAGES, is_encrypted, load, open_pdf
 from .surfaces import read_surfaces, revision_ends
 
-__all__ = ["MAX_BYTES", "MAX_PAGES", "is_encrypted", "load", "open_pdf", "read_surfaces", "revision_ends"]
+__all__ = [
+    "MAX_BYTES",
+    "MAX_PAGES",
+    "is_encrypted",
+    "load",
+    "open_pdf",
+    "read_surfaces",
+    "revision_ends",
+]

@@ -52,7 +52,9 @@ class _RawLine:
         return _words(self)
 
 
-def open_pdf(path: str, password: str | None = None, *, data: bytes | None = None) -> tuple[pymupdf.Document, bytes]:
+def open_pdf(
+    path: str, password: str | None = None, *, data: bytes | None = None
+) -> tuple[pymupdf.Document, bytes]:
     """Open a PDF for reading, or raise BadInput with one line saying what to do.
 
     ``data``: the file's bytes when they come from elsewhere (standard input);
@@ -70,29 +72,50 @@ def open_pdf(path: str, password: str | None = None, *, data: bytes | None = Non
     if size == 0:
         raise BadInput(path, "the file is empty", "get a complete copy of the PDF")
     if size > MAX_BYTES:
-        raise BadInput(path, f"the file is {size >> 20} MB, over the 1024 MB limit", "split it into smaller PDFs")
+        raise BadInput(
+            path,
+            f"the file is {size >> 20} MB, over the 1024 MB limit",
+            "split it into smaller PDFs",
+        )
     raw = Path(path).read_bytes() if data is None else data
     if b"%PDF-" not in raw[:1024]:
         raise BadInput(path, "is not a PDF (no %PDF header)", "convert it to PDF first")
     try:
         pdf = pymupdf.open(stream=raw, filetype="pdf")
     except Exception:
-        raise BadInput(path, "cannot be parsed as a PDF", "it is damaged; export it again from its source") from None
+        raise BadInput(
+            path, "cannot be parsed as a PDF", "it is damaged; export it again from its source"
+        ) from None
     if pdf.needs_pass:
         if not password:
-            raise BadInput(path, "is encrypted and needs a password", "give its password, or save an unencrypted copy", option="password")
+            raise BadInput(
+                path,
+                "is encrypted and needs a password",
+                "give its password, or save an unencrypted copy",
+                option="password",
+            )
         if not pdf.authenticate(password):
-            raise BadInput(path, "the password given does not open it", "check the password", option="password")
+            raise BadInput(
+                path, "the password given does not open it", "check the password", option="password"
+            )
     if b"%%EOF" not in raw[-2048:]:
-        raise BadInput(path, "is truncated (no end-of-file marker)", "get a complete copy of the PDF")
+        raise BadInput(
+            path, "is truncated (no end-of-file marker)", "get a complete copy of the PDF"
+        )
     if pdf.page_count == 0:
         raise BadInput(path, "has no pages", "check that this is the right file")
     if pdf.page_count > MAX_PAGES:
-        raise BadInput(path, f"has {pdf.page_count} pages, over the {MAX_PAGES} limit", "split it into smaller PDFs")
+        raise BadInput(
+            path,
+            f"has {pdf.page_count} pages, over the {MAX_PAGES} limit",
+            "split it into smaller PDFs",
+        )
     return pdf, raw
 
 
-def load(path: str, password: str | None = None, ocr: bool = True, *, data: bytes | None = None) -> Document:
+def load(
+    path: str, password: str | None = None, ocr: bool = True, *, data: bytes | None = None
+) -> Document:
     """Read a PDF into a Document. Raises BadInput for anything that is not a readable PDF.
 
     ``data``: the file's bytes, when they do not come from ``path`` (see :func:`open_pdf`).
@@ -105,7 +128,11 @@ def load(path: str, password: str | None = None, ocr: bool = True, *, data: byte
         except BadInput:
             raise
         except Exception:
-            raise BadInput(path, f"page {index + 1} cannot be read", "it is damaged; export it again from its source") from None
+            raise BadInput(
+                path,
+                f"page {index + 1} cannot be read",
+                "it is damaged; export it again from its source",
+            ) from None
     repeated = _repeated_band_lines(raw_pages)
     pages = [_build_page(rp, repeated) for rp in raw_pages]
     return Document(
@@ -123,7 +150,9 @@ def load(path: str, password: str | None = None, ocr: bool = True, *, data: byte
 def is_encrypted(pdf: pymupdf.Document) -> bool:
     """Whether the file is encrypted. (Asking ``needs_pass`` after ``authenticate``
     breaks decryption in PyMuPDF 2.0, so look at the trailer instead.)"""
-    return bool((pdf.metadata or {}).get("encryption")) or pdf.xref_get_key(-1, "Encrypt")[0] != "null"
+    return (
+        bool((pdf.metadata or {}).get("encryption")) or pdf.xref_get_key(-1, "Encrypt")[0] != "null"
+    )
 
 
 @dataclass
@@ -162,7 +191,17 @@ def _read_page(pdf: pymupdf.Document, index: int, ocr: bool) -> _RawPage:
         lines = _lines_from(page.get_text("rawdict", flags=TEXT_FLAGS, textpage=textpage), ocr=True)
         used_ocr = True
         scanned = scanned or bool(images)
-    return _RawPage(index + 1, rect.width, rect.height, page.rotation, lines, images, has_text, used_ocr, scanned)
+    return _RawPage(
+        index + 1,
+        rect.width,
+        rect.height,
+        page.rotation,
+        lines,
+        images,
+        has_text,
+        used_ocr,
+        scanned,
+    )
 
 
 def _lines_from(raw: dict, *, ocr: bool) -> list[_RawLine]:
@@ -183,7 +222,9 @@ def _lines_from(raw: dict, *, ocr: bool) -> list[_RawLine]:
     return out
 
 
-_PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?\s*(?:of\s+\d{1,4})?\s*$", re.I)
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?:page\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?\s*(?:of\s+\d{1,4})?\s*$", re.I
+)
 
 
 def _band(line: _RawLine, height: float) -> bool:
@@ -269,7 +310,9 @@ def _build_page(rp: _RawPage, repeated: set[str]) -> Page:
             continue
         box = union([b for c, b in chars if c.strip()])
         text = "".join(c for c, _ in chars)
-        is_furniture = _band(ln, rp.height) and (_shape(text) in repeated or bool(_PAGE_NUMBER.match(text)))
+        is_furniture = _band(ln, rp.height) and (
+            _shape(text) in repeated or bool(_PAGE_NUMBER.match(text))
+        )
         if margin_y and not is_furniture:
             below_last = box[1] > max(margin_y.values()) + spacing
             above_first = box[3] < min(margin_y.values()) - spacing
@@ -300,7 +343,9 @@ def _build_page(rp: _RawPage, repeated: set[str]) -> Page:
                 out_boxes.append(box)
                 out_lines.append(li)
             prev = lines[li]
-    text = PageText(text="".join(out_chars), char_boxes=out_boxes, char_lines=out_lines, body_end=body_end)
+    text = PageText(
+        text="".join(out_chars), char_boxes=out_boxes, char_lines=out_lines, body_end=body_end
+    )
     return Page(
         number=rp.number,
         width=rp.width,
@@ -325,7 +370,9 @@ def _same_flow(a: Line, b: Line) -> bool:
     height = max(a.bbox[3] - a.bbox[1], 1.0)
     gap = b.bbox[1] - a.bbox[3]
     overlap = min(a.bbox[2], b.bbox[2]) - max(a.bbox[0], b.bbox[0])
-    return -0.3 * height <= gap <= 1.3 * height and overlap > 0.5 * min(a.bbox[2] - a.bbox[0], b.bbox[2] - b.bbox[0])
+    return -0.3 * height <= gap <= 1.3 * height and overlap > 0.5 * min(
+        a.bbox[2] - a.bbox[0], b.bbox[2] - b.bbox[0]
+    )
 
 
 def _trim(chars: list[tuple[str, Box]]) -> list[tuple[str, Box]]:

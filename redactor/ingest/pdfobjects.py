@@ -95,7 +95,9 @@ def _parse(s: str, i: int, depth: int) -> tuple[Any, int]:
     if c == "/":
         m = _TOKEN.match(s, i + 1)
         word = m.group(0) if m else ""
-        return Name(re.sub(r"#([0-9A-Fa-f]{2})", lambda h: chr(int(h.group(1), 16)), word)), i + 1 + len(word)
+        return Name(
+            re.sub(r"#([0-9A-Fa-f]{2})", lambda h: chr(int(h.group(1), 16)), word)
+        ), i + 1 + len(word)
     if c == "(":
         return _literal(s, i)
     if c == "<":
@@ -187,7 +189,11 @@ class _Objects:
 
     def text(self, value: Any) -> str:
         """A text string, or the decoded text of a stream (scripts and rich text may be either)."""
-        if isinstance(value, Ref) and 0 < value.xref < self.count and self.pdf.xref_is_stream(value.xref):
+        if (
+            isinstance(value, Ref)
+            and 0 < value.xref < self.count
+            and self.pdf.xref_is_stream(value.xref)
+        ):
             return decode_text((self.pdf.xref_stream(value.xref) or b"")[:MAX_TEXT_CHARS])
         value = self.resolve(value)
         return value if _is_text(value) else ""

@@ -30,13 +30,17 @@ def revision_ends(raw: bytes) -> list[int]:
     m = re.search(rb"/Linearized\b.{0,200}?/E\s+(\d+)", raw[:2048], re.S)
     if m:
         first_page_end = int(m.group(1))
-    header = max(raw.find(b"%PDF-", 0, 1024), 0)  # offsets count from the header when junk precedes it
+    header = max(
+        raw.find(b"%PDF-", 0, 1024), 0
+    )  # offsets count from the header when junk precedes it
     found: dict[int, tuple[int, bool]] = {}
     for m in re.finditer(rb"startxref\s+(\d{1,15})\s*%%EOF", raw):
         if m.start() < first_page_end:
             continue
         end = m.end()
-        end += 2 if raw[end : end + 2] == b"\r\n" else 1 if raw[end : end + 1] in (b"\r", b"\n") else 0
+        end += (
+            2 if raw[end : end + 2] == b"\r\n" else 1 if raw[end : end + 1] in (b"\r", b"\n") else 0
+        )
         offset = int(m.group(1))
         valid = any(_xref_at(raw, offset + shift) for shift in {0, header})
         found.pop(offset, None)  # the same table stated twice is one revision: keep the last
@@ -90,7 +94,9 @@ class _FinalPages:
 
     def words(self, pno: int) -> list[str]:
         if pno not in self._words:
-            self._words[pno] = [text for text, _ in _words(self.pdf[pno])] if pno < self.count else []
+            self._words[pno] = (
+                [text for text, _ in _words(self.pdf[pno])] if pno < self.count else []
+            )
         return self._words[pno]
 
     def everywhere(self) -> set[str]:

@@ -52,7 +52,15 @@ TEXT_EXTENSIONS = {"txt", "csv", "json", "xml", "html", "htm", "md", "eml", "rtf
 MARKUP_EXTENSIONS = {"xml", "html", "htm"}
 # A title is expected of a filing (PDF/A and accessibility ask for one): a note,
 # unless detection finds something private in it (check then makes it a fix).
-INFO_NOTE_KEYS = {"Title", "Producer", "Creator", "CreationDate", "ModDate", "Trapped", "SourceModified"}
+INFO_NOTE_KEYS = {
+    "Title",
+    "Producer",
+    "Creator",
+    "CreationDate",
+    "ModDate",
+    "Trapped",
+    "SourceModified",
+}
 XMP_NOTE_FIELDS = {
     "xmp:CreatorTool", "xmp:CreateDate", "xmp:ModifyDate", "xmp:MetadataDate",
     "pdf:Producer", "pdf:PDFVersion", "pdf:Trapped", "dc:format",
@@ -66,10 +74,18 @@ XMP_SKIPPED_FIELDS = {"xmpGImg:image"}  # a base64 thumbnail, not text
 RISKY_ACTIONS = {"JavaScript", "Launch", "SubmitForm", "ImportData", "GoToE", "Rendition"}
 MEDIA_SUBTYPES = {"Sound", "Movie", "Screen", "RichMedia", "3D"}
 PLAIN_SUBTYPES = {"Link", "Widget", "Popup"}
-_SWEEP_PREFILTER = re.compile(rb"/ObjStm|/JS|/JavaScript|/Launch|/SubmitForm|/ImportData|/GoToE|/Rendition|/EF"
-                              rb"|/EmbeddedFile|/Alt|/ActualText|/XML")  # one pass over the file's bytes
+_SWEEP_PREFILTER = re.compile(
+    rb"/ObjStm|/JS|/JavaScript|/Launch|/SubmitForm|/ImportData|/GoToE|/Rendition|/EF"
+    rb"|/EmbeddedFile|/Alt|/ActualText|/XML"
+)  # one pass over the file's bytes
 _ESCAPED_NAME = re.compile(rb"/[^\s/<>\[\]()]*#[0-9A-Fa-f]{2}")
-_SWEEP_KEYS = tuple(f"/S/{a}" for a in RISKY_ACTIONS) + ("/JS", "/EF", "/Alt", "/ActualText", "/Subtype/XML")
+_SWEEP_KEYS = tuple(f"/S/{a}" for a in RISKY_ACTIONS) + (
+    "/JS",
+    "/EF",
+    "/Alt",
+    "/ActualText",
+    "/Subtype/XML",
+)
 
 
 # ---------------------------------------------------------------- the reader
@@ -93,7 +109,11 @@ PARTS: tuple[Part, ...] = (
     Part("the bookmarks", "read_outline", ("bookmark",)),
     Part("the named destinations", "read_named_destinations", ("bookmark",)),
     Part("the document-level entries", "read_catalog_places", ("javascript", "attachment")),
-    Part("the objects of the file", "read_objects", ("javascript", "attachment", "structure", "metadata")),
+    Part(
+        "the objects of the file",
+        "read_objects",
+        ("javascript", "attachment", "structure", "metadata"),
+    ),
     Part("the optional content (layers)", "read_layers", ("optional_content",)),
     Part("the page labels", "read_page_labels", ("structure",)),
     Part("the earlier revisions", "read_revisions", ("incremental_update",)),
@@ -107,7 +127,9 @@ class _Place:
     bbox: Box | None = None
 
 
-def read_surfaces(pdf: pymupdf.Document, raw: bytes, path: str) -> tuple[list[SurfaceText], list[Problem]]:
+def read_surfaces(
+    pdf: pymupdf.Document, raw: bytes, path: str
+) -> tuple[list[SurfaceText], list[Problem]]:
     """The text of every non-page surface of ``pdf`` and the structural problems found there.
 
     ``raw`` is the file's bytes, for the analysis of earlier revisions; ``path``
@@ -134,13 +156,17 @@ class _Reader:
 
     # -- plumbing
 
-    def add(self, surface: str, where: str, text: Any, page: int | None = None, bbox: Box | None = None) -> bool:
+    def add(
+        self, surface: str, where: str, text: Any, page: int | None = None, bbox: Box | None = None
+    ) -> bool:
         text = text.strip() if isinstance(text, str) else ""
         if text:
             self.surfaces.append(SurfaceText(surface, where, text, page, bbox))
         return bool(text)
 
-    def problem(self, kind: str, detail: str, severity: str = SEVERITY_FIX, place: _Place | None = None) -> None:
+    def problem(
+        self, kind: str, detail: str, severity: str = SEVERITY_FIX, place: _Place | None = None
+    ) -> None:
         page, bbox = (place.page, place.bbox) if place else (None, None)
         self.problems.append(Problem(kind, detail, page, bbox, severity))
 
@@ -148,7 +174,11 @@ class _Reader:
         try:
             read()
         except Exception as exc:  # hostile input: any failure is this part's, reported, not raised
-            self.problem("unreadable_part", f"could not read {part} ({type(exc).__name__}); check it by hand", place=place)
+            self.problem(
+                "unreadable_part",
+                f"could not read {part} ({type(exc).__name__}); check it by hand",
+                place=place,
+            )
 
     def claim(self, value: Any, place: _Place, depth: int = 3) -> None:
         """Remember where the objects an entry points to are found (for scripts and files)."""
@@ -160,7 +190,9 @@ class _Reader:
         if isinstance(value, dict):
             for key, item in value.items():
                 if key not in ("P", "Parent", "D", "Dest", "Pg"):
-                    self.claim(item, _Place(f"{place.label} /{key}", place.page, place.bbox), depth - 1)
+                    self.claim(
+                        item, _Place(f"{place.label} /{key}", place.page, place.bbox), depth - 1
+                    )
         elif isinstance(value, list):
             for item in value:
                 self.claim(item, place, depth - 1)
@@ -185,15 +217,24 @@ class _Reader:
         method = (self.pdf.metadata or {}).get("encryption")
         if method or self.pdf.is_encrypted or self.pdf.xref_get_key(-1, "Encrypt")[0] != "null":
             how = f" ({method})" if method else ""
-            self.problem("encrypted", f"the file is encrypted{how}; CM/ECF rejects encrypted or password-protected files")
+            self.problem(
+                "encrypted",
+                f"the file is encrypted{how}; CM/ECF rejects encrypted or password-protected files",
+            )
 
     def read_info(self) -> None:
         kind, value = self.pdf.xref_get_key(-1, "Info")
         if kind == "null":
             return
         info = self.objs.dict(Ref(int(value.split()[0])) if kind == "xref" else parse_object(value))
-        fields = [key for key, item in info.items() if self.add("metadata", f"Info /{key}", self.objs.text(item))]
-        self.metadata_problem("document information", "Info /", fields, [f in INFO_NOTE_KEYS for f in fields])
+        fields = [
+            key
+            for key, item in info.items()
+            if self.add("metadata", f"Info /{key}", self.objs.text(item))
+        ]
+        self.metadata_problem(
+            "document information", "Info /", fields, [f in INFO_NOTE_KEYS for f in fields]
+        )
 
     def read_xmp(self) -> None:
         ref = self.catalog.get("Metadata")
@@ -202,11 +243,19 @@ class _Reader:
             self.read_xmp_packet(self.objs.text(ref), "XMP", "the XMP metadata")
 
     def read_xmp_packet(self, packet: str, where: str, label: str) -> None:
-        fields = list(dict.fromkeys(name for name, text in _xmp_values(packet) if self.add("metadata", f"{where} {name}", text)))
+        fields = list(
+            dict.fromkeys(
+                name
+                for name, text in _xmp_values(packet)
+                if self.add("metadata", f"{where} {name}", text)
+            )
+        )
         quiet = [f in XMP_NOTE_FIELDS or f.startswith(XMP_NOTE_PREFIXES) for f in fields]
         self.metadata_problem(label, f"{where} ", fields, quiet)
 
-    def metadata_problem(self, label: str, where: str, fields: list[str], quiet: list[bool]) -> None:
+    def metadata_problem(
+        self, label: str, where: str, fields: list[str], quiet: list[bool]
+    ) -> None:
         """One Problem for a metadata source: a fix when any field beyond tool, date and id fields holds text."""
         self.quiet.update(where + f for f, q in zip(fields, quiet, strict=True) if q)
         content = [f for f, q in zip(fields, quiet, strict=True) if not q]
@@ -279,7 +328,9 @@ class _Reader:
         if subtype == "Link":
             uri = self.objs.text(self.objs.dict(annot.get("A")).get("URI"))
             if self.add("annotation", f"{place.label} URI", uri, place.page, place.bbox):
-                self.problem("annotation", f"link on page {pno + 1} to a web address", SEVERITY_NOTE, place)
+                self.problem(
+                    "annotation", f"link on page {pno + 1} to a web address", SEVERITY_NOTE, place
+                )
         else:
             self.read_markup(annot, subtype, place)
         return 0
@@ -308,7 +359,9 @@ class _Reader:
             self.problem("annotation", f"redaction mark on page {place.page} was never applied: "
                          "the text under it is still there", place=place)  # fmt: skip
         elif subtype not in PLAIN_SUBTYPES | MEDIA_SUBTYPES:
-            self.problem("annotation", f"{subtype} annotation on page {place.page}", SEVERITY_NOTE, place)
+            self.problem(
+                "annotation", f"{subtype} annotation on page {place.page}", SEVERITY_NOTE, place
+            )
 
     def read_widget(self, annot: dict, xref: int, place: _Place) -> bool:
         """Read one form widget and its field; True when the field holds text."""
@@ -323,15 +376,34 @@ class _Reader:
             parent = node.get("Parent")
             if not isinstance(parent, Ref):
                 break
-            self.claim(self.objs.dict(parent).get("AA"), _Place(f"{place.label} /AA", place.page, place.bbox))
+            self.claim(
+                self.objs.dict(parent).get("AA"),
+                _Place(f"{place.label} /AA", place.page, place.bbox),
+            )
             node, node_xref = self.objs.dict(parent), parent.xref
         value, holder = field.get("V"), field.get("V@", 0)
-        values = [self.objs.text(v) for v in self.objs.list(value)] if not isinstance(value, Ref) else [self.objs.text(value)]
+        values = (
+            [self.objs.text(v) for v in self.objs.list(value)]
+            if not isinstance(value, Ref)
+            else [self.objs.text(value)]
+        )
         value_text = "\n".join(v for v in values if v)
         label = f"{place.label} form field"
         if holder not in self.fields_seen:
-            self.add("form_field", f"{label} name", ".".join(reversed([n for n in names if n])), place.page, place.bbox)
-            self.add("form_field", f"{label} tooltip", self.objs.text(field.get("TU")), place.page, place.bbox)
+            self.add(
+                "form_field",
+                f"{label} name",
+                ".".join(reversed([n for n in names if n])),
+                place.page,
+                place.bbox,
+            )
+            self.add(
+                "form_field",
+                f"{label} tooltip",
+                self.objs.text(field.get("TU")),
+                place.page,
+                place.bbox,
+            )
             if not self.add("form_field", f"{label} value", value_text, place.page, place.bbox):
                 return False
             self.fields_seen.add(holder)
@@ -350,12 +422,19 @@ class _Reader:
         xfa = self.objs.resolve(form.get("XFA"))
         if xfa is not None:
             packets = self.objs.list(xfa)
-            streams = [p for p in packets if isinstance(p, Ref)] or ([form["XFA"]] if isinstance(form["XFA"], Ref) else [])
+            streams = [p for p in packets if isinstance(p, Ref)] or (
+                [form["XFA"]] if isinstance(form["XFA"], Ref) else []
+            )
             for k, ref in enumerate(streams, 1):
                 self.add("form_field", f"XFA form packet {k}", _strip_markup(self.objs.text(ref)))
-            self.problem("form_field", "the file holds an XFA form, which CM/ECF rejects; print it to a flat PDF")
+            self.problem(
+                "form_field",
+                "the file holds an XFA form, which CM/ECF rejects; print it to a flat PDF",
+            )
         stack, seen, hidden = list(self.objs.list(form.get("Fields"))), set(), 0
-        while stack and len(seen) < MAX_TREE_NODES:  # fields whose widgets are on no page keep their values
+        while (
+            stack and len(seen) < MAX_TREE_NODES
+        ):  # fields whose widgets are on no page keep their values
             ref = stack.pop()
             if not isinstance(ref, Ref) or ref.xref in seen:
                 continue
@@ -363,10 +442,17 @@ class _Reader:
             node = self.objs.dict(ref)
             stack.extend(self.objs.list(node.get("Kids")))
             if "V" in node and ref.xref not in self.fields_seen and ref.xref not in self.places:
-                if self.add("form_field", f"form field (object {ref.xref}) value on no page", self.objs.text(node["V"])):
+                if self.add(
+                    "form_field",
+                    f"form field (object {ref.xref}) value on no page",
+                    self.objs.text(node["V"]),
+                ):
                     hidden += 1
         if hidden:
-            self.problem("form_field", f"{hidden} form field value(s) belong to no page: not shown, still in the file")
+            self.problem(
+                "form_field",
+                f"{hidden} form field value(s) belong to no page: not shown, still in the file",
+            )
 
     # -- bookmarks, names, document-level places
 
@@ -393,15 +479,25 @@ class _Reader:
                          SEVERITY_NOTE)  # fmt: skip
 
     def read_named_destinations(self) -> None:
-        names = [key for key, _, _ in self.objs.tree(self.objs.dict(self.catalog.get("Names")).get("Dests"), "Names")]
+        names = [
+            key
+            for key, _, _ in self.objs.tree(
+                self.objs.dict(self.catalog.get("Names")).get("Dests"), "Names"
+            )
+        ]
         names += list(self.objs.dict(self.catalog.get("Dests")))
-        self.add("bookmark", "named destinations", "\n".join(n for n in names if isinstance(n, str)))
+        self.add(
+            "bookmark", "named destinations", "\n".join(n for n in names if isinstance(n, str))
+        )
 
     def read_catalog_places(self) -> None:
         catalog = self.catalog
         self.places[self.pdf.pdf_catalog()] = _Place("document catalog")
         names = self.objs.dict(catalog.get("Names"))
-        for tree, label in (("JavaScript", "document-level JavaScript"), ("EmbeddedFiles", "document attachment")):
+        for tree, label in (
+            ("JavaScript", "document-level JavaScript"),
+            ("EmbeddedFiles", "document attachment"),
+        ):
             for n, (_, value, node) in enumerate(self.objs.tree(names.get(tree), "Names"), 1):
                 place = _Place(f"{label} {n}")
                 if node:
@@ -417,8 +513,14 @@ class _Reader:
         self.claim(catalog.get("OpenAction"), _Place("document open action"))
         self.claim(catalog.get("AA"), _Place("document actions /AA"))
         opener = self.objs.resolve(catalog.get("OpenAction"))
-        if isinstance(opener, list) or (isinstance(opener, dict) and self.objs.name(opener.get("S")) in ("GoTo", "")):
-            self.problem("javascript", "the file has an open action (it jumps to a page when opened)", SEVERITY_NOTE)
+        if isinstance(opener, list) or (
+            isinstance(opener, dict) and self.objs.name(opener.get("S")) in ("GoTo", "")
+        ):
+            self.problem(
+                "javascript",
+                "the file has an open action (it jumps to a page when opened)",
+                SEVERITY_NOTE,
+            )
 
     # -- one pass over every object: scripts and risky actions, attachments, alternate text
 
@@ -440,25 +542,40 @@ class _Reader:
                         continue
                     action = self.objs.name(d.get("S"))
                     if action in RISKY_ACTIONS or "JS" in d:
-                        self.read_action(d, action, _Place(where.label + path, where.page, where.bbox))
+                        self.read_action(
+                            d, action, _Place(where.label + path, where.page, where.bbox)
+                        )
                     if "EF" in d:
                         self.read_file_spec(d, where)
                     if "Alt" in d or "ActualText" in d or ("E" in d and _is_text(d.get("E"))):
                         alt_texts += self.read_alt_text(d, xref)
-                if isinstance(obj, dict) and self.objs.name(obj.get("Subtype")) == "XML" and xref not in self.places:
-                    self.read_xmp_packet(self.objs.text(Ref(xref)), f"XMP (object {xref})", f"XMP of object {xref}")
+                if (
+                    isinstance(obj, dict)
+                    and self.objs.name(obj.get("Subtype")) == "XML"
+                    and xref not in self.places
+                ):
+                    self.read_xmp_packet(
+                        self.objs.text(Ref(xref)), f"XMP (object {xref})", f"XMP of object {xref}"
+                    )
             except Exception:
                 unreadable.append(xref)
         for xref in embedded:
             if xref not in self.files_read and xref not in unreadable:
-                self.read_file_data(xref, _Place(f"embedded file object {xref}, referenced by no file entry"), "")
-                self.problem("attachment", f"embedded file (object {xref}) that no attachment entry names")
+                self.read_file_data(
+                    xref, _Place(f"embedded file object {xref}, referenced by no file entry"), ""
+                )
+                self.problem(
+                    "attachment", f"embedded file (object {xref}) that no attachment entry names"
+                )
         if alt_texts:
             self.problem("structure", f"{alt_texts} alternate or replacement text(s) in the structure tree",
                          SEVERITY_NOTE)  # fmt: skip
         if unreadable:
             shown = ", ".join(map(str, unreadable[:10])) + (" ..." if len(unreadable) > 10 else "")
-            self.problem("unreadable_part", f"could not read {len(unreadable)} object(s) ({shown}); check the file by hand")
+            self.problem(
+                "unreadable_part",
+                f"could not read {len(unreadable)} object(s) ({shown}); check the file by hand",
+            )
 
     def may_hold_active_parts(self) -> bool:
         """False only when the file's bytes show that no object can hold what the sweep looks for.
@@ -467,21 +584,42 @@ class _Reader:
         """
         if not self.raw:
             return True
-        return _SWEEP_PREFILTER.search(self.raw) is not None or _ESCAPED_NAME.search(self.raw) is not None
+        return (
+            _SWEEP_PREFILTER.search(self.raw) is not None
+            or _ESCAPED_NAME.search(self.raw) is not None
+        )
 
     def read_action(self, action: dict, kind: str, place: _Place) -> None:
-        self.add("javascript", f"{place.label} script", self.objs.text(action.get("JS")), place.page, place.bbox)
+        self.add(
+            "javascript",
+            f"{place.label} script",
+            self.objs.text(action.get("JS")),
+            place.page,
+            place.bbox,
+        )
         for key in ("F", "Win", "Unix", "Mac", "T", "URI"):
             target = self.objs.resolve(action.get(key))
             for value in target.values() if isinstance(target, dict) else [target]:
-                self.add("javascript", f"{place.label} {kind} target", self.objs.text(value), place.page, place.bbox)
+                self.add(
+                    "javascript",
+                    f"{place.label} {kind} target",
+                    self.objs.text(value),
+                    place.page,
+                    place.bbox,
+                )
         what = {
             "Launch": "an action that launches a program or opens a file",
             "SubmitForm": "an action that submits form data", "ImportData": "an action that imports data",
             "GoToE": "an action that opens an embedded file", "Rendition": "a media action",
         }.get(kind, "JavaScript")  # fmt: skip
-        on_page = f" (page {place.page})" if place.page and not place.label.startswith("page") else ""
-        self.problem("javascript", f"{what} in {place.label}{on_page}; CM/ECF rejects active content", place=place)
+        on_page = (
+            f" (page {place.page})" if place.page and not place.label.startswith("page") else ""
+        )
+        self.problem(
+            "javascript",
+            f"{what} in {place.label}{on_page}; CM/ECF rejects active content",
+            place=place,
+        )
 
     def read_file_spec(self, spec: dict, where: _Place) -> None:
         streams = {v.xref for v in self.objs.dict(spec.get("EF")).values() if isinstance(v, Ref)}
@@ -492,17 +630,28 @@ class _Reader:
         name = next((n for n in names if n), "")
         self.add("attachment", f"{where.label} file name", "\n".join(dict.fromkeys(n for n in names if n)),
                  where.page, where.bbox)  # fmt: skip
-        self.add("attachment", f"{where.label} file description", self.objs.text(spec.get("Desc")), where.page, where.bbox)
+        self.add(
+            "attachment",
+            f"{where.label} file description",
+            self.objs.text(spec.get("Desc")),
+            where.page,
+            where.bbox,
+        )
         for xref in sorted(streams):
             self.read_file_data(xref, where, name)
-        on_page = f" on page {where.page}" if where.page and not where.label.startswith("page") else ""
+        on_page = (
+            f" on page {where.page}" if where.page and not where.label.startswith("page") else ""
+        )
         self.problem("attachment", f"embedded file in {where.label}{on_page}; CM/ECF rejects embedded files",
                      place=where)  # fmt: skip
 
     def read_file_data(self, xref: int, where: _Place, name: str) -> None:
         stream = self.objs.get(xref)
         params = self.objs.dict(stream.get("Params")) if isinstance(stream, dict) else {}
-        declared = max(_number(params.get("Size")), _number(stream.get("DL")) if isinstance(stream, dict) else 0)
+        declared = max(
+            _number(params.get("Size")),
+            _number(stream.get("DL")) if isinstance(stream, dict) else 0,
+        )
         if declared > MAX_ATTACHMENT_BYTES:
             self.problem("attachment", f"embedded file in {where.label} is too large to read for text; open it by hand",
                          place=where)  # fmt: skip
@@ -514,13 +663,24 @@ class _Reader:
                     self.add("attachment", f"{where.label} attached PDF page {pno + 1}", inner[pno].get_text(),
                              where.page, where.bbox)  # fmt: skip
             return
-        self.add("attachment", f"{where.label} file contents", _attachment_text(data, name), where.page, where.bbox)
+        self.add(
+            "attachment",
+            f"{where.label} file contents",
+            _attachment_text(data, name),
+            where.page,
+            where.bbox,
+        )
 
     def read_alt_text(self, element: dict, xref: int) -> int:
         page = self.page_of.get(element["Pg"].xref) if isinstance(element.get("Pg"), Ref) else None
         found = 0
         for key in ("Alt", "ActualText", "E"):
-            found += self.add("structure", f"structure element (object {xref}) /{key}", self.objs.text(element.get(key)), page)
+            found += self.add(
+                "structure",
+                f"structure element (object {xref}) /{key}",
+                self.objs.text(element.get(key)),
+                page,
+            )
         return found
 
     # -- layers and labels
@@ -538,13 +698,19 @@ class _Reader:
         hidden = [g for g in groups if g.xref in off]
         for n, group in enumerate(groups, 1):
             state = "hidden" if group.xref in off else "shown"
-            self.add("optional_content", f"layer {n} ({state}) name", self.objs.text(self.objs.dict(group).get("Name")))
+            self.add(
+                "optional_content",
+                f"layer {n} ({state}) name",
+                self.objs.text(self.objs.dict(group).get("Name")),
+            )
         if hidden:
             self.problem("optional_content", f"{len(hidden)} of {len(groups)} layer(s) are hidden by default: "
                          "their content is in the file but not shown")  # fmt: skip
             self.read_hidden_layer_text([g.xref for g in groups])
         else:
-            self.problem("optional_content", f"{len(groups)} layer(s) (optional content)", SEVERITY_NOTE)
+            self.problem(
+                "optional_content", f"{len(groups)} layer(s) (optional content)", SEVERITY_NOTE
+            )
 
     def read_hidden_layer_text(self, groups: list[int]) -> None:
         """Words that only show with every layer on (PyMuPDF's text skips hidden layers)."""
@@ -555,8 +721,12 @@ class _Reader:
         try:
             if copy.needs_pass:  # opened with a password: work on a decrypted copy
                 copy.close()
-                copy = pymupdf.open(stream=self.pdf.tobytes(encryption=pymupdf.PDF_ENCRYPT_NONE), filetype="pdf")
-            copy.set_layer(-1, basestate="ON", on=groups, off=[])  # takes effect once written and reopened
+                copy = pymupdf.open(
+                    stream=self.pdf.tobytes(encryption=pymupdf.PDF_ENCRYPT_NONE), filetype="pdf"
+                )
+            copy.set_layer(
+                -1, basestate="ON", on=groups, off=[]
+            )  # takes effect once written and reopened
             all_on = copy.tobytes()
         finally:
             if not copy.is_closed:
@@ -565,11 +735,17 @@ class _Reader:
             for pno in range(min(self.pdf.page_count, MAX_PAGES_COMPARED)):
                 visible = [text for text, _ in _words(self.pdf[pno])]
                 for text, box in _vanished(_words(shown[pno]), visible):
-                    self.add("optional_content", f"hidden layer text, page {pno + 1}", text, pno + 1, box)
+                    self.add(
+                        "optional_content", f"hidden layer text, page {pno + 1}", text, pno + 1, box
+                    )
 
     def read_page_labels(self) -> None:
         for rule in self.pdf.get_page_labels():
-            self.add("structure", f"page label prefix from page {rule.get('startpage', 0) + 1}", rule.get("prefix"))
+            self.add(
+                "structure",
+                f"page label prefix from page {rule.get('startpage', 0) + 1}",
+                rule.get("prefix"),
+            )
 
     # -- earlier revisions
 
@@ -578,28 +754,43 @@ class _Reader:
         total = len(ends)
         if total <= 1:
             return
-        compared = f" (the first {MAX_REVISIONS} were compared)" if total - 1 > MAX_REVISIONS else ""
+        compared = (
+            f" (the first {MAX_REVISIONS} were compared)" if total - 1 > MAX_REVISIONS else ""
+        )
         self.problem("incremental_update", f"the file holds {total} revisions (incremental updates){compared}: "
                      "what an update removed can be recovered from the earlier ones; save the file whole")  # fmt: skip
         final_texts = {s.text for s in self.surfaces}
         final = _FinalPages(self.pdf)
         for n, end in enumerate(ends[:-1][:MAX_REVISIONS], 1):
             label = f"revision {n} of {total}"
-            self.guarded(label, lambda end=end, label=label: self.read_revision(end, label, final_texts, final))
+            self.guarded(
+                label,
+                lambda end=end, label=label: self.read_revision(end, label, final_texts, final),
+            )
 
-    def read_revision(self, end: int, label: str, final_texts: set[str], final: _FinalPages) -> None:
+    def read_revision(
+        self, end: int, label: str, final_texts: set[str], final: _FinalPages
+    ) -> None:
         with pymupdf.open(stream=self.raw[:end], filetype="pdf") as old:
             if old.needs_pass and not old.authenticate(""):
-                self.problem("incremental_update", f"{label} needs a password: its text was not compared", SEVERITY_NOTE)
+                self.problem(
+                    "incremental_update",
+                    f"{label} needs a password: its text was not compared",
+                    SEVERITY_NOTE,
+                )
                 return
-            same_layout = old.page_count == self.pdf.page_count  # else a word may have moved to another page
+            same_layout = (
+                old.page_count == self.pdf.page_count
+            )  # else a word may have moved to another page
             for pno in range(min(old.page_count, MAX_PAGES_COMPARED)):
                 page = old[pno]
                 if _fingerprint(page) == final.fingerprint(pno):
                     continue
                 for text, box in _vanished(_words(page), final.words(pno)):
                     if same_layout or not set(text.split()) <= final.everywhere():
-                        self.add("incremental_update", f"{label}, page {pno + 1}", text, pno + 1, box)
+                        self.add(
+                            "incremental_update", f"{label}, page {pno + 1}", text, pno + 1, box
+                        )
             earlier = _Reader(old, b"", self.path)
             earlier.read_all(revisions=False)
             for s in earlier.surfaces:
@@ -632,7 +823,9 @@ def _box(rect: Any) -> Box:
 
 
 def _transformed(rect: Any, page: pymupdf.Page) -> Box | None:
-    if not (isinstance(rect, list) and len(rect) == 4 and all(isinstance(v, int | float) for v in rect)):
+    if not (
+        isinstance(rect, list) and len(rect) == 4 and all(isinstance(v, int | float) for v in rect)
+    ):
         return None
     r = (pymupdf.Rect(*rect) * page.transformation_matrix).normalize()
     return (r.x0, r.y0, r.x1, r.y1)

@@ -64,7 +64,10 @@ def build_package(
     if not inputs:
         raise BadInput(out_dir, "no input PDF given", "name at least one filing to package")
     if plan_path and len(inputs) != 1:
-        raise PolicyError("a plan applies to one document; package that document on its own, or give no plan", option="plan_path")
+        raise PolicyError(
+            "a plan applies to one document; package that document on its own, or give no plan",
+            option="plan_path",
+        )
     profile = load_profile(court)
     policy = policy or Policy.default()
     out = Path(out_dir)
@@ -121,7 +124,9 @@ def verify_package(pkg_dir: str) -> list[str]:
     try:
         header, entries = read_manifest(manifest_path.read_bytes())
     except (ValueError, UnicodeDecodeError) as exc:
-        raise BadInput(pkg_dir, f"manifest.json is not valid ({exc})", "rebuild the package") from None
+        raise BadInput(
+            pkg_dir, f"manifest.json is not valid ({exc})", "rebuild the package"
+        ) from None
     problems: list[str] = []
     listed = set()
     for e in entries:
@@ -148,7 +153,9 @@ def verify_package(pkg_dir: str) -> list[str]:
 def _reverify_public(root: Path, entries: list[FileEntry]) -> list[str]:
     ref = [e for e in entries if e.role == "reference_list" and e.path.endswith(".json")]
     if not ref:
-        return ["no sealed reference list (JSON) in the package: the public copies cannot be re-verified"]
+        return [
+            "no sealed reference list (JSON) in the package: the public copies cannot be re-verified"
+        ]
     try:
         body = load_reference_json((root / ref[0].path).read_bytes())
     except (ValueError, UnicodeDecodeError):
@@ -158,7 +165,9 @@ def _reverify_public(root: Path, entries: list[FileEntry]) -> list[str]:
         label = item.get("exhibit", "")
         public = [root / e.path for e in entries if e.role == "public" and e.exhibit == label]
         if not public or "verification" not in item:
-            problems.append(f"{label}: the package lacks its public copy or its verification record")
+            problems.append(
+                f"{label}: the package lacks its public copy or its verification record"
+            )
             continue
         try:
             expected, regions = expectations_from_json(item["verification"])
@@ -174,15 +183,24 @@ def _check_destination(out: Path, inputs: list[str], force: bool) -> None:
     for src in inputs:
         s = Path(src).resolve()
         if s == out.resolve() or out.resolve() in s.parents:
-            raise BadInput(str(out), "holds an input file", "choose an output folder apart from the inputs")
+            raise BadInput(
+                str(out), "holds an input file", "choose an output folder apart from the inputs"
+            )
     if out.exists() and not out.is_dir():
-        raise BadInput(str(out), "exists and is not a folder", "choose a new folder for the package")
+        raise BadInput(
+            str(out), "exists and is not a folder", "choose a new folder for the package"
+        )
     if out.is_dir() and any(out.iterdir()):
         if not (out / MANIFEST).is_file():
-            raise BadInput(str(out), "exists and is not empty", "choose a new or empty folder for the package")
+            raise BadInput(
+                str(out), "exists and is not empty", "choose a new or empty folder for the package"
+            )
         if not force:
             raise BadInput(
-                str(out), "holds a previous package", "ask to replace it, or choose a new folder", option="force"
+                str(out),
+                "holds a previous package",
+                "ask to replace it, or choose a new folder",
+                option="force",
             )
 
 

@@ -88,13 +88,26 @@ def assemble(
     ]  # fmt: skip
     for d in write_drafts(Facts(caption, profile, exhibits, rows, in_camera)):
         outputs.append(Output(f"{d.slug}.pdf", "draft", d.pdf, action=d.paper.delivery))
-        outputs.append(Output(f"{d.slug}.md", "draft", d.markdown.encode("utf-8"), action="editable text of the draft above"))
-    guard_values(outputs, own_words_removed(value_terms([ex.plan for ex in exhibits]), profile, in_camera))
+        outputs.append(
+            Output(
+                f"{d.slug}.md",
+                "draft",
+                d.markdown.encode("utf-8"),
+                action="editable text of the draft above",
+            )
+        )
+    guard_values(
+        outputs, own_words_removed(value_terms([ex.plan for ex in exhibits]), profile, in_camera)
+    )
     entries = [_write(work, o) for o in outputs]
     index = index_html(entries, profile, in_camera=in_camera, exhibits=[(e.label, e.title) for e in exhibits],
                        case=caption.case_number)  # fmt: skip
-    entries.append(_write(work, Output("index.html", "index", index, action="open in a browser: this list")))
-    write_atomic(str(work / MANIFEST), manifest_json(entries, court=profile.name, in_camera=in_camera))
+    entries.append(
+        _write(work, Output("index.html", "index", index, action="open in a browser: this list"))
+    )
+    write_atomic(
+        str(work / MANIFEST), manifest_json(entries, court=profile.name, in_camera=in_camera)
+    )
     return Assembly(entries, len(exhibits), sum(len(e.plan.redactions) for e in exhibits))
 
 
@@ -128,9 +141,15 @@ def _exhibit(
         try:
             verify_public_parts(paths, expected, regions)
         except VerificationFailed as exc:
-            raise VerificationFailed(f"{label} ({src}), split copy: {exc}; no package was written") from None
+            raise VerificationFailed(
+                f"{label} ({src}), split copy: {exc}; no package was written"
+            ) from None
     for i, (name, data) in enumerate(zip(names, public_parts, strict=True), 1):
-        files.append(Output(name, "public", data, label, _part(i, len(names)), action=profile.delivery("public")))
+        files.append(
+            Output(
+                name, "public", data, label, _part(i, len(names)), action=profile.delivery("public")
+            )
+        )
     mark = "IN-CAMERA" if in_camera else "SEALED"
     hl_parts = split_pdf(highlighted, profile.max_file_bytes, what=f"{label} highlighted copy")
     hl_names = part_names(f"{ex.slug}-{mark}-unredacted-highlighted", len(hl_parts))
@@ -148,7 +167,11 @@ def _package_caption(exhibits: list[Exhibit]) -> Caption:
     """The caption of the papers: the first exhibit's, its gaps filled from the others."""
     caption = Caption()
     for ex in exhibits:
-        fill = {k: v for k, v in ex.caption.__dict__.items() if v and k != "title" and not getattr(caption, k)}
+        fill = {
+            k: v
+            for k, v in ex.caption.__dict__.items()
+            if v and k != "title" and not getattr(caption, k)
+        }
         caption = replace(caption, **fill)
     return caption
 
@@ -166,7 +189,9 @@ def guard_values(outputs: list[Output], terms: list[str]) -> None:
     public copies, holds a planned value."""
     for o in outputs:
         if find_values(o.name, terms) or find_values(o.name.replace("-", " "), terms):
-            raise VerificationFailed(f"a file name of the package would hold a planned value ({o.role}); no package was written")
+            raise VerificationFailed(
+                f"a file name of the package would hold a planned value ({o.role}); no package was written"
+            )
         if o.sealed or o.role == "public":
             continue
         text = _pdf_text(o.data) if o.name.endswith(".pdf") else o.data.decode("utf-8")
@@ -183,4 +208,6 @@ def _write(work: Path, o: Output) -> FileEntry:
     path = work / o.name
     if not path.exists() or path.read_bytes() != o.data:
         write_atomic(str(path), o.data)
-    return FileEntry.of(o.name, o.role, o.data, exhibit=o.exhibit, part=o.part, sealed=o.sealed, action=o.action)
+    return FileEntry.of(
+        o.name, o.role, o.data, exhibit=o.exhibit, part=o.part, sealed=o.sealed, action=o.action
+    )

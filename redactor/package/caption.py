@@ -22,7 +22,9 @@ FEDERAL_NUMBER = re.compile(
     r"|\d{2}-[a-z]{2,3}-\d{2,6}(?:-[A-Z]{2,4}){0,3})",  # 21-cv-1234-JSC
     re.IGNORECASE,
 )
-OTHER_NUMBER = re.compile(r"^(?:Case\s+No\.?|No\.)\s*:?\s*([A-Z]{0,3}\s?\d[\w:/.-]{3,30})", re.IGNORECASE)
+OTHER_NUMBER = re.compile(
+    r"^(?:Case\s+No\.?|No\.)\s*:?\s*([A-Z]{0,3}\s?\d[\w:/.-]{3,30})", re.IGNORECASE
+)
 MAX_TITLE = 240
 ROLE = re.compile(
     r"^(?:and\s+)?(?:Plaintiffs?|Defendants?|Petitioners?|Respondents?|Appellants?|Appellees?"
@@ -30,7 +32,10 @@ ROLE = re.compile(
     re.IGNORECASE,
 )
 V_LINE = re.compile(r"^(?:v\.?|vs\.?|versus)$", re.IGNORECASE)
-TITLE_STOP = re.compile(r"^(?:Date|Time|Judge|Hon\.|Courtroom|Ctrm|Dept|Place|Hearing|Action Filed|Trial)\b", re.IGNORECASE)
+TITLE_STOP = re.compile(
+    r"^(?:Date|Time|Judge|Hon\.|Courtroom|Ctrm|Dept|Place|Hearing|Action Filed|Trial)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -73,7 +78,9 @@ def read_caption(doc: Document) -> Caption:
     rows = _rows(words)
     if not rows:
         return Caption()
-    court_i = next((i for i, r in enumerate(rows) if "COURT" in r.text.upper() and r.text.isupper()), None)
+    court_i = next(
+        (i for i, r in enumerate(rows) if "COURT" in r.text.upper() and r.text.isupper()), None
+    )
     court = rows[court_i].text if court_i is not None else None
     district = None
     if court_i is not None and court_i + 1 < len(rows):
@@ -93,7 +100,9 @@ def read_caption(doc: Document) -> Caption:
     return Caption(court, district, case_number, plaintiff, defendant, title)
 
 
-LEGEND = re.compile(r"CONFIDENTIAL|EYES ONLY|PROTECTIVE ORDER|^Page \d|^[A-Z]{2,8}\d{5,}$", re.IGNORECASE)
+LEGEND = re.compile(
+    r"CONFIDENTIAL|EYES ONLY|PROTECTIVE ORDER|^Page \d|^[A-Z]{2,8}\d{5,}$", re.IGNORECASE
+)
 
 
 def _heading(rows: list[_Row]) -> str | None:

@@ -45,7 +45,11 @@ class Facts:
 
     @property
     def submission(self) -> str:
-        return "submitted for in camera review" if self.in_camera else "lodged conditionally under seal"
+        return (
+            "submitted for in camera review"
+            if self.in_camera
+            else "lodged conditionally under seal"
+        )
 
     @property
     def rules(self) -> str:
@@ -58,7 +62,11 @@ class Facts:
     @property
     def court(self) -> str:
         c = self.caption
-        return " ".join(x for x in (c.court or self.profile.court_title, c.district or self.profile.district) if x)
+        return " ".join(
+            x
+            for x in (c.court or self.profile.court_title, c.district or self.profile.district)
+            if x
+        )
 
     @property
     def case(self) -> str:
@@ -75,7 +83,9 @@ def write_drafts(facts: Facts) -> list[Draft]:
     for i, paper in enumerate(facts.profile.papers, 1):
         blocks = TEMPLATES[paper.kind](facts, paper)
         stem = "-".join(re.findall(r"[a-z0-9]+", paper.title.lower()))[:70].rstrip("-")
-        body = caption_html(facts.caption, facts.profile, paper.title) + "".join(_html(b, facts) for b in blocks)
+        body = caption_html(facts.caption, facts.profile, paper.title) + "".join(
+            _html(b, facts) for b in blocks
+        )
         footer = f"{paper.title} – DRAFT"
         out.append(
             Draft(
@@ -118,31 +128,51 @@ Block = tuple[str, str]
 def _request_body(f: Facts, verb: str) -> list[Block]:
     n = len(f.rows)
     return [
-        ("p", f"{blank('moving party')} {verb}, under {f.rules}, an order sealing the portions of "
-              f"{f.documents} identified in the table below ({n} portion{'s' if n != 1 else ''}). "
-              f"A redacted version of each document is filed publicly; the unredacted version, each "
-              f"proposed redaction highlighted and numbered, is {f.submission}."),
+        (
+            "p",
+            f"{blank('moving party')} {verb}, under {f.rules}, an order sealing the portions of "
+            f"{f.documents} identified in the table below ({n} portion{'s' if n != 1 else ''}). "
+            f"A redacted version of each document is filed publicly; the unredacted version, each "
+            f"proposed redaction highlighted and numbered, is {f.submission}.",
+        ),
         ("h", "Reasons for sealing"),
-        ("p", blank("the compelling reasons or good cause for sealing each portion, with the facts and "
-                    "authority that support them; a protective-order designation alone is not a reason")),
-        ("p", "Only the portions listed are proposed for sealing; the rest of each document is "
-              "filed publicly. Each portion is identified by its number in the highlighted copy and by "
-              "the reference identifier of the sealed reference list (Fed. R. Civ. P. 5.2(g))."),
+        (
+            "p",
+            blank(
+                "the compelling reasons or good cause for sealing each portion, with the facts and "
+                "authority that support them; a protective-order designation alone is not a reason"
+            ),
+        ),
+        (
+            "p",
+            "Only the portions listed are proposed for sealing; the rest of each document is "
+            "filed publicly. Each portion is identified by its number in the highlighted copy and by "
+            "the reference identifier of the sealed reference list (Fed. R. Civ. P. 5.2(g)).",
+        ),
         ("table", ""),
-        ("p", f"Service: {blank('how and when the request and documents were served on the other parties')}"),
+        (
+            "p",
+            f"Service: {blank('how and when the request and documents were served on the other parties')}",
+        ),
         ("sig", ""),
     ]
 
 
 def _notice(f: Facts, paper: Paper) -> list[Block]:
     return [
-        ("p", f"PLEASE TAKE NOTICE that {blank('moving party')} requests, under {f.rules}, that the Court "
-              f"seal portions of the following documents: {f.documents}. The portions (listed by "
-              f"document, page and line in the proposed order) are personal identifiers and other "
-              f"information described there; basis for sealing: {blank('general statement of the basis')}."),
-        ("p", f"The Request to Seal Documents, the proposed order and the documents were submitted to "
-              f"chambers by e-mail on {blank('date')}; the unredacted documents are {f.submission}. "
-              f"They were served on the other parties {blank('how and when, or why not')}."),
+        (
+            "p",
+            f"PLEASE TAKE NOTICE that {blank('moving party')} requests, under {f.rules}, that the Court "
+            f"seal portions of the following documents: {f.documents}. The portions (listed by "
+            f"document, page and line in the proposed order) are personal identifiers and other "
+            f"information described there; basis for sealing: {blank('general statement of the basis')}.",
+        ),
+        (
+            "p",
+            f"The Request to Seal Documents, the proposed order and the documents were submitted to "
+            f"chambers by e-mail on {blank('date')}; the unredacted documents are {f.submission}. "
+            f"They were served on the other parties {blank('how and when, or why not')}.",
+        ),
         ("sig", ""),
     ]
 
@@ -161,7 +191,10 @@ def _application(f: Facts, paper: Paper) -> list[Block]:
 
 def _letter(f: Facts, paper: Paper) -> list[Block]:
     return [
-        ("p", f"{blank('date')}<br/>VIA ECF<br/>{blank('Hon. assigned judge')}<br/>{f.court.title()}"),
+        (
+            "p",
+            f"{blank('date')}<br/>VIA ECF<br/>{blank('Hon. assigned judge')}<br/>{f.court.title()}",
+        ),
         ("p", f"Re: {f.short_caption}, No. {f.case}"),
         ("p", f"Dear Judge {blank('name')}:"),
         *_request_body(f, "respectfully requests")[:-1],
@@ -173,27 +206,45 @@ def _letter(f: Facts, paper: Paper) -> list[Block]:
 def _declaration(f: Facts, paper: Paper) -> list[Block]:
     return [
         ("p", f"I, {blank('name of declarant')}, declare:"),
-        ("p", f"1. I am {blank('who the declarant is and how the declarant knows the facts')}. I have "
-              "personal knowledge of the facts stated here and could testify to them."),
-        ("p", f"2. The documents {f.documents} contain the portions listed in the table attached to "
-              f"the proposed order. The unredacted versions, each portion highlighted and numbered, are "
-              f"{f.submission}; redacted versions are filed publicly."),
-        ("p", f"3. {blank('the facts showing why each portion should be sealed and the harm disclosure would cause')}"),
-        ("p", "I declare under penalty of perjury under the laws of the United States that the "
-              f"foregoing is true and correct. Executed on {blank('date')} at {blank('city, state')}."),
+        (
+            "p",
+            f"1. I am {blank('who the declarant is and how the declarant knows the facts')}. I have "
+            "personal knowledge of the facts stated here and could testify to them.",
+        ),
+        (
+            "p",
+            f"2. The documents {f.documents} contain the portions listed in the table attached to "
+            f"the proposed order. The unredacted versions, each portion highlighted and numbered, are "
+            f"{f.submission}; redacted versions are filed publicly.",
+        ),
+        (
+            "p",
+            f"3. {blank('the facts showing why each portion should be sealed and the harm disclosure would cause')}",
+        ),
+        (
+            "p",
+            "I declare under penalty of perjury under the laws of the United States that the "
+            f"foregoing is true and correct. Executed on {blank('date')} at {blank('city, state')}.",
+        ),
         ("sig", "declarant"),
     ]
 
 
 def _order(f: Facts, paper: Paper) -> list[Block]:
     return [
-        ("p", f"Having considered the request to seal and the documents {f.submission}, and good cause "
-              f"appearing, the Court ORDERS that the following portions of {f.documents} be filed under "
-              "seal. The redacted versions shall remain on the public docket."),
+        (
+            "p",
+            f"Having considered the request to seal and the documents {f.submission}, and good cause "
+            f"appearing, the Court ORDERS that the following portions of {f.documents} be filed under "
+            "seal. The redacted versions shall remain on the public docket.",
+        ),
         ("table", ""),
         ("p", "IT IS SO ORDERED."),
-        ("p", "Dated: ____________________<br/><br/>____________________________________<br/>"
-              "UNITED STATES DISTRICT JUDGE"),
+        (
+            "p",
+            "Dated: ____________________<br/><br/>____________________________________<br/>"
+            "UNITED STATES DISTRICT JUDGE",
+        ),
     ]
 
 
@@ -210,7 +261,11 @@ def _html(block: Block, f: Facts) -> str:
     if kind == "h":
         return f"<h2>{html.escape(text)}</h2>"
     if kind == "sig":
-        who = blank("name of declarant") if text == "declarant" else blank("name of counsel; attorneys for moving party")
+        who = (
+            blank("name of declarant")
+            if text == "declarant"
+            else blank("name of counsel; attorneys for moving party")
+        )
         return blanks_html(f"<p>Dated: {blank('date')}</p><p>/s/ {who}</p>")
     return f"<p>{blanks_html(_escape_keep_br(text))}</p>"
 
@@ -231,7 +286,10 @@ def _markdown(paper: Paper, blocks: list[Block], f: Facts) -> str:
     ]  # fmt: skip
     for kind, text in blocks:
         if kind == "table":
-            lines += ["| No. | Ref. | Document | Location | Portion | Reason |", "|---|---|---|---|---|---|"]
+            lines += [
+                "| No. | Ref. | Document | Location | Portion | Reason |",
+                "|---|---|---|---|---|---|",
+            ]
             lines += [
                 f"| {r.id} | {r.reference} | {r.exhibit}: {r.document} | {r.where} | {r.portion} | {r.reason} |"
                 for r in f.rows

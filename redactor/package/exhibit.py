@@ -39,7 +39,9 @@ def value_terms(plans: list[Plan]) -> list[str]:
     for plan in plans:
         for red in plan.redactions:
             for term in red.terms:
-                if len(re.sub(r"\W", "", term)) >= MIN_TERM and not is_word_form(red.category, term):
+                if len(re.sub(r"\W", "", term)) >= MIN_TERM and not is_word_form(
+                    red.category, term
+                ):
                     out.add(term)
     return sorted(out, key=len, reverse=True)
 
@@ -62,7 +64,9 @@ def slug_for(number: int, title: str | None, terms: list[str], taken: set[str]) 
         if len(tail) > 48:
             tail = tail[:48].rsplit("-", 1)[0]
         candidate = f"{base}-{tail}"
-        if not find_values(candidate, terms) and not find_values(candidate.replace("-", " "), terms):
+        if not find_values(candidate, terms) and not find_values(
+            candidate.replace("-", " "), terms
+        ):
             stem = candidate
     name, i = stem, 2
     while name in taken:

@@ -22,7 +22,9 @@ LEGEND_RED = (0.75, 0.0, 0.0)
 MARGIN = 6.0
 
 
-def highlighted_copy(pdf: pymupdf.Document, plan: Plan, profile: CourtProfile, *, in_camera: bool) -> bytes:
+def highlighted_copy(
+    pdf: pymupdf.Document, plan: Plan, profile: CourtProfile, *, in_camera: bool
+) -> bytes:
     """The document with the plan's boxes highlighted and numbered, a legend on every page.
 
     ``pdf`` is not changed: the work is done on a copy made from its bytes.
@@ -47,7 +49,9 @@ def highlighted_copy(pdf: pymupdf.Document, plan: Plan, profile: CourtProfile, *
         doc.close()
 
 
-def marks_by_page(pdf: pymupdf.Document, plan: Plan) -> dict[int, list[tuple[Redaction, list[pymupdf.Rect]]]]:
+def marks_by_page(
+    pdf: pymupdf.Document, plan: Plan
+) -> dict[int, list[tuple[Redaction, list[pymupdf.Rect]]]]:
     """Where each redaction of the plan sits: its boxes, or for an entry with terms and no
     boxes every place on its page (or every page) the terms are found."""
     out: dict[int, list[tuple[Redaction, list[pymupdf.Rect]]]] = {}
@@ -72,7 +76,9 @@ def marks_by_page(pdf: pymupdf.Document, plan: Plan) -> dict[int, list[tuple[Red
     return out
 
 
-def _mark(page: pymupdf.Page, red: Redaction, rects: list[pymupdf.Rect], colour, font: pymupdf.Font) -> list[pymupdf.Rect]:
+def _mark(
+    page: pymupdf.Page, red: Redaction, rects: list[pymupdf.Rect], colour, font: pymupdf.Font
+) -> list[pymupdf.Rect]:
     outline = tuple(c * 0.7 for c in colour)
     for r in rects:
         page.draw_rect(r, color=None, fill=colour, fill_opacity=0.45, overlay=True)
@@ -89,7 +95,9 @@ def _mark(page: pymupdf.Page, red: Redaction, rects: list[pymupdf.Rect], colour,
 
 def _legend(page: pymupdf.Page, text: str, font: pymupdf.Font, taken: list[pymupdf.Rect]) -> None:
     obstacles = [pymupdf.Rect(w[:4]) for w in page.get_text("words")]
-    obstacles += [pymupdf.Rect(i["bbox"]) for i in page.get_image_info() if _small_image(page, i["bbox"])]
+    obstacles += [
+        pymupdf.Rect(i["bbox"]) for i in page.get_image_info() if _small_image(page, i["bbox"])
+    ]
     obstacles += taken
     spot = find_legend_spot(page.rect, text, font, obstacles)
     size, rect, vertical = spot
@@ -134,9 +142,13 @@ def find_legend_spot(
                 candidates.append((pymupdf.Rect(x0, y1 - h, x0 + w, y1), False))
         if w < h_page - 2 * MARGIN:
             for x1 in _steps(w_page - MARGIN, w_page - 54, -3):
-                candidates.append((pymupdf.Rect(x1 - h, (h_page - w) / 2, x1, (h_page + w) / 2), True))
+                candidates.append(
+                    (pymupdf.Rect(x1 - h, (h_page - w) / 2, x1, (h_page + w) / 2), True)
+                )
             for x0 in _steps(MARGIN, 54, 3):
-                candidates.append((pymupdf.Rect(x0, (h_page - w) / 2, x0 + h, (h_page + w) / 2), True))
+                candidates.append(
+                    (pymupdf.Rect(x0, (h_page - w) / 2, x0 + h, (h_page + w) / 2), True)
+                )
         for y0 in _steps(MARGIN, 54, 3):
             candidates.append((pymupdf.Rect((w_page - w) / 2, y0, (w_page + w) / 2, y0 + h), False))
         for rect, vertical in candidates:

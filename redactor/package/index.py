@@ -35,7 +35,11 @@ code{font-size:12px}
 
 
 def index_html(
-    entries: list[FileEntry], profile: CourtProfile, *, in_camera: bool, exhibits: Iterable[tuple[str, str]],
+    entries: list[FileEntry],
+    profile: CourtProfile,
+    *,
+    in_camera: bool,
+    exhibits: Iterable[tuple[str, str]],
     case: str | None,
 ) -> bytes:
     """``exhibits`` are (label, title) pairs in order; ``case`` the case number read, if any."""
@@ -45,7 +49,9 @@ def index_html(
         "<!doctype html><html lang='en'><head><meta charset='utf-8'>",
         f"<title>Sealing package – {html.escape(court)}</title><style>{CSS}</style></head><body>",
         f"<header><h1>Sealing package ({html.escape(kind)})</h1>",
-        f"<div>{html.escape(court)}" + (f" · Case No. {html.escape(case)}" if case else "") + "</div></header><main>",
+        f"<div>{html.escape(court)}"
+        + (f" · Case No. {html.escape(case)}" if case else "")
+        + "</div></header><main>",
         "<section><p class='note'>Files marked <span class='sealed'>SEALED</span> hold unredacted content or "
         "the redacted values: never file them on the public docket. Every file's SHA-256 is in "
         "<code>manifest.json</code>; check the folder with <code>redactor verify-package</code> before sending. "
@@ -54,22 +60,34 @@ def index_html(
     ]
     papers = [e for e in entries if e.role == "draft"]
     if papers:
-        parts.append("<section><h2>Papers (drafts: complete every [COUNSEL TO COMPLETE] blank)</h2>")
+        parts.append(
+            "<section><h2>Papers (drafts: complete every [COUNSEL TO COMPLETE] blank)</h2>"
+        )
         parts.append(_table(papers))
         parts.append("</section>")
     for label, title in exhibits:
         mine = [e for e in entries if e.exhibit == label]
-        parts.append(f"<section><h2>{html.escape(label)}: {html.escape(title)}</h2>{_table(mine)}</section>")
+        parts.append(
+            f"<section><h2>{html.escape(label)}: {html.escape(title)}</h2>{_table(mine)}</section>"
+        )
     rest = [e for e in entries if e.exhibit is None and e.role not in ("draft", "index")]
     parts.append(f"<section><h2>Table, log and reference list</h2>{_table(rest)}</section>")
-    parts.append(f"<p class='note'>Made by redactor {html.escape(__version__)}.</p></main></body></html>")
+    parts.append(
+        f"<p class='note'>Made by redactor {html.escape(__version__)}.</p></main></body></html>"
+    )
     return "".join(parts).encode("utf-8")
 
 
 def _table(entries: list[FileEntry]) -> str:
-    rows = ["<table><tr><th>File</th><th>Role</th><th>What to do with it</th><th>Pages</th><th>Size</th></tr>"]
+    rows = [
+        "<table><tr><th>File</th><th>Role</th><th>What to do with it</th><th>Pages</th><th>Size</th></tr>"
+    ]
     for e in entries:
-        mark = "<span class='sealed'>SEALED</span> " if e.sealed else ("<span class='public'>PUBLIC</span> " if e.role == "public" else "")
+        mark = (
+            "<span class='sealed'>SEALED</span> "
+            if e.sealed
+            else ("<span class='public'>PUBLIC</span> " if e.role == "public" else "")
+        )
         part = f" (part {html.escape(e.part)})" if e.part else ""
         rows.append(
             f"<tr><td><a href='{html.escape(e.path)}'>{html.escape(e.path)}</a></td>"

@@ -31,7 +31,14 @@ class FileEntry:
 
     @classmethod
     def of(cls, path: str, role: str, data: bytes, **kw: Any) -> FileEntry:
-        return cls(path=path, role=role, sha256=sha256(data), bytes=len(data), pages=pdf_pages(path, data), **kw)
+        return cls(
+            path=path,
+            role=role,
+            sha256=sha256(data),
+            bytes=len(data),
+            pages=pdf_pages(path, data),
+            **kw,
+        )
 
 
 def sha256(data: bytes) -> str:
@@ -60,7 +67,11 @@ def manifest_json(entries: list[FileEntry], *, court: str, in_camera: bool) -> b
 def read_manifest(data: bytes) -> tuple[dict[str, Any], list[FileEntry]]:
     """The manifest's header and its entries; ValueError when it is not one."""
     body = json.loads(data.decode("utf-8"))
-    if not isinstance(body, dict) or body.get("format") != FORMAT or not isinstance(body.get("files"), list):
+    if (
+        not isinstance(body, dict)
+        or body.get("format") != FORMAT
+        or not isinstance(body.get("files"), list)
+    ):
         raise ValueError(f"not a {FORMAT} manifest")
     entries = []
     for i, e in enumerate(body["files"]):

@@ -48,9 +48,15 @@ def html_to_pdf(body: str, *, footer: str = "", banner: str = "") -> bytes:
         for i, page in enumerate(doc):
             page.wrap_contents()  # the story leaves its coordinate flip in effect
             writer_ = pymupdf.TextWriter(page.rect)
-            text = f"{footer} – page {i + 1} of {doc.page_count}" if footer else f"page {i + 1} of {doc.page_count}"
+            text = (
+                f"{footer} – page {i + 1} of {doc.page_count}"
+                if footer
+                else f"page {i + 1} of {doc.page_count}"
+            )
             w = font.text_length(text, fontsize=8)
-            writer_.append(((page.rect.width - w) / 2, page.rect.height - 30), text, font=font, fontsize=8)
+            writer_.append(
+                ((page.rect.width - w) / 2, page.rect.height - 30), text, font=font, fontsize=8
+            )
             writer_.write_text(page)
             if banner:
                 red = pymupdf.TextWriter(page.rect, color=(0.7, 0, 0))

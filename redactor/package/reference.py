@@ -39,7 +39,9 @@ class Reference:
     uses: list[tuple[str, str, int | None]] = field(default_factory=list)  # (exhibit, id, page)
 
 
-def assign_references(exhibits: list[Exhibit]) -> tuple[list[Reference], dict[tuple[int, str], str]]:
+def assign_references(
+    exhibits: list[Exhibit],
+) -> tuple[list[Reference], dict[tuple[int, str], str]]:
     """One identifier per distinct value; and for each (exhibit number, plan id) its identifier."""
     refs: dict[tuple[str, str], Reference] = {}
     counters: dict[str, int] = {}
@@ -54,7 +56,9 @@ def assign_references(exhibits: list[Exhibit]) -> tuple[list[Reference], dict[tu
                 ref = Reference(
                     identifier=f"[{prefix}-{_ordinal(counters[prefix], red.category in LETTERED)}]",
                     category=red.category,
-                    value=red.terms[0] if red.terms else "(marked by box; see the highlighted copy)",
+                    value=red.terms[0]
+                    if red.terms
+                    else "(marked by box; see the highlighted copy)",
                     description=describe(red),
                 )
                 refs[key] = ref
@@ -96,8 +100,13 @@ def reference_json(exhibits: list[Exhibit], refs: list[Reference], *, court: str
             for r in refs
         ],
         "documents": [
-            {"exhibit": ex.label, "slug": ex.slug, "source": ex.source, "plan": json.loads(ex.plan.to_json()),
-             "verification": ex.checks}
+            {
+                "exhibit": ex.label,
+                "slug": ex.slug,
+                "source": ex.source,
+                "plan": json.loads(ex.plan.to_json()),
+                "verification": ex.checks,
+            }
             for ex in exhibits
         ],
     }

@@ -44,7 +44,17 @@ DESCRIPTIONS: dict[str, str] = {
     "PERSON": "name of a non-party",
     "TERM": "term designated by the filer",
 }
-_DIGIT_COUNTED = {"SSN", "TIN", "ACCOUNT", "CARD", "ROUTING", "DRIVERS_LICENSE", "MRN", "BADGE", "IA_CASE"}
+_DIGIT_COUNTED = {
+    "SSN",
+    "TIN",
+    "ACCOUNT",
+    "CARD",
+    "ROUTING",
+    "DRIVERS_LICENSE",
+    "MRN",
+    "BADGE",
+    "IA_CASE",
+}
 _WORD_COUNTED = {"MINOR", "PERSON", "OFFICER_NAME", "MEDICAL", "IA_FINDING", "TERM", "MINOR_SCHOOL"}
 
 REASONS: dict[str, str] = {
@@ -74,7 +84,11 @@ class TableRow:
     @property
     def where(self) -> str:
         if self.surface != "page":
-            return "document properties" if self.surface == "metadata" else self.surface.replace("_", " ")
+            return (
+                "document properties"
+                if self.surface == "metadata"
+                else self.surface.replace("_", " ")
+            )
         if self.page is None:
             return "every page"
         return f"p. {self.page}" + (f", l. {self.line}" if self.line is not None else "")
@@ -99,11 +113,20 @@ def describe(red: Redaction) -> str:
         n = len(value.split())
         shape = f"{n} word{'s' if n != 1 else ''}"
     if red.surface != "page":
-        place = {"metadata": "document properties", "annotation": "a comment", "form_field": "a form field",
-                 "bookmark": "a bookmark", "attachment": "an attachment"}.get(red.surface, red.surface.replace("_", " "))
+        place = {
+            "metadata": "document properties",
+            "annotation": "a comment",
+            "form_field": "a form field",
+            "bookmark": "a bookmark",
+            "attachment": "an attachment",
+        }.get(red.surface, red.surface.replace("_", " "))
         shape = f"{shape}; in {place}" if shape else f"in {place}"
     if red.action == "partial" and red.replacement:
-        shape = f"{shape}; public copy shows {red.replacement}" if shape else f"public copy shows {red.replacement}"
+        shape = (
+            f"{shape}; public copy shows {red.replacement}"
+            if shape
+            else f"public copy shows {red.replacement}"
+        )
     return f"{what} ({shape})" if shape else what
 
 
@@ -116,15 +139,24 @@ def reason_for(category: str, profile: CourtProfile) -> str:
     return f"{what}: " + BLANK.format(what="compelling reasons / good cause to seal this portion")
 
 
-def table_rows(exhibits: list[Exhibit], references: dict[tuple[int, str], str], profile: CourtProfile) -> list[TableRow]:
+def table_rows(
+    exhibits: list[Exhibit], references: dict[tuple[int, str], str], profile: CourtProfile
+) -> list[TableRow]:
     rows = []
     for ex in exhibits:
         for red in ex.plan.redactions:
             rows.append(
                 TableRow(
-                    exhibit=ex.label, document=ex.title, id=red.id, reference=references.get((ex.number, red.id), ""),
-                    page=red.page, line=red.line, portion=describe(red), category=red.category,
-                    reason=reason_for(red.category, profile), surface=red.surface,
+                    exhibit=ex.label,
+                    document=ex.title,
+                    id=red.id,
+                    reference=references.get((ex.number, red.id), ""),
+                    page=red.page,
+                    line=red.line,
+                    portion=describe(red),
+                    category=red.category,
+                    reason=reason_for(red.category, profile),
+                    surface=red.surface,
                 )
             )
     return rows
@@ -132,7 +164,17 @@ def table_rows(exhibits: list[Exhibit], references: dict[tuple[int, str], str], 
 
 def table_csv(rows: list[TableRow]) -> bytes:
     out = io.StringIO()
-    fields = ["exhibit", "document", "id", "reference", "page", "line", "portion", "category", "reason"]
+    fields = [
+        "exhibit",
+        "document",
+        "id",
+        "reference",
+        "page",
+        "line",
+        "portion",
+        "category",
+        "reason",
+    ]
     w = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
     w.writeheader()
     for r in rows:
@@ -146,7 +188,9 @@ def table_html(rows: list[TableRow]) -> str:
     docs: dict[str, str] = {}
     for r in rows:
         docs.setdefault(r.exhibit, r.document)
-    listing = "".join(f"<p class='small'><b>{html.escape(e)}</b>: {html.escape(d)}</p>" for e, d in docs.items())
+    listing = "".join(
+        f"<p class='small'><b>{html.escape(e)}</b>: {html.escape(d)}</p>" for e, d in docs.items()
+    )
     head = (
         "<tr><th style='width:13%'>No.</th><th style='width:6%'>Ex.</th><th style='width:11%'>Location</th>"
         "<th style='width:33%'>Portion to be sealed</th><th>Reason</th></tr>"
@@ -181,7 +225,18 @@ def log_json(rows: list[dict[str, Any]]) -> bytes:
 
 def log_csv(rows: list[dict[str, Any]]) -> bytes:
     out = io.StringIO()
-    fields = ["exhibit", "document", "id", "page", "line", "category", "action", "label", "detector", "reason"]
+    fields = [
+        "exhibit",
+        "document",
+        "id",
+        "page",
+        "line",
+        "category",
+        "action",
+        "label",
+        "detector",
+        "reason",
+    ]
     w = csv.DictWriter(out, fieldnames=fields, extrasaction="ignore", lineterminator="\n")
     w.writeheader()
     for r in rows:

@@ -32,8 +32,15 @@ def expectations_json(expected: list[Expectation], regions: Regions) -> dict[str
     """For the sealed reference list only: the patterns hold the values."""
     return {
         "expectations": [
-            {"rid": e.rid, "page": e.page, "category": e.category, "regex": e.pattern.pattern,
-             "flags": int(e.pattern.flags), "word": e.word, "allowed": {str(p): n for p, n in e.allowed.items()}}
+            {
+                "rid": e.rid,
+                "page": e.page,
+                "category": e.category,
+                "regex": e.pattern.pattern,
+                "flags": int(e.pattern.flags),
+                "word": e.word,
+                "allowed": {str(p): n for p, n in e.allowed.items()},
+            }
             for e in expected
         ],  # fmt: skip
         "ocr_regions": {str(p): [list(b) for b in boxes] for p, boxes in regions.items()},
@@ -42,22 +49,32 @@ def expectations_json(expected: list[Expectation], regions: Regions) -> dict[str
 
 def expectations_from_json(body: dict[str, Any]) -> tuple[list[Expectation], Regions]:
     expected = [
-        Expectation(e["rid"], e["page"], e["category"], re.compile(e["regex"], e["flags"]), bool(e["word"]),
-                    {int(p): int(n) for p, n in e["allowed"].items()})  # fmt: skip
+        Expectation(
+            e["rid"],
+            e["page"],
+            e["category"],
+            re.compile(e["regex"], e["flags"]),
+            bool(e["word"]),
+            {int(p): int(n) for p, n in e["allowed"].items()},
+        )  # fmt: skip
         for e in body["expectations"]
     ]
     regions = {int(p): [tuple(b) for b in boxes] for p, boxes in body["ocr_regions"].items()}
     return expected, regions  # type: ignore[return-value]
 
 
-def verify_public_parts(parts: list[tuple[str, bytes]], expected: list[Expectation], regions: Regions) -> list[str]:
+def verify_public_parts(
+    parts: list[tuple[str, bytes]], expected: list[Expectation], regions: Regions
+) -> list[str]:
     """Verify every part (path, bytes); raise VerificationFailed on a survivor."""
     checks: list[str] = []
     offset = 0
     for path, data in parts:
         with pymupdf.open(stream=data, filetype="pdf") as part:
             count = part.page_count
-        checks += verify(path, shift(expected, offset, count), ocr_regions=_shift_regions(regions, offset, count))
+        checks += verify(
+            path, shift(expected, offset, count), ocr_regions=_shift_regions(regions, offset, count)
+        )
         offset += count
     return checks
 
@@ -67,7 +84,9 @@ def shift(expected: list[Expectation], offset: int, count: int) -> list[Expectat
     out = []
     for e in expected:
         allowed = {p - offset: n for p, n in e.allowed.items() if offset < p <= offset + count}
-        page = e.page - offset if e.page is not None and offset < e.page <= offset + count else e.page
+        page = (
+            e.page - offset if e.page is not None and offset < e.page <= offset + count else e.page
+        )
         out.append(replace(e, allowed=allowed, page=page))
     return out
 

@@ -58,13 +58,21 @@ def public_form(category: str, value: str, *, keep_city_state: bool = False) -> 
         short = re.fullmatch(r"\s*\d{1,2}[/.-]\d{1,2}[/.-](\d\d)\s*", value)
         return f"XX/XX/{short.group(1)}" if short else None
     if form == categories.INITIALS:
-        words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", value) if w.lower().strip(".") not in NAME_STOPWORDS]
+        words = [
+            w
+            for w in re.findall(r"[^\W\d_][\w'’-]*", value)
+            if w.lower().strip(".") not in NAME_STOPWORDS
+        ]
         return "".join(f"{w[0].upper()}." for w in words) or None
     if form == categories.CITY_STATE and keep_city_state:
         m = re.search(r"([A-Z][A-Za-z .'-]+?),?\s+([A-Z]{2})\.?(?:\s+\d{5}(?:-\d{4})?)?\s*$", value)
         if m:
             city = m.group(1).split(",")[-1].strip()
-            city = re.sub(r"^(?:\d+\s+)?(?:.*\b(?:Street|St|Avenue|Ave|Road|Rd|Drive|Dr|Lane|Ln|Way|Blvd|Court|Ct|Place|Pl|Apt\.?\s*\w+|Unit\s*\w+))\.?\s+", "", city)
+            city = re.sub(
+                r"^(?:\d+\s+)?(?:.*\b(?:Street|St|Avenue|Ave|Road|Rd|Drive|Dr|Lane|Ln|Way|Blvd|Court|Ct|Place|Pl|Apt\.?\s*\w+|Unit\s*\w+))\.?\s+",
+                "",
+                city,
+            )
             if city and not re.search(r"\d", city):
                 return f"{city}, {m.group(2)}"
     return None

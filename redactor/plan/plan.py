@@ -85,18 +85,25 @@ class Plan:
         try:
             raw = json.loads(text)
         except json.JSONDecodeError as exc:
-            raise PolicyError(f"{source}: not valid JSON (line {exc.lineno}); fix the plan file") from None
+            raise PolicyError(
+                f"{source}: not valid JSON (line {exc.lineno}); fix the plan file"
+            ) from None
         if not isinstance(raw, dict) or not isinstance(raw.get("redactions"), list):
             raise PolicyError(f"{source}: a plan is an object with a 'redactions' list")
         if raw.get("format", PLAN_FORMAT) != PLAN_FORMAT:
             raise PolicyError(f"{source}: format must be '{PLAN_FORMAT}'")
-        entries = [_entry_from_json(e, f"{source}: redactions[{i}]") for i, e in enumerate(raw["redactions"])]
+        entries = [
+            _entry_from_json(e, f"{source}: redactions[{i}]")
+            for i, e in enumerate(raw["redactions"])
+        ]
         seen: set[str] = set()
         for i, r in enumerate(entries):
             if r.id in seen:
                 raise PolicyError(f"{source}: redactions[{i}]: id '{r.id}' is used twice")
             seen.add(r.id)
-        return cls(file=str(raw.get("file", "")), redactions=entries, policy=str(raw.get("policy", "plan")))
+        return cls(
+            file=str(raw.get("file", "")), redactions=entries, policy=str(raw.get("policy", "plan"))
+        )
 
     def save(self, path: str) -> None:
         """Write the plan atomically (a temporary file beside it, then a rename)."""
@@ -109,7 +116,9 @@ class Plan:
         except FileNotFoundError:
             raise PolicyError(f"{path}: no such plan file; check the path") from None
         except (OSError, UnicodeDecodeError) as exc:
-            raise PolicyError(f"{path}: cannot be read ({type(exc).__name__}); check the file") from None
+            raise PolicyError(
+                f"{path}: cannot be read ({type(exc).__name__}); check the file"
+            ) from None
         return cls.from_json(text, source=path)
 
     def log_rows(self) -> list[dict[str, Any]]:
@@ -141,7 +150,9 @@ def make_plan(
         if decision is None or decision[1] == "keep":
             continue
         category, action = decision
-        drafts.append(_draft(f if category == f.category else replace(f, category=category), action, policy))
+        drafts.append(
+            _draft(f if category == f.category else replace(f, category=category), action, policy)
+        )
     drafts += _policy_terms(doc, policy, drafts)
     drafts += _structural(doc, problems or [], policy)
     drafts += _same_value_elsewhere(doc, drafts)
@@ -153,7 +164,11 @@ def make_plan(
 
 def _draft(f: Finding, action: str, policy: Policy) -> dict[str, Any]:
     value = " ".join(f.text.split())
-    replacement = public_form(f.category, value, keep_city_state=policy.keep_city_state) if action == "partial" else None
+    replacement = (
+        public_form(f.category, value, keep_city_state=policy.keep_city_state)
+        if action == "partial"
+        else None
+    )
     if action == "partial" and replacement is None:
         action = "redact"  # no public form can be made of it: the whole value goes
     reason = f.why if action != "review" else f"held for review: {f.why}"
@@ -174,7 +189,9 @@ def _draft(f: Finding, action: str, policy: Policy) -> dict[str, Any]:
     }
 
 
-def _policy_terms(doc: Document, policy: Policy, drafts: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _policy_terms(
+    doc: Document, policy: Policy, drafts: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
     """The user's own terms that no finding covers yet: searched for on every page."""
     known = {t.casefold() for d in drafts for t in d["terms"]}
     out = []
@@ -184,7 +201,9 @@ def _policy_terms(doc: Document, policy: Policy, drafts: list[dict[str, Any]]) -
         action = term.action or policy.action_for(term.category)
         if action == "keep":
             continue
-        f = Finding(term.category, term.text, None, (), "policy-term", 1.0, "a term of the user's policy")
+        f = Finding(
+            term.category, term.text, None, (), "policy-term", 1.0, "a term of the user's policy"
+        )
         draft = _draft(f, action, policy)
         draft["page"] = None
         out.append(draft)
@@ -254,7 +273,9 @@ def _same_value_elsewhere(doc: Document, drafts: list[dict[str, Any]]) -> list[d
                 if not boxes or any(mostly_under(b, planned.get(page.number, [])) for b in boxes):
                     continue
                 extra = dict(d, page=page.number, boxes=tuple(_round_box(b) for b in boxes))
-                extra.update(detector="same-value", surface="page", where="", line=_line(page, boxes[0]))
+                extra.update(
+                    detector="same-value", surface="page", where="", line=_line(page, boxes[0])
+                )
                 extra["reason"] = "the same value as a finding elsewhere in the document"
                 out.append(extra)
                 planned.setdefault(page.number, []).extend(boxes)
@@ -274,7 +295,15 @@ def _dedupe(drafts: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def _draft_order(d: dict[str, Any]) -> tuple:
     box = d["boxes"][0] if d["boxes"] else (0.0, 0.0, 0.0, 0.0)
-    return (d["page"] or 0, d["surface"] != "page", d["where"], round(box[1]), box[0], d["category"], d["terms"])
+    return (
+        d["page"] or 0,
+        d["surface"] != "page",
+        d["where"],
+        round(box[1]),
+        box[0],
+        d["category"],
+        d["terms"],
+    )
 
 
 def _line(page: Page, box: Box) -> int | None:
@@ -330,7 +359,9 @@ def _entry_from_json(e: Any, where: str) -> Redaction:
             or b[2] <= b[0]
             or b[3] <= b[1]
         ):
-            raise PolicyError(f"{where}.boxes[{j}]: must be [x0, y0, x1, y1] with x1 > x0 and y1 > y0")
+            raise PolicyError(
+                f"{where}.boxes[{j}]: must be [x0, y0, x1, y1] with x1 > x0 and y1 > y0"
+            )
         boxes.append(tuple(float(v) for v in b))
     terms = e.get("terms", [])
     if not all(isinstance(t, str) and t.strip() for t in terms):

@@ -72,7 +72,9 @@ class Policy:
         except FileNotFoundError:
             raise PolicyError(f"{name}: no such policy file; check the path") from None
         except (OSError, UnicodeDecodeError) as exc:
-            raise PolicyError(f"{name}: cannot be read ({type(exc).__name__}); check the file") from None
+            raise PolicyError(
+                f"{name}: cannot be read ({type(exc).__name__}); check the file"
+            ) from None
         except yaml.YAMLError as exc:
             where = getattr(exc, "problem_mark", None)
             at = f" at line {where.line + 1}" if where else ""
@@ -83,13 +85,17 @@ class Policy:
     def from_mapping(cls, raw: Any, source: str = "policy") -> Policy:
         """Build a policy from parsed YAML (a mapping), checking every key."""
         if not isinstance(raw, dict):
-            raise PolicyError(f"{source}: the top level must be a mapping of {', '.join(_TOP_KEYS)}")
+            raise PolicyError(
+                f"{source}: the top level must be a mapping of {', '.join(_TOP_KEYS)}"
+            )
         check_keys(raw, _TOP_KEYS, source)
         court = raw.get("court")
         if court is not None and court not in available_courts():
             known = ", ".join(available_courts()) or "none found"
             raise PolicyError(f"{source}: court: unknown court '{court}'; known courts: {known}")
-        keep_city_state = raw.get("keep_city_state", load_profile(court).keep_city_state if court else False)
+        keep_city_state = raw.get(
+            "keep_city_state", load_profile(court).keep_city_state if court else False
+        )
         if not isinstance(keep_city_state, bool):
             raise PolicyError(f"{source}: keep_city_state: must be true or false")
         label = raw.get("label", DEFAULT_LABEL)
@@ -156,7 +162,9 @@ class Policy:
 
 def _terms(raw: Any, source: str) -> tuple[Term, ...]:
     if not isinstance(raw, list):
-        raise PolicyError(f"{source}: terms: must be a list of strings or {{text, category, action}}")
+        raise PolicyError(
+            f"{source}: terms: must be a list of strings or {{text, category, action}}"
+        )
     out = []
     for i, item in enumerate(raw):
         where = f"{source}: terms[{i}]"

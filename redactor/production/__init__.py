@@ -114,9 +114,22 @@ def run_production(
     items, ignored = list_inputs(in_dir, out, order_file)
     out.mkdir(parents=True, exist_ok=True)
     with _folder_lock(out):
-        return _run(in_dir, out, items, ignored, began, prefix=prefix, start=start, digits=digits,
-                    legend=legend, policy=policy, workers=workers, executor=executor, scheduler=scheduler,
-                    progress=progress)
+        return _run(
+            in_dir,
+            out,
+            items,
+            ignored,
+            began,
+            prefix=prefix,
+            start=start,
+            digits=digits,
+            legend=legend,
+            policy=policy,
+            workers=workers,
+            executor=executor,
+            scheduler=scheduler,
+            progress=progress,
+        )
 
 
 @contextmanager
@@ -130,16 +143,32 @@ def _folder_lock(out: Path) -> Iterator[None]:
         try:
             fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise BatesError(f"{out}: another batch run is producing into this folder; wait for it to end") from None
+            raise BatesError(
+                f"{out}: another batch run is producing into this folder; wait for it to end"
+            ) from None
         try:
             yield
         finally:
             fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
 
 
-def _run(in_dir: str, out: Path, items: list[Item], ignored: int, began: float, *, prefix: str,
-         start: int | None, digits: int, legend: str | None, policy: Policy | None, workers: int | None,
-         executor: str, scheduler: str | None, progress) -> ProductionResult:
+def _run(
+    in_dir: str,
+    out: Path,
+    items: list[Item],
+    ignored: int,
+    began: float,
+    *,
+    prefix: str,
+    start: int | None,
+    digits: int,
+    legend: str | None,
+    policy: Policy | None,
+    workers: int | None,
+    executor: str,
+    scheduler: str | None,
+    progress,
+) -> ProductionResult:
     _remove_stale_work(out)
     journal = Journal(out)
     registry = BatesRegistry.load(out / REGISTRY_NAME)
@@ -147,19 +176,44 @@ def _run(in_dir: str, out: Path, items: list[Item], ignored: int, began: float, 
         _reconcile(registry, journal)
         done = journal.done()
         pending = survey([i for i in items if i.key not in done])
-        first = _first_number(registry, journal, prefix, start, digits, sum(i.pages for i in pending))
+        first = _first_number(
+            registry, journal, prefix, start, digits, sum(i.pages for i in pending)
+        )
         run = None
         if pending:
             run = _begin_run(journal, prefix, start, first, digits, legend)
             work = out / f".work-{run}"
-            committer = Committer(out, journal, registry, run=run, prefix=prefix, digits=digits,
-                                  legend=legend, first=first)
-            pool = make_executor(executor, workers=workers, scheduler=scheduler, initializer=_warm_up,
-                                 preload=WORKER_PRELOAD)
+            committer = Committer(
+                out,
+                journal,
+                registry,
+                run=run,
+                prefix=prefix,
+                digits=digits,
+                legend=legend,
+                first=first,
+            )
+            pool = make_executor(
+                executor,
+                workers=workers,
+                scheduler=scheduler,
+                initializer=_warm_up,
+                preload=WORKER_PRELOAD,
+            )
             bar = progress(sum(i.pages for i in pending)) if progress is not None else None
             try:
-                schedule(pool, pending, committer, prefix=prefix, digits=digits, legend=legend,
-                         policy=policy_state(policy), work=work, first=first, progress=bar)
+                schedule(
+                    pool,
+                    pending,
+                    committer,
+                    prefix=prefix,
+                    digits=digits,
+                    legend=legend,
+                    policy=policy_state(policy),
+                    work=work,
+                    first=first,
+                    progress=bar,
+                )
             finally:
                 pool.close(cancel=True)
                 shutil.rmtree(work, ignore_errors=True)
@@ -186,8 +240,14 @@ def _reconcile(registry: BatesRegistry, journal: Journal) -> None:
         registry.save()
 
 
-def _first_number(registry: BatesRegistry, journal: Journal, prefix: str, start: int | None,
-                  digits: int, pages: int) -> int:
+def _first_number(
+    registry: BatesRegistry,
+    journal: Journal,
+    prefix: str,
+    start: int | None,
+    digits: int,
+    pages: int,
+) -> int:
     """Where this run's numbers begin: after the last used, or ``start`` if it is free.
 
     A run started with an explicit first number N that was interrupted is resumed when the
@@ -236,10 +296,21 @@ def _resume_point(journal: Journal, prefix: str, start: int) -> int | None:
     return (committed + 1) if committed is not None else last_run["first"]
 
 
-def _begin_run(journal: Journal, prefix: str, start: int | None, first: int, digits: int, legend: str | None) -> str:
+def _begin_run(
+    journal: Journal, prefix: str, start: int | None, first: int, digits: int, legend: str | None
+) -> str:
     run = time.strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
-    journal.append({"type": "run", "run": run, "prefix": prefix, "requested_start": start, "first": first,
-                    "digits": digits, "legend": legend})
+    journal.append(
+        {
+            "type": "run",
+            "run": run,
+            "prefix": prefix,
+            "requested_start": start,
+            "first": first,
+            "digits": digits,
+            "legend": legend,
+        }
+    )
     return run
 
 
@@ -257,8 +328,16 @@ def _warm_up() -> None:
     warm_up()
 
 
-def _result(out: Path, prefix: str, items: list[Item], journal: Journal, run: str | None, resumed: int,
-            ignored: int, began: float) -> ProductionResult:
+def _result(
+    out: Path,
+    prefix: str,
+    items: list[Item],
+    journal: Journal,
+    run: str | None,
+    resumed: int,
+    ignored: int,
+    began: float,
+) -> ProductionResult:
     done = journal.done()
     result = ProductionResult(out_dir=str(out), prefix=prefix, resumed=resumed, ignored=ignored)
     for item in items:
@@ -269,9 +348,10 @@ def _result(out: Path, prefix: str, items: list[Item], journal: Journal, run: st
             result.failed.append(FailedDocument(item.rel, record["reason"]))
             continue
         bates = BatesRange(record["prefix"], record["first"], record["last"], record["digits"])
-        result.produced.append(ProducedDocument(item.rel, bates, record["file"], record["text"], record["redactions"]))
+        result.produced.append(
+            ProducedDocument(item.rel, bates, record["file"], record["text"], record["redactions"])
+        )
         if run is not None and record.get("run") == run:
             result.pages += bates.pages
     result.seconds = time.perf_counter() - began
     return result
-

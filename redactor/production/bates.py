@@ -82,7 +82,10 @@ def bates_number(prefix: str, n: int, digits: int = 8) -> str:
     if n < 1:
         raise BatesError(f"Bates numbers start at 1, not {n}")
     if n >= 10**digits:
-        raise BatesError(f"Bates number {n} does not fit in {digits} digits; give the counter more digits", option="digits")
+        raise BatesError(
+            f"Bates number {n} does not fit in {digits} digits; give the counter more digits",
+            option="digits",
+        )
     return f"{prefix}{n:0{digits}d}"
 
 
@@ -114,7 +117,10 @@ class BatesRegistry:
             raw = json.loads(p.read_text(encoding="utf-8"))
             prefixes = raw["prefixes"]
             ranges = {
-                k: [{"first": int(r["first"]), "last": int(r["last"]), "run": str(r.get("run", ""))} for r in v]
+                k: [
+                    {"first": int(r["first"]), "last": int(r["last"]), "run": str(r.get("run", ""))}
+                    for r in v
+                ]
                 for k, v in prefixes.items()
             }
         except (OSError, ValueError, KeyError, TypeError):
@@ -198,7 +204,9 @@ class StampError(RedactorError):
     code = "E012"
 
 
-def stamp_document(src: pymupdf.Document, numbers: list[str], legend: str | None, band: float = BAND) -> pymupdf.Document:
+def stamp_document(
+    src: pymupdf.Document, numbers: list[str], legend: str | None, band: float = BAND
+) -> pymupdf.Document:
     """A new document: each page of ``src`` with its Bates number and the legend in the band, checked.
 
     Pages whose content reaches the band (or that are rotated) are redrawn onto a
@@ -219,22 +227,28 @@ def stamp_document(src: pymupdf.Document, numbers: list[str], legend: str | None
             if shrink:
                 width, height = page.rect.width, page.rect.height
                 new = out.new_page(width=width, height=height)
-                new.show_pdf_page(pymupdf.Rect(0, 0, width, height - band), src, index, keep_proportion=True)
+                new.show_pdf_page(
+                    pymupdf.Rect(0, 0, width, height - band), src, index, keep_proportion=True
+                )
             else:
                 out.insert_pdf(src, from_page=index, to_page=index, annots=False, links=False)
                 new = out[-1]
             _write_stamp(new, number, legend)
             problem = None if shrink else stamp_problem(new, number, legend)
             if problem:
-                raise StampError(f"Bates stamp check failed on page {index + 1}: {problem}; "
-                                 "nothing was produced for this document")
+                raise StampError(
+                    f"Bates stamp check failed on page {index + 1}: {problem}; "
+                    "nothing was produced for this document"
+                )
     except BaseException:
         out.close()
         raise
     return out
 
 
-def stamp(pdf: pymupdf.Document, numbers: list[str], legend: str | None, band: float = BAND) -> pymupdf.Document:
+def stamp(
+    pdf: pymupdf.Document, numbers: list[str], legend: str | None, band: float = BAND
+) -> pymupdf.Document:
     """``pdf`` with its Bates numbers and legend stamped: the same document, changed in place,
     or (when a page is rotated) a new one from :func:`stamp_document`.
 
@@ -258,8 +272,10 @@ def stamp(pdf: pymupdf.Document, numbers: list[str], legend: str | None, band: f
         _write_stamp(page, number, legend)
         problem = None if shrink else stamp_problem(page, number, legend)
         if problem:
-            raise StampError(f"Bates stamp check failed on page {index + 1}: {problem}; "
-                             "nothing was produced for this document")
+            raise StampError(
+                f"Bates stamp check failed on page {index + 1}: {problem}; "
+                "nothing was produced for this document"
+            )
     return pdf
 
 
@@ -279,11 +295,16 @@ def _shrink_above_band(page: pymupdf.Page, band: float) -> None:
     cm = to_page * fit * ~to_page
     visible = page.rect * ~to_page  # what was shown: nothing outside it comes into view
     head = "q {} {} {} {} {} {} cm {} {} {} {} re W n\n".format(
-        *(f"{v:.6f}".rstrip("0").rstrip(".") for v in (*cm, visible.x0, visible.y0, visible.width, visible.height))
+        *(
+            f"{v:.6f}".rstrip("0").rstrip(".")
+            for v in (*cm, visible.x0, visible.y0, visible.width, visible.height)
+        )
     ).encode()
     xref = doc.get_new_xref()  # a stream of its own: another page may share the old ones
     doc.update_object(xref, "<<>>")
-    doc.update_stream(xref, head + page.read_contents() + b"\nQ\n", compress=False)  # compressed when saved
+    doc.update_stream(
+        xref, head + page.read_contents() + b"\nQ\n", compress=False
+    )  # compressed when saved
     doc.xref_set_key(page.xref, "Contents", f"{xref} 0 R")
 
 

@@ -27,8 +27,18 @@ TEXT_ENCODING = "utf-8-sig"  # UTF-8 with a byte-order mark, like the DAT file
 
 
 class Committer:
-    def __init__(self, out: Path, journal: Journal, registry: BatesRegistry, *, run: str, prefix: str,
-                 digits: int, legend: str | None, first: int):
+    def __init__(
+        self,
+        out: Path,
+        journal: Journal,
+        registry: BatesRegistry,
+        *,
+        run: str,
+        prefix: str,
+        digits: int,
+        legend: str | None,
+        first: int,
+    ):
         self.out, self.journal, self.registry = out, journal, registry
         self.run, self.prefix, self.digits, self.legend = run, prefix, digits, legend
         self.first = first  # this run's first number
@@ -41,15 +51,21 @@ class Committer:
             try:
                 self._produced(item, outcome)
                 return
-            except RedactorError as exc:  # a number that cannot be given (it does not fit the digits)
+            except (
+                RedactorError
+            ) as exc:  # a number that cannot be given (it does not fit the digits)
                 outcome.reason = failure_reason(exc, str(item.path))
             finally:
                 discard(outcome)
-        self.journal.append({"type": "failed", "key": item.key, "source": item.rel, "reason": outcome.reason})
+        self.journal.append(
+            {"type": "failed", "key": item.key, "source": item.rel, "reason": outcome.reason}
+        )
 
     def _produced(self, item: Item, outcome: Outcome) -> None:
         if outcome.first != self.next:  # the scheduler sends it again with the right numbers first
-            raise ValueError(f"document {outcome.index} was stamped from {outcome.first}, not {self.next}")
+            raise ValueError(
+                f"document {outcome.index} was stamped from {outcome.first}, not {self.next}"
+            )
         begin = bates_number(self.prefix, self.next, self.digits)
         pdf_rel, text_rel = f"{IMAGES}/{begin}.pdf", f"{TEXT}/{begin}.txt"
         _place(outcome.stamped, self.out / pdf_rel)

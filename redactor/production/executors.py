@@ -55,8 +55,12 @@ class ProcessExecutor:
 
     inline = False  # results come back as paths in the shared temp folder
 
-    def __init__(self, workers: int | None = None, initializer: Callable[[], None] | None = None,
-                 preload: Iterable[str] = ()):
+    def __init__(
+        self,
+        workers: int | None = None,
+        initializer: Callable[[], None] | None = None,
+        preload: Iterable[str] = (),
+    ):
         self.workers = workers or default_workers()
         if self.workers < 1:
             raise ExecutorError("the number of workers must be at least 1", option="workers")
@@ -72,8 +76,12 @@ class ProcessExecutor:
 
         with blas.for_processes_started_here():
             forkserver.ensure_running()  # a server already running keeps the environment it started with
-        return ProcessPoolExecutor(max_workers=self.workers, mp_context=self._ctx, initializer=self._initializer,
-                                   max_tasks_per_child=TASKS_PER_WORKER)
+        return ProcessPoolExecutor(
+            max_workers=self.workers,
+            mp_context=self._ctx,
+            initializer=self._initializer,
+            max_tasks_per_child=TASKS_PER_WORKER,
+        )
 
     def restart(self) -> None:
         """A fresh pool after a worker died (the old one refuses new work)."""
@@ -104,11 +112,15 @@ class DaskExecutor:
         try:
             from distributed import Client
         except ImportError:  # pragma: no cover - pinned in the lock file
-            raise ExecutorError("the dask executor needs the 'distributed' package; install the pinned version") from None
+            raise ExecutorError(
+                "the dask executor needs the 'distributed' package; install the pinned version"
+            ) from None
         try:
             self._client = Client(scheduler, timeout="20s", set_as_default=False)
         except (OSError, TimeoutError):
-            raise ExecutorError(f"no Dask scheduler answers at {scheduler}; check the address and that it runs") from None
+            raise ExecutorError(
+                f"no Dask scheduler answers at {scheduler}; check the address and that it runs"
+            ) from None
         self.workers = max(1, sum(self._client.nthreads().values()))
         if initializer is not None:
             self._client.run(initializer)
@@ -133,15 +145,26 @@ class DaskExecutor:
         self._client.close()
 
 
-def make_executor(kind: str, *, workers: int | None, scheduler: str | None,
-                  initializer: Callable[[], None] | None = None, preload: Iterable[str] = ()):
+def make_executor(
+    kind: str,
+    *,
+    workers: int | None,
+    scheduler: str | None,
+    initializer: Callable[[], None] | None = None,
+    preload: Iterable[str] = (),
+):
     """The executor named ``kind`` (``process`` or ``dask``)."""
     if kind == "process":
         if scheduler:
-            raise ExecutorError("a scheduler address is for the dask executor only", option="scheduler")
+            raise ExecutorError(
+                "a scheduler address is for the dask executor only", option="scheduler"
+            )
         return ProcessExecutor(workers, initializer, preload)
     if kind == "dask":
         if not scheduler:
-            raise ExecutorError("the dask executor needs the scheduler's address (for example tcp://127.0.0.1:8786)", option="scheduler")
+            raise ExecutorError(
+                "the dask executor needs the scheduler's address (for example tcp://127.0.0.1:8786)",
+                option="scheduler",
+            )
         return DaskExecutor(scheduler, initializer)
     raise ExecutorError(f"unknown executor {kind!r}; choose one of: {', '.join(EXECUTORS)}")

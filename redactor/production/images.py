@@ -32,7 +32,9 @@ def _open_image(path: str | os.PathLike) -> pymupdf.Document:
     try:
         img = pymupdf.open(str(path))
     except Exception:
-        raise BadInput(str(path), "cannot be read as an image", "it is damaged; scan or export it again") from None
+        raise BadInput(
+            str(path), "cannot be read as an image", "it is damaged; scan or export it again"
+        ) from None
     if img.is_pdf or img.page_count == 0:
         raise BadInput(str(path), "is not an image with pages", "give a TIFF, PNG or JPEG file")
     return img
@@ -50,10 +52,17 @@ def image_to_pdf(path: str | os.PathLike) -> bytes:
         try:
             data = img.convert_to_pdf()
         except Exception:
-            raise BadInput(str(path), "cannot be converted to PDF pages", "it is damaged; scan or export it again") from None
+            raise BadInput(
+                str(path),
+                "cannot be converted to PDF pages",
+                "it is damaged; scan or export it again",
+            ) from None
     with pymupdf.open("pdf", data) as pdf:
         for page in pdf:
             if max(page.rect.width, page.rect.height) > MAX_PAGE_POINTS:
-                raise BadInput(str(path), "has no usable resolution (its page would be over 200 inches)",
-                               "save it again with its dpi set")
+                raise BadInput(
+                    str(path),
+                    "has no usable resolution (its page would be over 200 inches)",
+                    "save it again with its dpi set",
+                )
     return data

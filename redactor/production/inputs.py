@@ -29,11 +29,15 @@ class Item:
     error: str = ""  # why it cannot be produced, found while counting its pages
 
 
-def list_inputs(in_dir: str, out_dir: Path, order_file: str | None = None) -> tuple[list[Item], int]:
+def list_inputs(
+    in_dir: str, out_dir: Path, order_file: str | None = None
+) -> tuple[list[Item], int]:
     """The inputs in production order, and how many other files were ignored."""
     root = Path(in_dir)
     if not root.is_dir():
-        raise BadInput(in_dir, "is not a folder", "give the folder that holds the documents to produce")
+        raise BadInput(
+            in_dir, "is not a folder", "give the folder that holds the documents to produce"
+        )
     out = out_dir.resolve()
     if out == root.resolve():
         raise BadInput(str(out_dir), "is the input folder", "choose a separate output folder")
@@ -66,7 +70,9 @@ def _from_list(root: Path, listing: Path) -> list[Path]:
     try:
         lines = listing.read_text(encoding="utf-8-sig").splitlines()
     except (OSError, UnicodeDecodeError):
-        raise BadInput(str(listing), "the order list cannot be read", "give a UTF-8 text file, one path a line") from None
+        raise BadInput(
+            str(listing), "the order list cannot be read", "give a UTF-8 text file, one path a line"
+        ) from None
     paths: list[Path] = []
     seen: dict[Path, int] = {}
     for number, line in enumerate(lines, start=1):
@@ -78,8 +84,11 @@ def _from_list(root: Path, listing: Path) -> list[Path]:
         if not path.is_file():
             raise BadInput(where, "names a file that does not exist", "fix the list or the path")
         if not is_input(path):
-            raise BadInput(where, "names a file that is neither a PDF nor a TIFF, PNG or JPEG image",
-                           "convert it first or take it off the list")
+            raise BadInput(
+                where,
+                "names a file that is neither a PDF nor a TIFF, PNG or JPEG image",
+                "convert it first or take it off the list",
+            )
         resolved = path.resolve()
         if resolved in seen:
             raise BadInput(where, f"repeats line {seen[resolved]}", "list each document once")

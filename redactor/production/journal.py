@@ -31,7 +31,9 @@ def document_key(path: str | os.PathLike) -> str:
     with open(path, "rb") as fh:
         for block in iter(lambda: fh.read(1 << 20), b""):
             digest.update(block)
-    return hashlib.sha256(str(Path(path).resolve()).encode("utf-8") + b"\0" + digest.digest()).hexdigest()
+    return hashlib.sha256(
+        str(Path(path).resolve()).encode("utf-8") + b"\0" + digest.digest()
+    ).hexdigest()
 
 
 class Journal:

@@ -47,18 +47,29 @@ def dat_field(value: object) -> str:
     """One DAT field, quoted: newlines become ``®``."""
     text = "" if value is None else str(value)
     if QUOTE in text or SEPARATOR in text:
-        raise LoadFileError("a DAT value cannot hold the quote (þ) or separator (ASCII 20) character")
-    text = text.replace(NEWLINE, "(R)").replace("\r\n", "\n").replace("\r", "\n").replace("\n", NEWLINE)
+        raise LoadFileError(
+            "a DAT value cannot hold the quote (þ) or separator (ASCII 20) character"
+        )
+    text = (
+        text.replace(NEWLINE, "(R)")
+        .replace("\r\n", "\n")
+        .replace("\r", "\n")
+        .replace("\n", NEWLINE)
+    )
     return f"{QUOTE}{text}{QUOTE}"
 
 
-def dat_lines(rows: Iterable[dict[str, object]], fields: tuple[str, ...] = DAT_FIELDS) -> Iterator[str]:
+def dat_lines(
+    rows: Iterable[dict[str, object]], fields: tuple[str, ...] = DAT_FIELDS
+) -> Iterator[str]:
     """The DAT file a line at a time (each ending CR LF): the header row, then one row per document."""
     yield SEPARATOR.join(dat_field(f) for f in fields) + EOL
     for row in rows:
         unknown = set(row) - set(fields)
         if unknown:
-            raise LoadFileError(f"DAT row has fields not in the header: {', '.join(sorted(unknown))}")
+            raise LoadFileError(
+                f"DAT row has fields not in the header: {', '.join(sorted(unknown))}"
+            )
         yield SEPARATOR.join(dat_field(row.get(f, "")) for f in fields) + EOL
 
 
@@ -67,7 +78,9 @@ def dat_text(rows: Iterable[dict[str, object]], fields: tuple[str, ...] = DAT_FI
     return "".join(dat_lines(rows, fields))
 
 
-def write_dat(path: str | os.PathLike, rows: Iterable[dict[str, object]], fields: tuple[str, ...] = DAT_FIELDS) -> None:
+def write_dat(
+    path: str | os.PathLike, rows: Iterable[dict[str, object]], fields: tuple[str, ...] = DAT_FIELDS
+) -> None:
     """Write the DAT file whole or not at all, a row at a time (rows may be a generator)."""
     _write_lines(path, dat_lines(rows, fields), DAT_ENCODING)
 
@@ -99,7 +112,9 @@ def read_dat(path: str | os.PathLike) -> tuple[list[str], list[dict[str, str]]]:
     for number, line in enumerate(lines[1:], start=2):
         values = _dat_row(line, number)
         if len(values) != len(header):
-            raise LoadFileError(f"{path}: row {number} has {len(values)} fields, the header {len(header)}")
+            raise LoadFileError(
+                f"{path}: row {number} has {len(values)} fields, the header {len(header)}"
+            )
         rows.append(dict(zip(header, values, strict=True)))
     return header, rows
 
@@ -130,7 +145,13 @@ class OptPage:
 def opt_pages(begbates_numbers: list[str], volume: str, image_path: str) -> list[OptPage]:
     """The OPT lines of one document: one a page, the first with the break and the count."""
     return [
-        OptPage(key, volume, image_path, doc_break=(i == 0), page_count=len(begbates_numbers) if i == 0 else None)
+        OptPage(
+            key,
+            volume,
+            image_path,
+            doc_break=(i == 0),
+            page_count=len(begbates_numbers) if i == 0 else None,
+        )
         for i, key in enumerate(begbates_numbers)
     ]
 
@@ -176,5 +197,15 @@ def read_opt(path: str | os.PathLike) -> list[OptPage]:
             raise LoadFileError(f"{path}: line {number}: the page count is not a number")
         if not key:
             raise LoadFileError(f"{path}: line {number}: no image key")
-        pages.append(OptPage(key, volume, image, doc == "Y", folder == "Y", box == "Y", int(count) if count else None))
+        pages.append(
+            OptPage(
+                key,
+                volume,
+                image,
+                doc == "Y",
+                folder == "Y",
+                box == "Y",
+                int(count) if count else None,
+            )
+        )
     return pages

@@ -28,7 +28,18 @@ OPT_NAME = "production.opt"
 LOG_NAME = "redaction-log.csv"
 ERRORS_NAME = "errors.csv"
 README_NAME = "README.txt"
-LOG_FIELDS = ("BATES", "BEGBATES", "PAGE", "LINE", "ID", "CATEGORY", "ACTION", "LABEL", "REASON", "DETECTOR")
+LOG_FIELDS = (
+    "BATES",
+    "BEGBATES",
+    "PAGE",
+    "LINE",
+    "ID",
+    "CATEGORY",
+    "ACTION",
+    "LABEL",
+    "REASON",
+    "DETECTOR",
+)
 ERROR_FIELDS = ("DOCUMENT", "REASON")
 
 
@@ -38,9 +49,17 @@ def write_outputs(out: Path, journal: Journal) -> None:
     produced, failed = _committed(journal)
     volume = out.resolve().name
     write_dat(out / DAT_NAME, (dat_row(r) for r in journal.read_at(produced)))
-    write_opt(out / OPT_NAME, (page for r in journal.read_at(produced) for page in opt_for(r, volume)))
-    _write_csv(out / LOG_NAME, LOG_FIELDS, (row for r in journal.read_at(produced) for row in log_rows(r)))
-    _write_csv(out / ERRORS_NAME, ERROR_FIELDS, ({"DOCUMENT": f["source"], "REASON": f["reason"]} for f in failed))
+    write_opt(
+        out / OPT_NAME, (page for r in journal.read_at(produced) for page in opt_for(r, volume))
+    )
+    _write_csv(
+        out / LOG_NAME, LOG_FIELDS, (row for r in journal.read_at(produced) for row in log_rows(r))
+    )
+    _write_csv(
+        out / ERRORS_NAME,
+        ERROR_FIELDS,
+        ({"DOCUMENT": f["source"], "REASON": f["reason"]} for f in failed),
+    )
     write_atomic(out / README_NAME, README.encode("utf-8"))
 
 
@@ -56,7 +75,9 @@ def _committed(journal: Journal) -> tuple[list[int], list[dict[str, Any]]]:
             sources.add(r["source"])
         elif r["type"] == "failed":
             failed[r["key"]] = {"source": r["source"], "reason": r["reason"]}
-    return [offset for *_, offset in sorted(produced.values())], [f for f in failed.values() if f["source"] not in sources]
+    return [offset for *_, offset in sorted(produced.values())], [
+        f for f in failed.values() if f["source"] not in sources
+    ]
 
 
 def _windows(rel: str) -> str:

@@ -27,9 +27,19 @@ from .worker import Outcome, Task, produce
 CRASHED = "the worker process died while producing it (a crash in a PDF library); produce it on its own with -v"
 
 
-def schedule(pool: Any, items: list[Item], committer: Committer, *, prefix: str, digits: int,
-             legend: str | None, policy: dict | None, work: Path, first: int,
-             progress: Any = None) -> None:
+def schedule(
+    pool: Any,
+    items: list[Item],
+    committer: Committer,
+    *,
+    prefix: str,
+    digits: int,
+    legend: str | None,
+    policy: dict | None,
+    work: Path,
+    first: int,
+    progress: Any = None,
+) -> None:
     """Produce ``items`` on ``pool`` and commit every outcome, strictly in order."""
     tick: Callable[[int], Any] | None = getattr(progress, "update", progress)
     window = max(2, 2 * getattr(pool, "workers", 1) + 1)
@@ -43,8 +53,17 @@ def schedule(pool: Any, items: list[Item], committer: Committer, *, prefix: str,
     sent = committed = 0
 
     def send(pos: int) -> None:
-        task = Task(pos, str(items[pos].path), planned[pos], prefix, digits, legend, policy,
-                    str(work / str(pos)), pool.inline)
+        task = Task(
+            pos,
+            str(items[pos].path),
+            planned[pos],
+            prefix,
+            digits,
+            legend,
+            policy,
+            str(work / str(pos)),
+            pool.inline,
+        )
         inflight[pool.submit(produce, task)] = pos
 
     while committed < len(items):
@@ -88,7 +107,9 @@ def schedule(pool: Any, items: list[Item], committer: Committer, *, prefix: str,
                     suspects.sort()
                 continue
             except Exception as exc:  # a remote worker lost, a scheduler gone
-                ready[pos] = Outcome(pos, ok=False, reason=f"{CRASHED.split(' (')[0]} ({type(exc).__name__})")
+                ready[pos] = Outcome(
+                    pos, ok=False, reason=f"{CRASHED.split(' (')[0]} ({type(exc).__name__})"
+                )
                 continue
             ready[pos] = outcome
             if tick is not None and pos not in ticked:

@@ -29,7 +29,11 @@ from .bates import bates_number, stamp
 from .images import image_to_pdf, is_image
 
 TEXT_PAGE_BREAK = "\f"  # between pages in the extracted text files
-WORKER_GC_THRESHOLDS = (20_000, 20, 20)  # gc.set_threshold in a worker (Python's default: 700, 10, 10)
+WORKER_GC_THRESHOLDS = (
+    20_000,
+    20,
+    20,
+)  # gc.set_threshold in a worker (Python's default: 700, 10, 10)
 
 
 @dataclass(frozen=True)
@@ -63,7 +67,10 @@ def policy_state(policy: Policy | None) -> dict[str, Any] | None:
     """A picklable form of a policy (its rules mapping is a read-only proxy)."""
     if policy is None:
         return None
-    return {f.name: (dict(policy.rules) if f.name == "rules" else getattr(policy, f.name)) for f in fields(policy)}
+    return {
+        f.name: (dict(policy.rules) if f.name == "rules" else getattr(policy, f.name))
+        for f in fields(policy)
+    }
 
 
 def policy_from_state(state: dict[str, Any] | None) -> Policy:
@@ -100,8 +107,11 @@ def produce(task: Task) -> Outcome:
     except MemoryError:
         outcome = Outcome(task.index, ok=False, reason="ran out of memory; produce it on its own")
     except Exception as exc:  # an unexpected error: its text could quote the document
-        outcome = Outcome(task.index, ok=False,
-                          reason=f"could not be processed ({type(exc).__name__}); produce it alone with -v for details")
+        outcome = Outcome(
+            task.index,
+            ok=False,
+            reason=f"could not be processed ({type(exc).__name__}); produce it alone with -v for details",
+        )
     outcome.seconds = time.perf_counter() - start
     return outcome
 
@@ -120,7 +130,9 @@ def _produce(task: Task) -> Outcome:
     if not task.inline:
         Path(task.temp_dir).mkdir(parents=True, exist_ok=True)
         return _produce_in(task, Path(task.temp_dir))
-    with tempfile.TemporaryDirectory(prefix="redactor-batch-") as local:  # a remote worker's own disk
+    with tempfile.TemporaryDirectory(
+        prefix="redactor-batch-"
+    ) as local:  # a remote worker's own disk
         return _produce_in(task, Path(local))
 
 
@@ -135,12 +147,17 @@ def _produce_in(task: Task, work: Path) -> Outcome:
         src = str(converted)
 
     def finish(pdf: pymupdf.Document) -> pymupdf.Document:
-        numbers = [bates_number(task.prefix, n, task.digits) for n in range(task.first, task.first + pdf.page_count)]
+        numbers = [
+            bates_number(task.prefix, n, task.digits)
+            for n in range(task.first, task.first + pdf.page_count)
+        ]
         return stamp(pdf, numbers, task.legend)
 
     produced = work / f"{task.index}.stamped.pdf"
     try:
-        result = redact_file(src, str(produced), policy=policy_from_state(task.policy), finish=finish)
+        result = redact_file(
+            src, str(produced), policy=policy_from_state(task.policy), finish=finish
+        )
         _check_numbers_read_back(result.page_text, task)
     except BaseException:
         produced.unlink(missing_ok=True)
@@ -154,8 +171,13 @@ def _produce_in(task: Task, work: Path) -> Outcome:
         stamped = produced.read_bytes()
         produced.unlink()
     return Outcome(
-        task.index, ok=True, pages=result.pages, first=task.first, stamped=stamped,
-        text=TEXT_PAGE_BREAK.join(result.page_text), log_rows=list(result.log_rows),
+        task.index,
+        ok=True,
+        pages=result.pages,
+        first=task.first,
+        stamped=stamped,
+        text=TEXT_PAGE_BREAK.join(result.page_text),
+        log_rows=list(result.log_rows),
         filename=mask(Path(task.source).name, terms),
     )
 
@@ -167,5 +189,7 @@ def _check_numbers_read_back(page_text: list[str], task: Task) -> None:
     for offset, text in enumerate(page_text):
         number = bates_number(task.prefix, task.first + offset, task.digits)
         if number not in text.split():
-            raise StampError(f"Bates stamp check failed on page {offset + 1}: the Bates number does not read "
-                             "back from the verified file; nothing was produced for this document")
+            raise StampError(
+                f"Bates stamp check failed on page {offset + 1}: the Bates number does not read "
+                "back from the verified file; nothing was produced for this document"
+            )

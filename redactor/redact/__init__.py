@@ -37,7 +37,9 @@ class RedactResult:
     log_rows: list[dict[str, Any]] = field(default_factory=list)
     pages: int = 0
     checks: list[str] = field(default_factory=list)  # what verification checked
-    page_text: list[str] = field(default_factory=list)  # each output page's text, as verification read it
+    page_text: list[str] = field(
+        default_factory=list
+    )  # each output page's text, as verification read it
 
 
 def redact_file(
@@ -81,7 +83,9 @@ def redact_file(
         logger.info("%s: verified: %s", src, line)
     if log:
         write_log(log, rows)
-    return RedactResult(output=dst, plan=plan, log_rows=rows, pages=doc.page_count, checks=checks, page_text=text)
+    return RedactResult(
+        output=dst, plan=plan, log_rows=rows, pages=doc.page_count, checks=checks, page_text=text
+    )
 
 
 def plan_for(doc: Document, raw: bytes, policy: Policy) -> Plan:
@@ -99,16 +103,22 @@ def plan_for(doc: Document, raw: bytes, policy: Policy) -> Plan:
     return make_plan(doc, findings, policy, problems=problems)
 
 
-def release(public: bytes, dst: str, doc: Document, plan: Plan, *, page_text: list[str] | None = None) -> list[str]:
+def release(
+    public: bytes, dst: str, doc: Document, plan: Plan, *, page_text: list[str] | None = None
+) -> list[str]:
     """Write ``public`` to a temporary file beside ``dst``, verify it, then rename it into place."""
     directory = os.path.dirname(os.path.abspath(dst))
     if not os.path.isdir(directory):
-        raise BadInput(dst, "its folder does not exist", "create the folder or choose another output path")
+        raise BadInput(
+            dst, "its folder does not exist", "create the folder or choose another output path"
+        )
     fd, tmp = tempfile.mkstemp(dir=directory, prefix=".redactor-", suffix=".pdf.tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(public)
-        checks = verify(tmp, expectations(doc, plan), ocr_regions=ocr_regions(doc, plan), page_text=page_text)
+        checks = verify(
+            tmp, expectations(doc, plan), ocr_regions=ocr_regions(doc, plan), page_text=page_text
+        )
         os.replace(tmp, dst)
     except BaseException:
         if os.path.exists(tmp):
@@ -147,7 +157,14 @@ def write_log(path: str, rows: list[dict[str, Any]]) -> None:
             writer.writerow({k: "" if row.get(k) is None else row.get(k) for k in LOG_FIELDS})
         data = buf.getvalue()
     else:
-        data = json.dumps({"redactions": [{k: row.get(k) for k in LOG_FIELDS} for row in rows]}, indent=2, ensure_ascii=False) + "\n"
+        data = (
+            json.dumps(
+                {"redactions": [{k: row.get(k) for k in LOG_FIELDS} for row in rows]},
+                indent=2,
+                ensure_ascii=False,
+            )
+            + "\n"
+        )
     write_atomic(path, data.encode("utf-8"))
 
 
@@ -155,7 +172,9 @@ def _refuse_overwriting(src: str, outputs: list[str | None]) -> None:
     source = Path(src).resolve()
     for out in outputs:
         if out and Path(out).resolve() == source:
-            raise BadInput(out, "is the input file", "choose another output path: the input is never modified")
+            raise BadInput(
+                out, "is the input file", "choose another output path: the input is never modified"
+            )
 
 
 def _check_plan_fits(plan: Plan, doc: Document) -> None:

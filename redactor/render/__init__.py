@@ -58,8 +58,14 @@ def open_copy(raw: bytes, password: str | None = None) -> pymupdf.Document:
 Finish = Callable[[pymupdf.Document], pymupdf.Document]
 
 
-def render_public(doc: Document, raw: bytes, plan: Plan, *, password: str | None = None,
-                  finish: Finish | None = None) -> bytes:
+def render_public(
+    doc: Document,
+    raw: bytes,
+    plan: Plan,
+    *,
+    password: str | None = None,
+    finish: Finish | None = None,
+) -> bytes:
     """Apply ``plan`` to the PDF bytes ``raw`` (read into ``doc``) and return the public copy.
 
     ``finish`` takes the redacted document and returns the one to save (itself

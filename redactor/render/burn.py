@@ -77,7 +77,9 @@ def cuts_for_plan(pdf: pymupdf.Document, plan: Plan) -> dict[int, list[Cut]]:
                 continue
             for j, box in enumerate(boxes):
                 if r.action == "partial":
-                    cut = Cut(box, "partial", replacement=r.replacement if j == 0 or not r.boxes else None)
+                    cut = Cut(
+                        box, "partial", replacement=r.replacement if j == 0 or not r.boxes else None
+                    )
                 elif r.action == "remove":
                     cut = Cut(box, "remove")
                 else:
@@ -113,7 +115,9 @@ def burn_page(page: pymupdf.Page, cuts: list[Cut], *, strip_invisible: bool = Fa
         removes = [c for c in cuts if c.kind == "remove"]
         if removes:
             for c in removes:
-                page.add_redact_annot(pymupdf.Rect(c.box), cross_out=False)  # no fill: paints nothing
+                page.add_redact_annot(
+                    pymupdf.Rect(c.box), cross_out=False
+                )  # no fill: paints nothing
             page.apply_redactions(
                 images=pymupdf.PDF_REDACT_IMAGE_NONE,
                 graphics=pymupdf.PDF_REDACT_LINE_ART_NONE,
@@ -123,7 +127,9 @@ def burn_page(page: pymupdf.Page, cuts: list[Cut], *, strip_invisible: bool = Fa
         if covers:
             shown = _shown_rects(page, [_tight(c.box) for c in covers])
             for c in covers:
-                page.add_redact_annot(_tight(c.box), cross_out=False)  # painted below, once text is gone
+                page.add_redact_annot(
+                    _tight(c.box), cross_out=False
+                )  # painted below, once text is gone
             page.apply_redactions(
                 images=pymupdf.PDF_REDACT_IMAGE_PIXELS,
                 graphics=pymupdf.PDF_REDACT_LINE_ART_REMOVE_IF_COVERED,
@@ -167,7 +173,9 @@ def _shown_rects(page: pymupdf.Page, rects: list[pymupdf.Rect]) -> list[pymupdf.
                 under[n, i] = []
             else:
                 x0, y0, x1, y1 = box
-                under[n, i] = [c for c in line.solid if c[0] < x1 and x0 < c[2] and c[1] < y1 and y0 < c[3]]
+                under[n, i] = [
+                    c for c in line.solid if c[0] < x1 and x0 < c[2] and c[1] < y1 and y0 < c[3]
+                ]
         return under[n, i]
 
     def text_follows(n: int, i: int, inside: list[_Char]) -> bool:
@@ -191,7 +199,9 @@ def _shown_rects(page: pymupdf.Page, rects: list[pymupdf.Rect]) -> list[pymupdf.
                 if first and text_follows(n, j, first):
                     shift_before += first[0][2] - first[0][0]
             break
-        shown = pymupdf.Rect(rect.x0 - shift_before, rect.y0, rect.x1 - shift_before - width_lost, rect.y1)
+        shown = pymupdf.Rect(
+            rect.x0 - shift_before, rect.y0, rect.x1 - shift_before - width_lost, rect.y1
+        )
         out.append(shown if shown.width > 1 else pymupdf.Rect(rect))
     return out
 
@@ -199,7 +209,12 @@ def _shown_rects(page: pymupdf.Page, rects: list[pymupdf.Rect]) -> list[pymupdf.
 # A character as ``(x0, y0, x1, y1, c, origin, synthetic)``: equal exactly when the
 # characters PyMuPDF reports are equal.
 _Char = tuple
-_INFINITE = (pymupdf.FZ_MIN_INF_RECT, pymupdf.FZ_MIN_INF_RECT, pymupdf.FZ_MAX_INF_RECT, pymupdf.FZ_MAX_INF_RECT)
+_INFINITE = (
+    pymupdf.FZ_MIN_INF_RECT,
+    pymupdf.FZ_MIN_INF_RECT,
+    pymupdf.FZ_MAX_INF_RECT,
+    pymupdf.FZ_MAX_INF_RECT,
+)
 
 
 @dataclass(frozen=True)
@@ -218,8 +233,12 @@ def _horizontal_lines(page: pymupdf.Page, bands: list[tuple[float, float]]) -> l
         return lines
     # Only characters within reach of a box are read (a line meeting a band lies wholly
     # inside this strip: its characters share its height).
-    strip = pymupdf.Rect(-CLIP_REACH, min(y0 for y0, _ in bands) - BAND_MARGIN,
-                         CLIP_REACH, max(y1 for _, y1 in bands) + BAND_MARGIN)
+    strip = pymupdf.Rect(
+        -CLIP_REACH,
+        min(y0 for y0, _ in bands) - BAND_MARGIN,
+        CLIP_REACH,
+        max(y1 for _, y1 in bands) + BAND_MARGIN,
+    )
     for block in page.get_text("rawdict", flags=0, clip=strip)["blocks"]:
         for line in block.get("lines", []):
             if tuple(round(v, 3) for v in line["dir"]) != (1.0, 0.0):
@@ -227,7 +246,11 @@ def _horizontal_lines(page: pymupdf.Page, bands: list[tuple[float, float]]) -> l
             top, bottom = line["bbox"][1], line["bbox"][3]
             if not any(y0 < bottom and top < y1 for y0, y1 in bands):
                 continue
-            chars = [(*ch["bbox"], ch["c"], ch["origin"], ch["synthetic"]) for span in line["spans"] for ch in span["chars"]]
+            chars = [
+                (*ch["bbox"], ch["c"], ch["origin"], ch["synthetic"])
+                for span in line["spans"]
+                for ch in span["chars"]
+            ]
             if not chars:
                 continue
             solid = [c for c in chars if c[0] < c[2] and c[1] < c[3] and c[:4] != _INFINITE]
@@ -301,7 +324,9 @@ class Pen:
         x = shown.x0 + (shown.width - unit * size) / 2
         y = shown.y0 + (shown.height + size * 0.7) / 2
         if not self._rotation:
-            self._writer_for((tuple(color), render_mode), shown).add(pymupdf.Point(x, y), text, size, shown)
+            self._writer_for((tuple(color), render_mode), shown).add(
+                pymupdf.Point(x, y), text, size, shown
+            )
             return True
         if not self._font_added:  # only a page that shows a label gets the font
             page.insert_font(fontname=LABEL_FONT, fontbuffer=font.buffer)

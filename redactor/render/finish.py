@@ -23,7 +23,9 @@ def save_whole(pdf: pymupdf.Document) -> bytes:
     bytes on any machine.
     """
     title = (pdf.metadata or {}).get("title") or ""
-    pdf.set_metadata({"title": title, "producer": PRODUCER} if title.strip() else {"producer": PRODUCER})
+    pdf.set_metadata(
+        {"title": title, "producer": PRODUCER} if title.strip() else {"producer": PRODUCER}
+    )
     pdf.del_xml_metadata()
     pdf.xref_set_key(-1, "ID", f"[<{_BLANK_ID}><{_BLANK_ID}>]")
     data = pdf.tobytes(garbage=4, clean=True, deflate=True, no_new_id=True)

@@ -76,7 +76,9 @@ def flatten_forms(pdf: pymupdf.Document, masker: Masker) -> None:
         pdf.xref_set_key(root, "AcroForm", "null")
 
 
-def remove_annotations(pdf: pymupdf.Document, masker: Masker) -> dict[int, list[tuple[float, float, float, float]]]:
+def remove_annotations(
+    pdf: pymupdf.Document, masker: Masker
+) -> dict[int, list[tuple[float, float, float, float]]]:
     """Delete every comment; return the rectangles of unapplied redaction marks, by page index.
 
     Links are kept when they go somewhere inside the document or to an address
@@ -95,7 +97,8 @@ def remove_annotations(pdf: pymupdf.Document, masker: Masker) -> dict[int, list[
         for link in page.get_links():
             kind = link.get("kind")
             risky = kind in (pymupdf.LINK_LAUNCH, pymupdf.LINK_NAMED) or (
-                kind in (pymupdf.LINK_URI, pymupdf.LINK_GOTOR) and masker.hits(str(link.get("uri") or link.get("file") or ""))
+                kind in (pymupdf.LINK_URI, pymupdf.LINK_GOTOR)
+                and masker.hits(str(link.get("uri") or link.get("file") or ""))
             )
             if risky:
                 page.delete_link(link)
@@ -147,7 +150,9 @@ def _attachments(s: _Scrub) -> None:
 
 
 def _metadata(s: _Scrub) -> None:
-    s.pdf.set_metadata({"title": s.title, "producer": PRODUCER} if s.title else {"producer": PRODUCER})
+    s.pdf.set_metadata(
+        {"title": s.title, "producer": PRODUCER} if s.title else {"producer": PRODUCER}
+    )
     s.pdf.del_xml_metadata()
 
 
@@ -162,7 +167,15 @@ def _page_labels(s: _Scrub) -> None:
 def _document_entries(s: _Scrub) -> None:
     """Open and document actions, layers, portfolios, private data; tags of a redacted file."""
     pdf, root = s.pdf, s.pdf.pdf_catalog()
-    for key in ("OpenAction", "AA", "OCProperties", "Collection", "PieceInfo", "Threads", "SpiderInfo"):
+    for key in (
+        "OpenAction",
+        "AA",
+        "OCProperties",
+        "Collection",
+        "PieceInfo",
+        "Threads",
+        "SpiderInfo",
+    ):
         pdf.xref_set_key(root, key, "null")
     if s.redacted:  # tags and alternate text describe the page as it was
         for key in ("StructTreeRoot", "MarkInfo"):

@@ -59,7 +59,10 @@ OCR_DPI = 300
 # How the output is proven clean of each surface (redactor.surfaces). Every surface is also
 # read again by the surface reader and searched for every planned value.
 SURFACE_CHECKS: dict[str, str] = {
-    **{surface: f"the catalog holds no {key[1:]}" for surface, key, _ in CATALOG_LEFTOVERS + NAME_TREE_LEFTOVERS},
+    **{
+        surface: f"the catalog holds no {key[1:]}"
+        for surface, key, _ in CATALOG_LEFTOVERS + NAME_TREE_LEFTOVERS
+    },
     COMMENT_SURFACE: "no comment on any page",
     "incremental_update": "one revision, no orphaned object",
     "bookmark": "bookmark titles read again: no planned value",
@@ -103,7 +106,9 @@ class Survivor:
 
 # -- all spellings at once -------------------------------------------------------------
 
-_SPACING = re.compile(r"\(\?<!\\d\)|\(\?!\\d\)|\(\?<!\[\\w\]\)|\(\?!\[\\w\]\)|\[ \\t\\-\./\(\)\]\{0,2\}|\\s\+")
+_SPACING = re.compile(
+    r"\(\?<!\\d\)|\(\?!\\d\)|\(\?<!\[\\w\]\)|\(\?!\[\\w\]\)|\[ \\t\\-\./\(\)\]\{0,2\}|\\s\+"
+)
 _META = set(".^$*+?{}[]()|")
 
 
@@ -141,7 +146,9 @@ def expectations(doc: Document, plan: Plan) -> list[Expectation]:
             planned.setdefault(r.page, []).extend(r.boxes)
     folded = {page.number: fold(page.text.text) for page in doc.pages}
     patterns: dict[str, re.Pattern[str]] = {}
-    uses: dict[tuple[str, int], dict[int, int]] = {}  # pattern -> page -> uses outside every redaction
+    uses: dict[
+        tuple[str, int], dict[int, int]
+    ] = {}  # pattern -> page -> uses outside every redaction
     out = []
     for r in plan.redactions:
         searched = not r.boxes  # terms without boxes: every occurrence is redacted
@@ -163,7 +170,9 @@ def expectations(doc: Document, plan: Plan) -> list[Expectation]:
     return out
 
 
-def _uses(doc: Document, exp: Expectation, folded: dict[int, str], planned: dict[int, list[Box]]) -> dict[int, int]:
+def _uses(
+    doc: Document, exp: Expectation, folded: dict[int, str], planned: dict[int, list[Box]]
+) -> dict[int, int]:
     """Page -> how often the input shows ``exp``'s spelling outside every redaction (pages with none left out)."""
     out = {}
     for page in doc.pages:
@@ -216,8 +225,13 @@ def verify(
 # -- page text, read by pdfminer ------------------------------------------------------
 
 
-def _page_text(data: bytes, expected: list[Expectation], checks: list[str], digests: dict[int, bytes],
-               plain: list[str] | None = None) -> list[Survivor]:
+def _page_text(
+    data: bytes,
+    expected: list[Expectation],
+    checks: list[str],
+    digests: dict[int, bytes],
+    plain: list[str] | None = None,
+) -> list[Survivor]:
     found = []
     pages = 0
     for number, texts in _page_texts(data, digests, plain):
@@ -232,8 +246,10 @@ def _page_text(data: bytes, expected: list[Expectation], checks: list[str], dige
 
 # -- raw scan of every object, read by pikepdf ----------------------------------------
 
-def _raw_objects(pdf: pikepdf.Pdf, objects: list, data: bytes, expected: list[Expectation],
-                 checks: list[str]) -> list[Survivor]:
+
+def _raw_objects(
+    pdf: pikepdf.Pdf, objects: list, data: bytes, expected: list[Expectation], checks: list[str]
+) -> list[Survivor]:
     strict = [e for e in expected if not e.word and e.absent_in_input]
     found: list[Survivor] = []
 
@@ -241,20 +257,30 @@ def _raw_objects(pdf: pikepdf.Pdf, objects: list, data: bytes, expected: list[Ex
         text = normalise(text)
         for e in _candidates(strict, text):
             if e.pattern.search(text):
-                found.append(Survivor(e.rid, page if page is not None else e.page, e.category, where))
+                found.append(
+                    Survivor(e.rid, page if page is not None else e.page, e.category, where)
+                )
 
     roles = _roles(pdf, objects)
     fonts = _Fonts(pdf, objects)
     for number, page in enumerate(pdf.pages, 1):
-        scan(_content_text(page.obj, _resources(page.obj), fonts), number, f"in the content of page {number} (raw scan)")
+        scan(
+            _content_text(page.obj, _resources(page.obj), fonts),
+            number,
+            f"in the content of page {number} (raw scan)",
+        )
     for obj in objects:
         text = _object_text(obj, roles.get(obj.objgen, ""), fonts)
         if text:
             scan(text, None, f"in PDF object {obj.objgen[0]} (raw scan)")
-    checks.append(f"raw scan of the text of {len(objects)} objects and {len(pdf.pages)} pages' content: {len(strict)} spellings")
+    checks.append(
+        f"raw scan of the text of {len(objects)} objects and {len(pdf.pages)} pages' content: {len(strict)} spellings"
+    )
     orphans = _orphans(pdf, objects)
     if orphans:
-        found.append(Survivor("-", None, "structure", f"in {orphans} orphaned objects (old content)"))
+        found.append(
+            Survivor("-", None, "structure", f"in {orphans} orphaned objects (old content)")
+        )
     checks.append("no orphaned objects")
     for what in _leftovers(pdf):
         found.append(Survivor("-", None, "structure", f"in {what}"))
@@ -265,7 +291,9 @@ def _raw_objects(pdf: pikepdf.Pdf, objects: list, data: bytes, expected: list[Ex
     return found
 
 
-def _surfaces(data: bytes, path: str, expected: list[Expectation], checks: list[str]) -> list[Survivor]:
+def _surfaces(
+    data: bytes, path: str, expected: list[Expectation], checks: list[str]
+) -> list[Survivor]:
     try:
         from ..ingest.surfaces import read_surfaces
     except ImportError:  # pragma: no cover - the surfaces reader is part of the package
@@ -283,12 +311,23 @@ def _surfaces(data: bytes, path: str, expected: list[Expectation], checks: list[
             if e.word or (s.surface == "hidden_text" and not e.absent_in_input):
                 continue
             if e.pattern.search(text):
-                found.append(Survivor(e.rid, s.page or e.page, e.category, f"in the {s.surface.replace('_', ' ')} ({s.where})"))
-    checks.append(f"{len(surfaces)} other surfaces (metadata, comments, fields, bookmarks, attachments, layers)")
+                found.append(
+                    Survivor(
+                        e.rid,
+                        s.page or e.page,
+                        e.category,
+                        f"in the {s.surface.replace('_', ' ')} ({s.where})",
+                    )
+                )
+    checks.append(
+        f"{len(surfaces)} other surfaces (metadata, comments, fields, bookmarks, attachments, layers)"
+    )
     return found
 
 
-def _ocr(data: bytes, expected: list[Expectation], regions: dict[int, list[Box]], checks: list[str]) -> list[Survivor]:
+def _ocr(
+    data: bytes, expected: list[Expectation], regions: dict[int, list[Box]], checks: list[str]
+) -> list[Survivor]:
     if not regions:
         return []
     found = []
@@ -299,9 +338,15 @@ def _ocr(data: bytes, expected: list[Expectation], regions: dict[int, list[Box]]
                 continue
             page = pdf[number - 1]
             boxes = regions[number]
-            clip = pymupdf.Rect(page.rect * page.derotation_matrix) if not boxes else pymupdf.Rect(_union(boxes))
+            clip = (
+                pymupdf.Rect(page.rect * page.derotation_matrix)
+                if not boxes
+                else pymupdf.Rect(_union(boxes))
+            )
             clip = (clip + (-36, -12, 36, 12)) & pymupdf.Rect(page.rect * page.derotation_matrix)
-            pix = page.get_pixmap(dpi=OCR_DPI, clip=clip * page.rotation_matrix, colorspace=pymupdf.csGRAY)
+            pix = page.get_pixmap(
+                dpi=OCR_DPI, clip=clip * page.rotation_matrix, colorspace=pymupdf.csGRAY
+            )
             ocr = pymupdf.open("pdf", pix.pdfocr_tobytes(language="eng"))
             text = normalise(ocr[0].get_text())
             ocr.close()
@@ -315,4 +360,9 @@ def _ocr(data: bytes, expected: list[Expectation], regions: dict[int, list[Box]]
 
 
 def _union(boxes: list[Box]) -> Box:
-    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
+    return (
+        min(b[0] for b in boxes),
+        min(b[1] for b in boxes),
+        max(b[2] for b in boxes),
+        max(b[3] for b in boxes),
+    )

@@ -37,7 +37,9 @@ class _Font:
     """Turns the codes a font's strings hold into text: its ToUnicode map, else one byte a character."""
 
     def __init__(self, font: pikepdf.Object) -> None:
-        self.width = 2 if isinstance(font, pikepdf.Dictionary) and font.get("/Subtype") == "/Type0" else 1
+        self.width = (
+            2 if isinstance(font, pikepdf.Dictionary) and font.get("/Subtype") == "/Type0" else 1
+        )
         self.map: dict[int, str] = {}
         cmap = font.get("/ToUnicode") if isinstance(font, pikepdf.Dictionary) else None
         if isinstance(cmap, pikepdf.Stream):
@@ -46,8 +48,12 @@ class _Font:
             except Exception:  # an unreadable map: the codes are read one byte a character
                 self.map, width = {}, 0
             self.width = width or self.width
-        self.table = {code: text for code, text in self.map.items() if code < 256} if self.width == 1 else {}
-        self.read: dict[bytes, str] = {}  # codes -> text, for codes of more than one byte: words recur
+        self.table = (
+            {code: text for code, text in self.map.items() if code < 256} if self.width == 1 else {}
+        )
+        self.read: dict[
+            bytes, str
+        ] = {}  # codes -> text, for codes of more than one byte: words recur
 
     def decode(self, raw: bytes) -> str:
         if self.width == 1:
@@ -59,14 +65,19 @@ class _Font:
 
     def _decode_wide(self, raw: bytes) -> str:
         get = self.map.get
-        if self.width == 2 and _WORDS:  # two-byte codes read as an array of big-endian words, not pair by pair
+        if (
+            self.width == 2 and _WORDS
+        ):  # two-byte codes read as an array of big-endian words, not pair by pair
             whole = len(raw) & ~1
             codes = array.array("H", raw[:whole])
             if _SWAP:
                 codes.byteswap()
             text = "".join(map(get, codes, itertools.repeat("\ufffd", len(codes))))
             return text + get(raw[-1], "\ufffd") if whole < len(raw) else text
-        return "".join(get(int.from_bytes(raw[i : i + self.width], "big"), "\ufffd") for i in range(0, len(raw), self.width))
+        return "".join(
+            get(int.from_bytes(raw[i : i + self.width], "big"), "\ufffd")
+            for i in range(0, len(raw), self.width)
+        )
 
 
 class _Fonts:
@@ -93,7 +104,11 @@ class _Fonts:
         if self.by_name is None:
             self.by_name = {}
             for obj in self.pdf.objects if self.objects is None else self.objects:
-                res = obj.get("/Resources") if isinstance(obj, (pikepdf.Dictionary, pikepdf.Stream)) else None
+                res = (
+                    obj.get("/Resources")
+                    if isinstance(obj, (pikepdf.Dictionary, pikepdf.Stream))
+                    else None
+                )
                 fonts = res.get("/Font") if isinstance(res, pikepdf.Dictionary) else None
                 if isinstance(fonts, pikepdf.Dictionary):
                     for key, font in fonts.items():
@@ -114,7 +129,10 @@ def _to_unicode(raw: bytes) -> tuple[dict[int, str], int]:
     out: dict[int, str] = {}
     width = 0
     for m in _CMAP_BLOCK.finditer(raw):
-        tokens = [t.group(1) if t.group(1) is not None else t.group(0) for t in _CMAP_TOKEN.finditer(m.group(2))]
+        tokens = [
+            t.group(1) if t.group(1) is not None else t.group(0)
+            for t in _CMAP_TOKEN.finditer(m.group(2))
+        ]
         tokens = [re.sub(rb"\s", b"", t) if t not in (b"[", b"]") else t for t in tokens]
         kind = m.group(1)
         if kind == b"codespacerange":
@@ -136,7 +154,11 @@ def _to_unicode(raw: bytes) -> tuple[dict[int, str], int]:
                 dst = _hex(tokens[i + 2])
                 base = int.from_bytes(dst, "big")
                 for k in range(min(hi - lo + 1, 65536)):
-                    out[lo + k] = _utf16((base + k).to_bytes(max(len(dst), 2, ((base + k).bit_length() + 7) // 8), "big"))
+                    out[lo + k] = _utf16(
+                        (base + k).to_bytes(
+                            max(len(dst), 2, ((base + k).bit_length() + 7) // 8), "big"
+                        )
+                    )
                 i += 3
     return out, width
 
@@ -149,7 +171,9 @@ def _utf16(raw: bytes) -> str:
     return raw.decode("utf-16-be", "replace") if len(raw) >= 2 else raw.decode("latin-1")
 
 
-def _content_text(stream: pikepdf.Object, resources: pikepdf.Dictionary | None, fonts: _Fonts) -> str:
+def _content_text(
+    stream: pikepdf.Object, resources: pikepdf.Dictionary | None, fonts: _Fonts
+) -> str:
     """The text a content stream shows (strings decoded through their fonts) and any string in it.
 
     Numbers (coordinates, sizes, kerning) are not text; a kerning gap wider
@@ -180,7 +204,9 @@ def _content_text(stream: pikepdf.Object, resources: pikepdf.Dictionary | None, 
         elif op == "Tf" and operands:
             font = fonts.get(resources, operands[0])
         elif op in ("Tj", "'", '"') and operands:
-            parts += [" ", font.decode(bytes(operands[-1]))] if isinstance(operands[-1], String) else []
+            parts += (
+                [" ", font.decode(bytes(operands[-1]))] if isinstance(operands[-1], String) else []
+            )
         elif op == "ET":
             append("\n")
         else:
@@ -209,7 +235,9 @@ def _loose_strings(raw: bytes) -> str:
     """Every literal string in bytes no parser could read, escapes undone."""
     out = []
     for m in _LITERAL.finditer(raw):
-        s = re.sub(rb"\\([0-7]{1,3})", lambda g: bytes([int(g.group(1), 8) & 0xFF]), m.group(0)[1:-1])
+        s = re.sub(
+            rb"\\([0-7]{1,3})", lambda g: bytes([int(g.group(1), 8) & 0xFF]), m.group(0)[1:-1]
+        )
         out.append(re.sub(rb"\\(.)", rb"\1", s, flags=re.S).decode("latin-1"))
     return " ".join(out)
 

@@ -15,7 +15,15 @@ import pikepdf
 
 from .content import _content_text, _Fonts, _strings
 
-_SKIPPED_KEYS = ("/FontFile", "/FontFile2", "/FontFile3", "/ToUnicode", "/CIDSet", "/CIDToGIDMap", "/DestOutputProfile")
+_SKIPPED_KEYS = (
+    "/FontFile",
+    "/FontFile2",
+    "/FontFile3",
+    "/ToUnicode",
+    "/CIDSet",
+    "/CIDToGIDMap",
+    "/DestOutputProfile",
+)
 
 
 def _roles(pdf: pikepdf.Pdf, objects: list) -> dict[tuple[int, int], str]:
@@ -34,10 +42,16 @@ def _roles(pdf: pikepdf.Pdf, objects: list) -> dict[tuple[int, int], str]:
         if isinstance(obj, pikepdf.Stream):
             d = obj.stream_dict
             subtype, kind = d.get("/Subtype"), d.get("/Type")
-            if subtype == "/Image" or kind in ("/XRef", "/CMap") or (subtype is None and "/N" in d and kind is None):
+            if (
+                subtype == "/Image"
+                or kind in ("/XRef", "/CMap")
+                or (subtype is None and "/N" in d and kind is None)
+            ):
                 mark(obj, "skip")  # pixels, cross-reference data, character maps, colour profiles
             elif subtype == "/Form" or d.get("/PatternType") == 1 or kind == "/ObjStm":
-                mark(obj, "content")  # strings only: an object stream's objects are scanned one by one too
+                mark(
+                    obj, "content"
+                )  # strings only: an object stream's objects are scanned one by one too
             elif kind == "/Metadata" or subtype == "/XML":
                 mark(obj, "xml")
         holder = obj.stream_dict if isinstance(obj, pikepdf.Stream) else obj

@@ -69,7 +69,9 @@ class _CharReader(PDFDevice):
         x, y = textstate.linematrix
         need = False
         append = self.chars.append
-        if not vertical:  # the common case, on its own: the pen moves along x only, c * (y + rise) stays
+        if (
+            not vertical
+        ):  # the common case, on its own: the pen moves along x only, c * (y + rise) stays
             cy, dy = c * (y + rise), d * (y + rise)
             for obj in seq:
                 if isinstance(obj, (int, float)):
@@ -130,7 +132,9 @@ def _drawn(chars: list[Char]) -> str:
     gap = WORD_GAP
     px = py = None
     for text, x0, y0, x1, y1, size in chars:
-        if px is not None and hypot(x0 - px, y0 - py) > gap * (1.0 if 1.0 > size else size):  # max(size, 1.0)
+        if px is not None and hypot(x0 - px, y0 - py) > gap * (
+            1.0 if 1.0 > size else size
+        ):  # max(size, 1.0)
             append(" ")
         append(text)
         px, py = x1, y1
@@ -170,8 +174,6 @@ def _down(ch: Char) -> float:
 _across = operator.itemgetter(1)  # sort key: left to right
 
 
-
-
 def _parse_hexstring(self, s: bytes, i: int) -> int:  # noqa: ANN001 - a method of pdfminer's parser
     """pdfminer's ``PSBaseParser._parse_hexstring``, the same bytes made in one call.
 
@@ -194,7 +196,9 @@ def _parse_hexstring(self, s: bytes, i: int) -> int:  # noqa: ANN001 - a method 
     return j
 
 
-PDFContentParser._parse_hexstring = _parse_hexstring  # content streams only; see the module docstring
+PDFContentParser._parse_hexstring = (
+    _parse_hexstring  # content streams only; see the module docstring
+)
 
 
 _FONTS: OrderedDict[bytes, object] = OrderedDict()
@@ -250,8 +254,12 @@ def _digest(obj, h, seen: dict, depth: int) -> bool:  # noqa: ANN001
         h.update(raw)
         return _digest(obj.stream_dict, h, seen, depth + 1)
     if isinstance(obj, (pikepdf.Dictionary, pikepdf.Array)):
-        text = obj.unparse(resolved=True)  # whole, unless it refers to other objects (their numbers are not content)
-        if b" R" not in text or not _REFERENCE.search(text):  # the plain test first: long arrays of numbers
+        text = obj.unparse(
+            resolved=True
+        )  # whole, unless it refers to other objects (their numbers are not content)
+        if b" R" not in text or not _REFERENCE.search(
+            text
+        ):  # the plain test first: long arrays of numbers
             h.update(text + b";")
             return True
     if isinstance(obj, pikepdf.Dictionary):
@@ -274,8 +282,9 @@ def _digest(obj, h, seen: dict, depth: int) -> bool:  # noqa: ANN001
     return True
 
 
-def _page_texts(data: bytes, digests: dict[int, bytes] | None = None,
-                plain: list[str] | None = None) -> Iterator[tuple[int, list[str]]]:
+def _page_texts(
+    data: bytes, digests: dict[int, bytes] | None = None, plain: list[str] | None = None
+) -> Iterator[tuple[int, list[str]]]:
     """Each page's text as pdfminer reads it: in drawing order and line by line.
 
     ``plain``, when given, receives each page's text as it is read, a line of
