@@ -56,8 +56,8 @@ def test_tampered_renderer_is_refused_and_nothing_released(tmp_path, monkeypatch
     _, plan = plan_for(src, {"PERSON": NAME, "SSN": SSN})
     real = burn.burn_page
 
-    def skip_one(page, cuts, **kw):
-        return real(page, cuts[1:], **kw)  # the first box is never burned
+    def skip_one(pdf, page, cuts, **kw):
+        return real(pdf, page, cuts[1:], **kw)  # the first box is never burned
 
     monkeypatch.setattr(render_pkg, "burn_page", skip_one)
     dst = tmp_path / "out.pdf"
@@ -75,7 +75,7 @@ def test_an_existing_output_is_not_left_to_pass_for_this_run(tmp_path, monkeypat
     _, plan = plan_for(src, {"PERSON": NAME})
     dst = tmp_path / "out.pdf"
     dst.write_bytes(b"old output")
-    monkeypatch.setattr(render_pkg, "burn_page", lambda page, cuts, **kw: None)
+    monkeypatch.setattr(render_pkg, "burn_page", lambda pdf, page, cuts, **kw: None)
     with pytest.raises(VerificationFailed):
         redact_file(str(src), str(dst), plan=plan)
     assert not dst.exists()
@@ -133,10 +133,10 @@ def test_a_renderer_that_skips_any_one_box_is_refused(tmp_path, monkeypatch, ski
     _, plan = plan_for(src, {"PERSON": NAME, "SSN": SSN})
     real = burn.burn_page
 
-    def skip_one(page, cuts, **kw):
+    def skip_one(pdf, page, cuts, **kw):
         kept = list(cuts)
         del kept[skipped]
-        return real(page, kept, **kw)
+        return real(pdf, page, kept, **kw)
 
     monkeypatch.setattr(render_pkg, "burn_page", skip_one)
     with pytest.raises(VerificationFailed) as err:
@@ -252,15 +252,15 @@ def test_text_in_a_cid_font_is_read_through_its_unicode_map(tmp_path):
 def test_page_text_reads_words_the_file_places_apart():
     """pdfminer's characters, drawn one word at a time: the reading keeps the blanks between them."""
     chars = [
-        ("J", 0, 0, 6, 0, 12),
-        ("o", 6, 0, 12, 0, 12),
-        ("e", 12, 0, 18, 0, 12),
-        ("D", 30, 0, 36, 0, 12),
-        ("o", 36, 0, 42, 0, 12),
+        ("J", 0, 0, 6, 0, 12, True),
+        ("o", 6, 0, 12, 0, 12, True),
+        ("e", 12, 0, 18, 0, 12, True),
+        ("D", 30, 0, 36, 0, 12, True),
+        ("o", 36, 0, 42, 0, 12, True),
     ]
     assert _drawn(chars) == "Joe Do"
-    lower = [("b", 0, 0, 6, 0, 12)]
-    upper = [("a", 0, 20, 6, 20, 12)]
+    lower = [("b", 0, 0, 6, 0, 12, True)]
+    upper = [("a", 0, 20, 6, 20, 12, True)]
     assert _drawn(_by_lines(lower + upper)) == "a b"
 
 

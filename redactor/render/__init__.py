@@ -81,7 +81,7 @@ def render_public(
         page = pdf[index]
         info = doc.pages[index] if index < len(doc.pages) else None
         scanned = bool(info and (info.scanned or info.ocr))
-        burn_page(page, cuts.get(index, []), strip_invisible=scanned)
+        burn_page(pdf, page, cuts.get(index, []), strip_invisible=scanned)
         if scanned:
             rebuild_text_layer(page)
     empty_hiding_places(pdf, masker, redacted=bool(plan.redactions))

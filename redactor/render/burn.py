@@ -15,17 +15,16 @@ from dataclasses import dataclass, field
 
 import pymupdf
 
-from ..model import Box
+from ..model import Box, union
 from ..plan import Plan
 from ..plan.forms import whole_forms
+from .glyphs import Glyph, page_glyphs, split_strings, under
 
 BLACK = (0.0, 0.0, 0.0)
 WHITE = (1.0, 1.0, 1.0)
 LABEL_FONT = "RdLabel"  # the resource name of the embedded label font
 INSET = 0.2  # points taken off each side of a box, so touching neighbours survive
 MIN_LABEL_SIZE = 3.0
-BAND_MARGIN = 2.0  # points read above and below the boxes of a page when looking for their lines
-CLIP_REACH = 1e6  # the strip read runs the whole width of the page, and beyond
 
 _font: pymupdf.Font | None = None
 
@@ -100,8 +99,16 @@ def _search(page: pymupdf.Page, category: str, terms: tuple[str, ...]) -> list[B
     return found
 
 
-def burn_page(page: pymupdf.Page, cuts: list[Cut], *, strip_invisible: bool = False) -> None:
-    """Apply every cut of a page. ``strip_invisible`` drops an old OCR layer under a scan."""
+def burn_page(
+    pdf: pymupdf.Document, page: pymupdf.Page, cuts: list[Cut], *, strip_invisible: bool = False
+) -> None:
+    """Apply every cut of a page. ``strip_invisible`` drops an old OCR layer under a scan.
+
+    Text goes glyph by glyph (see :mod:`redactor.render.glyphs`): a glyph whose own
+    box lies mostly under a cut. Image pixels and vector art go under the cut's box.
+    Then each cut that covers is painted, over the glyphs it took (or its whole box
+    where it took none: an image, a drawing), and labelled.
+    """
     old = pymupdf.TOOLS.set_small_glyph_heights()
     pymupdf.TOOLS.set_small_glyph_heights(True)
     try:
@@ -112,152 +119,85 @@ def burn_page(page: pymupdf.Page, cuts: list[Cut], *, strip_invisible: bool = Fa
                 graphics=pymupdf.PDF_REDACT_LINE_ART_NONE,
                 text=pymupdf.PDF_REDACT_TEXT_REMOVE_INVISIBLE,
             )
-        removes = [c for c in cuts if c.kind == "remove"]
-        if removes:
-            for c in removes:
-                page.add_redact_annot(
-                    pymupdf.Rect(c.box), cross_out=False
-                )  # no fill: paints nothing
-            page.apply_redactions(
-                images=pymupdf.PDF_REDACT_IMAGE_NONE,
-                graphics=pymupdf.PDF_REDACT_LINE_ART_NONE,
-                text=pymupdf.PDF_REDACT_TEXT_REMOVE,
-            )
-        covers = [c for c in cuts if c.kind != "remove"]
-        if covers:
-            shown = _shown_rects(page, [_tight(c.box) for c in covers])
-            for c in covers:
-                page.add_redact_annot(
-                    _tight(c.box), cross_out=False
-                )  # painted below, once text is gone
+        if not cuts:
+            return
+        taken = _remove_glyphs(pdf, page, cuts)
+        covers = [i for i, c in enumerate(cuts) if c.kind != "remove"]
+        if covers and _art_under(page, [cuts[i].box for i in covers]):
+            for i in covers:
+                page.add_redact_annot(_tight(cuts[i].box), cross_out=False)  # painted below
             page.apply_redactions(
                 images=pymupdf.PDF_REDACT_IMAGE_PIXELS,
                 graphics=pymupdf.PDF_REDACT_LINE_ART_REMOVE_IF_COVERED,
-                text=pymupdf.PDF_REDACT_TEXT_REMOVE,
+                text=pymupdf.PDF_REDACT_TEXT_NONE,
             )
-            pen = Pen(page)
-            for c, rect in zip(covers, shown, strict=True):
-                pen.box(rect, WHITE if c.kind == "partial" else BLACK)
-            for c, rect in zip(covers, shown, strict=True):
-                if c.kind == "partial" and c.replacement:
-                    pen.text(rect, c.replacement, BLACK)
-                elif c.kind == "redact" and c.label:
-                    pen.text(rect, c.label, WHITE)
-            pen.commit()
+        if not covers:
+            return
+        shown = [_painted(cuts[i], taken.get(i, [])) for i in covers]
+        pen = Pen(page)
+        for i, rect in zip(covers, shown, strict=True):
+            pen.box(rect, WHITE if cuts[i].kind == "partial" else BLACK)
+        for i, rect in zip(covers, shown, strict=True):
+            c = cuts[i]
+            if c.kind == "partial" and c.replacement:
+                pen.text(rect, c.replacement, BLACK)
+            elif c.kind == "redact" and c.label:
+                pen.text(rect, c.label, WHITE)
+        pen.commit()
     finally:
         pymupdf.TOOLS.set_small_glyph_heights(bool(old))
 
 
-def _shown_rects(page: pymupdf.Page, rects: list[pymupdf.Rect]) -> list[pymupdf.Rect]:
-    """Where each box must be painted once its text is removed.
-
-    MuPDF 1.28 loses the advance of the first glyph it removes from a run of
-    text, so the rest of the line moves left by that glyph's width (see the
-    xfail test in tests/test_render.py). The painted box is drawn narrower by
-    that width, and later boxes on the line move left with the text, so no
-    surviving letter ends up under a box.
-
-    The page's characters are read once; a box looks only at lines whose
-    height it meets, and stops at the first line (in reading order) with a
-    character under it.
-    """
-    boxes = [None if r.is_empty or r.is_infinite else (r.x0, r.y0, r.x1, r.y1) for r in rects]
-    lines = _horizontal_lines(page, [(b[1], b[3]) for b in boxes if b is not None])
-    under: dict[tuple[int, int], list[_Char]] = {}
-
-    def chars_under(n: int, i: int) -> list[_Char]:
-        """The characters of line ``n`` that box ``i`` overlaps, in line order."""
-        if (n, i) not in under:
-            box, line = boxes[i], lines[n]
-            if box is None or line.top >= box[3] or line.bottom <= box[1]:
-                under[n, i] = []
-            else:
-                x0, y0, x1, y1 = box
-                under[n, i] = [
-                    c for c in line.solid if c[0] < x1 and x0 < c[2] and c[1] < y1 and y0 < c[3]
-                ]
-        return under[n, i]
-
-    def text_follows(n: int, i: int, inside: list[_Char]) -> bool:
-        """Whether line ``n`` goes on right of box ``i`` (so removing its text shifts the rest)."""
-        edge = rects[i].x1 - 0.01
-        return any(c[0] >= edge and c not in inside for c in lines[n].chars)
-
-    out = []
-    for i, rect in enumerate(rects):
-        shift_before, width_lost = 0.0, 0.0
-        for n in range(len(lines)):
-            inside = chars_under(n, i)
-            if not inside:
-                continue
-            if text_follows(n, i, inside):
-                width_lost = inside[0][2] - inside[0][0]
-            for j, other in enumerate(rects):  # boxes earlier on the same line moved this one left
-                if other is rect or other.x1 > rect.x0:
-                    continue
-                first = chars_under(n, j)
-                if first and text_follows(n, j, first):
-                    shift_before += first[0][2] - first[0][0]
-            break
-        shown = pymupdf.Rect(
-            rect.x0 - shift_before, rect.y0, rect.x1 - shift_before - width_lost, rect.y1
-        )
-        out.append(shown if shown.width > 1 else pymupdf.Rect(rect))
-    return out
-
-
-# A character as ``(x0, y0, x1, y1, c, origin, synthetic)``: equal exactly when the
-# characters PyMuPDF reports are equal.
-_Char = tuple
-_INFINITE = (
-    pymupdf.FZ_MIN_INF_RECT,
-    pymupdf.FZ_MIN_INF_RECT,
-    pymupdf.FZ_MAX_INF_RECT,
-    pymupdf.FZ_MAX_INF_RECT,
-)
-
-
-@dataclass(frozen=True)
-class _Line:
-    chars: list[_Char]  # every character, in line order
-    solid: list[_Char]  # those with a non-empty box (the only ones a box can overlap)
-    top: float  # of the solid ones
-    bottom: float
-
-
-def _horizontal_lines(page: pymupdf.Page, bands: list[tuple[float, float]]) -> list[_Line]:
-    """Each left-to-right line of the page with characters, in reading order, that meets one of
-    the vertical ``bands`` (a line outside them has no character under any box)."""
-    lines: list[_Line] = []
-    if not bands:
-        return lines
-    # Only characters within reach of a box are read (a line meeting a band lies wholly
-    # inside this strip: its characters share its height).
-    strip = pymupdf.Rect(
-        -CLIP_REACH,
-        min(y0 for y0, _ in bands) - BAND_MARGIN,
-        CLIP_REACH,
-        max(y1 for _, y1 in bands) + BAND_MARGIN,
+def _remove_glyphs(
+    pdf: pymupdf.Document, page: pymupdf.Page, cuts: list[Cut]
+) -> dict[int, list[Box]]:
+    """Take out every glyph lying mostly under a cut; return, by cut, the boxes of the glyphs it took."""
+    boxes = [c.box for c in cuts]
+    chosen: dict[int, list[Glyph]] = {}
+    for glyph in page_glyphs(page):
+        i = under(glyph, boxes)
+        if i >= 0:
+            chosen.setdefault(i, []).append(glyph)
+    # Hidden text is taken by its box: text in a switched-off layer is in no reading of the page.
+    hidden = [c for c in cuts if c.kind == "remove"]
+    if not chosen and not hidden:
+        return {}
+    split_strings(pdf, page)  # one glyph per string: what stays keeps its place
+    for glyphs in chosen.values():
+        for glyph in glyphs:
+            page.add_redact_annot(glyph.mark, cross_out=False)  # no fill: paints nothing
+    for c in hidden:
+        page.add_redact_annot(_tight(c.box), cross_out=False)
+    page.apply_redactions(
+        images=pymupdf.PDF_REDACT_IMAGE_NONE,
+        graphics=pymupdf.PDF_REDACT_LINE_ART_NONE,
+        text=pymupdf.PDF_REDACT_TEXT_REMOVE,
     )
-    for block in page.get_text("rawdict", flags=0, clip=strip)["blocks"]:
-        for line in block.get("lines", []):
-            if tuple(round(v, 3) for v in line["dir"]) != (1.0, 0.0):
-                continue
-            top, bottom = line["bbox"][1], line["bbox"][3]
-            if not any(y0 < bottom and top < y1 for y0, y1 in bands):
-                continue
-            chars = [
-                (*ch["bbox"], ch["c"], ch["origin"], ch["synthetic"])
-                for span in line["spans"]
-                for ch in span["chars"]
-            ]
-            if not chars:
-                continue
-            solid = [c for c in chars if c[0] < c[2] and c[1] < c[3] and c[:4] != _INFINITE]
-            top = min((c[1] for c in solid), default=0.0)
-            bottom = max((c[3] for c in solid), default=0.0)
-            lines.append(_Line(chars, solid, top, bottom))
-    return lines
+    return {i: [g.box for g in glyphs if not g.char.isspace()] for i, glyphs in chosen.items()}
+
+
+_NOT_ART = ("fill-text", "stroke-text", "ignore-text", "clip-text", "clip-stroke-text")
+
+
+def _art_under(page: pymupdf.Page, boxes: list[Box]) -> bool:
+    """Whether an image or a drawing of the page meets one of ``boxes``."""
+    for kind, rect in page.get_bboxlog():
+        if kind in _NOT_ART:
+            continue
+        x0, y0, x1, y1 = rect
+        if any(x0 < b[2] and b[0] < x1 and y0 < b[3] and b[1] < y1 for b in boxes):
+            return True
+    return False
+
+
+def _painted(cut: Cut, taken: list[Box]) -> pymupdf.Rect:
+    """Where a cut is painted: over the glyphs it took, each line of them, within its box;
+    its whole box when it took no glyph (the box lies over an image or a drawing)."""
+    if not taken:
+        return _tight(cut.box)
+    x0, y0, x1, y1 = union(taken)
+    b = cut.box
+    return _tight((max(x0, b[0]), max(y0, b[1]), min(x1, b[2]), min(y1, b[3])))
 
 
 def _tight(box: Box) -> pymupdf.Rect:

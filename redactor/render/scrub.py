@@ -150,10 +150,21 @@ def _attachments(s: _Scrub) -> None:
 
 
 def _metadata(s: _Scrub) -> None:
+    """The information dictionary emptied, then given a title free of planned values and the producer."""
+    empty_info(s.pdf)
     s.pdf.set_metadata(
         {"title": s.title, "producer": PRODUCER} if s.title else {"producer": PRODUCER}
     )
     s.pdf.del_xml_metadata()
+
+
+def empty_info(pdf: pymupdf.Document) -> None:
+    """Every entry of the document information dictionary gone (``set_metadata`` keeps the ones it is not given)."""
+    kind, value = pdf.xref_get_key(-1, "Info")
+    if kind == "xref":
+        pdf.update_object(int(value.split()[0]), "<<>>")
+    elif kind != "null":
+        pdf.xref_set_key(-1, "Info", "null")
 
 
 def _bookmarks(s: _Scrub) -> None:
@@ -180,10 +191,12 @@ def _document_entries(s: _Scrub) -> None:
     if s.redacted:  # tags and alternate text describe the page as it was
         for key in ("StructTreeRoot", "MarkInfo"):
             pdf.xref_set_key(root, key, "null")
-    names = pdf.xref_get_key(root, "Names")
-    if names[0] == "dict":
-        for key in ("JavaScript", "EmbeddedFiles"):
+    kind, value = pdf.xref_get_key(root, "Names")
+    for key in ("JavaScript", "EmbeddedFiles"):
+        if kind == "dict":
             pdf.xref_set_key(root, f"Names/{key}", "null")
+        elif kind == "xref":  # the name dictionary is an object of its own
+            pdf.xref_set_key(int(value.split()[0]), key, "null")
 
 
 def _page_entries(s: _Scrub) -> None:
@@ -210,26 +223,50 @@ STEPS: tuple[tuple[tuple[str, ...], Callable[[_Scrub], None]], ...] = (
 )
 
 
+# Actions that run something, send something or open something: none stays in a public copy.
+ACTIVE_ACTIONS = ("JavaScript", "Launch", "SubmitForm", "ImportData", "GoToE", "Rendition", "Movie", "Sound",
+                  "RichMediaExecute", "Named")  # fmt: skip
+_ACTIVE = re.compile("/(?:" + "|".join(ACTIVE_ACTIONS) + r"|JS|AA|Metadata)\b")
+
+
 def _empty_scripts_and_xmp(pdf: pymupdf.Document) -> None:
-    """What ``Document.scrub(javascript=True, xml_metadata=True)`` does object by object:
-    a JavaScript action becomes an empty one, an XMP stream is emptied, a reference to
-    one is dropped. An object whose text names neither is passed over after one look
-    (MuPDF writes names out decoded, so a #-escaped name cannot hide)."""
+    """Every script and action, wherever it lives, and every XMP stream, in one look at each object.
+
+    An action object that runs something becomes null (what pointed to it then points
+    to nothing); a dictionary's additional actions (``/AA``: triggers, all of them
+    scripts) and its own active action (``/A``, ``/OpenAction``, a chained ``/Next``)
+    are dropped; an XMP stream is emptied and a reference to one dropped. An object
+    MuPDF cannot read is made null: what cannot be read cannot be vouched for. An
+    object whose text names none of these is passed over after one look (MuPDF
+    writes names out decoded, so a #-escaped name cannot hide).
+    """
     for xref in range(1, pdf.xref_length()):
-        source = pdf.xref_object(xref, compressed=True)
-        if not source:
-            raise ValueError(f"bad xref {xref} - clean PDF before scrubbing")
-        if "/JavaScript" not in source and "/Metadata" not in source:
+        try:
+            source = pdf.xref_object(xref, compressed=True)
+        except Exception:  # damaged beyond reading: nothing of it is kept
+            pdf.update_object(xref, "null")
             continue
-        if pdf.xref_get_key(xref, "S")[1] == "/JavaScript":
-            pdf.update_object(xref, "<</S/JavaScript/JS()>>")
+        if not source or not _ACTIVE.search(source):
+            continue
+        if _active_action(pdf, xref, ""):
+            pdf.update_object(xref, "null")
             continue
         if pdf.xref_get_key(xref, "Type")[1] == "/Metadata":
             pdf.update_object(xref, "<<>>")
             pdf.update_stream(xref, b"deleted", new=True)
             continue
-        if pdf.xref_get_key(xref, "Metadata")[0] != "null":
-            pdf.xref_set_key(xref, "Metadata", "null")
+        for key in ("Metadata", "AA"):
+            if pdf.xref_get_key(xref, key)[0] != "null":
+                pdf.xref_set_key(xref, key, "null")
+        for key in ("A", "OpenAction", "Next"):
+            if pdf.xref_get_key(xref, key)[0] == "dict" and _active_action(pdf, xref, f"{key}/"):
+                pdf.xref_set_key(xref, key, "null")
+
+
+def _active_action(pdf: pymupdf.Document, xref: int, path: str) -> bool:
+    """Whether the dictionary at ``path`` of object ``xref`` is an action that runs or sends something."""
+    kind, value = pdf.xref_get_key(xref, f"{path}S")
+    return kind == "name" and value.lstrip("/") in ACTIVE_ACTIONS
 
 
 def _rebuild_bookmarks(pdf: pymupdf.Document, masker: Masker) -> None:

@@ -209,8 +209,10 @@ def verify(
         data = fh.read()
     checks: list[str] = []
     survivors: list[Survivor] = []
-    with pikepdf.open(io.BytesIO(data)) as pdf:
-        objects = list(pdf.objects)  # listed once, for every pass that reads them all
+    with pikepdf.open(io.BytesIO(data), inherit_page_attributes=False) as pdf:
+        # listed once, for every pass that reads them all (a number or a name stored as an
+        # object of its own comes back as a plain value: nothing to read in it)
+        objects = [o for o in pdf.objects if isinstance(o, pikepdf.Object)]
         survivors += _page_text(data, expected, checks, _font_digests(pdf, objects), page_text)
         survivors += _raw_objects(pdf, objects, data, expected, checks)
     survivors += _surfaces(data, path, expected, checks)
@@ -234,7 +236,8 @@ def _page_text(
 ) -> list[Survivor]:
     found = []
     pages = 0
-    for number, texts in _page_texts(data, digests, plain):
+    for read in _page_texts(data, digests, plain):
+        number, texts = read.number, read.texts
         pages = number
         for e in _candidates(expected, "\n".join(texts)):
             count = max(len(e.pattern.findall(t)) for t in texts)

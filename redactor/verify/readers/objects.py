@@ -9,6 +9,7 @@ must not keep (forms, attachments, scripts, open actions, layers, comments).
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterator
 
 import pikepdf
@@ -134,31 +135,43 @@ def _only_numbers(obj: pikepdf.Object) -> bool:
     return b"(" not in text and b"<" not in text
 
 
+_REFERENCE = re.compile(rb"(\d+) (\d+) R\b")
+
+
 def _orphans(pdf: pikepdf.Pdf, objects: list) -> int:
-    """Objects in the file that nothing refers to."""
+    """Objects the file holds that nothing reachable from its trailer refers to.
+
+    Reachability is read from each object's own text (``N G R``), so an object
+    pikepdf hands back as a plain value (a number, a string) counts as reached
+    like any other. The file must be opened with ``inherit_page_attributes=False``:
+    otherwise pikepdf makes objects of its own (an inherited MediaBox pushed down
+    to the pages) that the file does not hold.
+    """
     seen: set[tuple[int, int]] = set()
-    stack = [pdf.trailer]
-    while stack:
-        obj = stack.pop()
-        if isinstance(obj, pikepdf.Stream):
-            holder = obj.stream_dict
-        elif isinstance(obj, (pikepdf.Dictionary, pikepdf.Array)):
-            holder = obj
-        else:
-            continue
-        if obj.is_indirect and not _refers(holder):
-            continue  # names no other object: nothing more is reached through it
-        children = list(holder.values()) if isinstance(holder, pikepdf.Dictionary) else list(holder)
-        for child in children:
-            if not isinstance(child, pikepdf.Object):
+    todo = [_unparsed(pdf.trailer)]
+    while todo:
+        for m in _REFERENCE.finditer(todo.pop()):
+            ref = (int(m.group(1)), int(m.group(2)))
+            if ref in seen:
                 continue
-            if child.is_indirect:
-                if child.objgen in seen:
-                    continue
-                seen.add(child.objgen)
-            stack.append(child)
-    present = {o.objgen for o in objects if o.objgen != (0, 0) and not isinstance(o, type(None))}
-    return len({g for g in present if g[0] > 0} - seen)
+            seen.add(ref)
+            try:
+                todo.append(_unparsed(pdf.get_object(ref)))
+            except Exception:  # a reference to nothing
+                continue
+    present = {o.objgen for o in objects if o.objgen[0] > 0}
+    return len(present - seen)
+
+
+def _unparsed(obj) -> bytes:  # noqa: ANN001
+    """The text of an object (a stream's dictionary), references unresolved; b"" for a plain value."""
+    holder = obj.stream_dict if isinstance(obj, pikepdf.Stream) else obj
+    if not isinstance(holder, pikepdf.Object):
+        return b""
+    try:
+        return holder.unparse(resolved=True)
+    except Exception:  # an object qpdf cannot write back: it refers to nothing anyone can follow
+        return b""
 
 
 # What a redacted file must not keep, by the surface (redactor.surfaces) it belongs to:

@@ -21,6 +21,7 @@ import operator
 import re
 from collections import OrderedDict
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 import pikepdf
 from pdfminer.pdfdevice import PDFDevice
@@ -37,7 +38,21 @@ from . import normalise
 FONT_CACHE_SIZE = 16  # pdfminer fonts kept between files (the renderer embeds the same few)
 WORD_GAP = 0.15  # a jump of the pen wider than this share of the type size reads as a blank
 
-Char = tuple[str, float, float, float, float, float]  # text, origin x, y, end x, y, type size
+# text, origin x, y, end x, y (pdfminer's device space), type size, whether it is painted
+# (render modes 3 and 7 draw nothing)
+Char = tuple[str, float, float, float, float, float, bool]
+
+
+@dataclass
+class PageRead:
+    """One page as pdfminer read it."""
+
+    number: int
+    texts: list[str]  # the text in drawing order and line by line, normalised
+    chars: list[Char]  # every character where the pen put it
+    ctm: tuple[
+        float, float, float, float, float, float
+    ]  # the page's default user space -> device space
 
 
 class _CharReader(PDFDevice):
@@ -46,8 +61,13 @@ class _CharReader(PDFDevice):
     def __init__(self, rsrcmgr: PDFResourceManager) -> None:
         super().__init__(rsrcmgr)
         self.chars: list[Char] = []
+        self.page_ctm: tuple = (1, 0, 0, 1, 0, 0)
         # font -> code -> (text, width): what the font says of each code, asked once a file
         self.glyphs: dict[object, dict[int, tuple[str, float]]] = {}
+
+    def begin_page(self, page, ctm) -> None:  # noqa: ANN001 - pdfminer's types
+        super().begin_page(page, ctm)
+        self.page_ctm = ctm
 
     def render_string(self, textstate, seq, ncs, graphicstate) -> None:  # noqa: ANN001 - pdfminer's types
         font = textstate.font
@@ -58,6 +78,7 @@ class _CharReader(PDFDevice):
             glyphs = self.glyphs[font] = {}
         a, b, c, d, e, f = mult_matrix(textstate.matrix, self.ctm)
         size = textstate.fontsize
+        painted = textstate.render not in (3, 7)
         scaling = textstate.scaling * 0.01
         charspace = textstate.charspace * scaling
         wordspace = 0 if font.is_multibyte() else textstate.wordspace * scaling
@@ -88,7 +109,7 @@ class _CharReader(PDFDevice):
                         glyph = glyphs[cid] = _glyph(font, cid)
                     adv = glyph[1] * step
                     ox, oy = a * x + cy + e, b * x + dy + f
-                    append((glyph[0], ox, oy, ox + a * adv, oy + b * adv, height))
+                    append((glyph[0], ox, oy, ox + a * adv, oy + b * adv, height, painted))
                     x += adv + (wordspace if cid == 32 else 0)
                     need = True
             textstate.linematrix = (x, y)
@@ -109,7 +130,7 @@ class _CharReader(PDFDevice):
                 adv = glyph[1] * step
                 yr = y + rise
                 ox, oy = a * x + c * yr + e, b * x + d * yr + f
-                append((glyph[0], ox, oy, ox + c * adv, oy + d * adv, height))
+                append((glyph[0], ox, oy, ox + c * adv, oy + d * adv, height, painted))
                 y += adv + (wordspace if cid == 32 else 0)
                 need = True
         textstate.linematrix = (x, y)
@@ -131,7 +152,7 @@ def _drawn(chars: list[Char]) -> str:
     hypot = math.hypot
     gap = WORD_GAP
     px = py = None
-    for text, x0, y0, x1, y1, size in chars:
+    for text, x0, y0, x1, y1, size, _ in chars:
         if px is not None and hypot(x0 - px, y0 - py) > gap * (
             1.0 if 1.0 > size else size
         ):  # max(size, 1.0)
@@ -283,14 +304,18 @@ def _digest(obj, h, seen: dict, depth: int) -> bool:  # noqa: ANN001
 
 
 def _page_texts(
-    data: bytes, digests: dict[int, bytes] | None = None, plain: list[str] | None = None
-) -> Iterator[tuple[int, list[str]]]:
-    """Each page's text as pdfminer reads it: in drawing order and line by line.
+    data: bytes,
+    digests: dict[int, bytes] | None = None,
+    plain: list[str] | None = None,
+    *,
+    password: str = "",
+) -> Iterator[PageRead]:
+    """Each page as pdfminer reads it: its text in drawing order and line by line, its characters.
 
     ``plain``, when given, receives each page's text as it is read, a line of
     text for each line of the page.
     """
-    document = PDFDocument(PDFParser(io.BytesIO(data)))
+    document = PDFDocument(PDFParser(io.BytesIO(data)), password=password)
     manager = _Manager(digests or {})
     device = _CharReader(manager)
     interpreter = PDFPageInterpreter(manager, device)
@@ -300,4 +325,5 @@ def _page_texts(
         lines = [_drawn(line) for line in _lines(device.chars)]
         if plain is not None:  # for people and review tools: a line of text a line of the page
             plain.append("".join(line.strip() + "\n" for line in lines))
-        yield number, [normalise(_drawn(device.chars)), normalise(" ".join(lines))]
+        texts = [normalise(_drawn(device.chars)), normalise(" ".join(lines))]
+        yield PageRead(number, texts, device.chars, tuple(device.page_ctm))
