@@ -214,8 +214,12 @@ def test_in_place_stamp_matches_a_copied_stamp(crop, footer):
 
     copied = stamp_document(make(), ["ABC00000001"], "CONFIDENTIAL")
     doc = make()
-    stamped = stamp(doc, ["ABC00000001"], "CONFIDENTIAL")
+    finished = stamp(doc, ["ABC00000001"], "CONFIDENTIAL")
+    stamped = finished.pdf
     assert stamped is doc  # changed in place
+    assert list(finished.moved) == [
+        0
+    ]  # the page was shrunk above the band: verification is told how
     assert check_stamp(stamped, ["ABC00000001"], "CONFIDENTIAL") is None
     old, new = _words_by_text(copied[0]), _words_by_text(stamped[0])
     assert old.keys() == new.keys()
@@ -245,8 +249,9 @@ def test_in_place_stamp_leaves_a_shared_content_stream_alone():
 def test_a_rotated_page_is_stamped_on_a_copy():
     doc = _page_doc(None)
     doc[0].set_rotation(90)
-    stamped = stamp(doc, ["ABC00000004"], None)
-    assert stamped is not doc and stamped[0].rotation == 0
+    finished = stamp(doc, ["ABC00000004"], None)
+    stamped = finished.pdf
+    assert stamped is not doc and stamped[0].rotation == 0 and list(finished.moved) == [0]
     assert check_stamp(stamped, ["ABC00000004"], None) is None
 
 

@@ -24,7 +24,7 @@ from .. import surfaces
 from ..errors import PolicyError, check_keys
 from ..files import write_atomic
 from ..model import Box, Document, Finding, Page, Problem, mostly_under
-from .forms import fold, mask, public_form, term_forms, term_key, term_pattern
+from .forms import fold, mask, public_form, term_forms, term_key, term_pattern, whole_forms
 from .policy import Policy
 
 PLAN_FORMAT = "redactor-plan/1"
@@ -253,7 +253,13 @@ def _text_under(page: Page, box: Box) -> str:
 
 
 def _same_value_elsewhere(doc: Document, drafts: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Other places on the pages where a planned value is written: they go too."""
+    """Every other place on the pages where a planned value is written, in any spelling of it
+    that verification reads as the whole value (``whole_forms``): they go too ("redact all").
+
+    The plan and verification look with the same patterns (:func:`term_pattern`), so
+    nothing verification would call a survivor is left out of the plan. A value found
+    in a hiding place (metadata, a comment) is looked for on the pages as well.
+    """
     planned: dict[int, list[Box]] = {}
     for d in drafts:
         if d["page"] is not None:
@@ -261,24 +267,28 @@ def _same_value_elsewhere(doc: Document, drafts: list[dict[str, Any]]) -> list[d
     folded = {page.number: fold(page.text.text) for page in doc.pages}
     out = []
     for d in drafts:
-        value = d["terms"][0] if d["terms"] else ""
-        if len(value) < 4 or d["surface"] != "page" or d["page"] is None:
-            continue
-        pattern, key = term_pattern(value), term_key(value)
-        for page in doc.pages:
-            if key not in folded[page.number]:
+        if d["surface"] == "page" and d["page"] is None:
+            continue  # a term with no place: searched on every page when it is burned in
+        for value in whole_forms(d["category"], d["terms"]):
+            if len(value) < 4:
                 continue
-            for m in pattern.finditer(page.text.text):
-                boxes = page.text.boxes_for(m.start(), m.end())
-                if not boxes or any(mostly_under(b, planned.get(page.number, [])) for b in boxes):
+            pattern, key = term_pattern(value), term_key(value)
+            for page in doc.pages:
+                if key not in folded[page.number]:
                     continue
-                extra = dict(d, page=page.number, boxes=tuple(_round_box(b) for b in boxes))
-                extra.update(
-                    detector="same-value", surface="page", where="", line=_line(page, boxes[0])
-                )
-                extra["reason"] = "the same value as a finding elsewhere in the document"
-                out.append(extra)
-                planned.setdefault(page.number, []).extend(boxes)
+                for m in pattern.finditer(page.text.text):
+                    boxes = page.text.boxes_for(m.start(), m.end())
+                    if not boxes or any(
+                        mostly_under(b, planned.get(page.number, [])) for b in boxes
+                    ):
+                        continue
+                    extra = dict(d, page=page.number, boxes=tuple(_round_box(b) for b in boxes))
+                    extra.update(
+                        detector="same-value", surface="page", where="", line=_line(page, boxes[0])
+                    )
+                    extra["reason"] = "the same value as a finding elsewhere in the document"
+                    out.append(extra)
+                    planned.setdefault(page.number, []).extend(boxes)
     return out
 
 

@@ -24,6 +24,7 @@ import pymupdf
 
 from ..errors import RedactorError
 from ..files import write_atomic
+from ..render import Finished
 from ..render.burn import label_font
 
 BAND = 36.0  # points reserved at the bottom of each page (half an inch)
@@ -205,7 +206,11 @@ class StampError(RedactorError):
 
 
 def stamp_document(
-    src: pymupdf.Document, numbers: list[str], legend: str | None, band: float = BAND
+    src: pymupdf.Document,
+    numbers: list[str],
+    legend: str | None,
+    band: float = BAND,
+    moved: dict[int, tuple[float, ...]] | None = None,
 ) -> pymupdf.Document:
     """A new document: each page of ``src`` with its Bates number and the legend in the band, checked.
 
@@ -215,7 +220,8 @@ def stamp_document(
     their band is read back (:func:`stamp_problem`): StampError if it shows
     anything but the stamp. ``src`` is not changed. The stamp writes nothing
     outside the band; what the rest of the page shows is read by verification,
-    which reads the stamped file.
+    which reads the stamped file. ``moved``, when given, receives for each redrawn
+    page (0-based) the transform from its old default user space to the new page's.
     """
     if len(numbers) != src.page_count:
         raise ValueError(f"{len(numbers)} Bates numbers for {src.page_count} pages")
@@ -227,9 +233,10 @@ def stamp_document(
             if shrink:
                 width, height = page.rect.width, page.rect.height
                 new = out.new_page(width=width, height=height)
-                new.show_pdf_page(
-                    pymupdf.Rect(0, 0, width, height - band), src, index, keep_proportion=True
-                )
+                target = pymupdf.Rect(0, 0, width, height - band)
+                new.show_pdf_page(target, src, index, keep_proportion=True)
+                if moved is not None:
+                    moved[index] = tuple(_shown_at(page, target) * ~new.transformation_matrix)
             else:
                 out.insert_pdf(src, from_page=index, to_page=index, annots=False, links=False)
                 new = out[-1]
@@ -248,9 +255,10 @@ def stamp_document(
 
 def stamp(
     pdf: pymupdf.Document, numbers: list[str], legend: str | None, band: float = BAND
-) -> pymupdf.Document:
+) -> Finished:
     """``pdf`` with its Bates numbers and legend stamped: the same document, changed in place,
-    or (when a page is rotated) a new one from :func:`stamp_document`.
+    or (when a page is rotated) a new one from :func:`stamp_document`; with the transform
+    of each page whose content was shrunk above the band, for verification.
 
     In place, a page whose content reaches the band is shrunk into the space above
     it (its content drawn through a scaling matrix, centred, top edge kept) and
@@ -260,15 +268,16 @@ def stamp(
     """
     if len(numbers) != pdf.page_count:
         raise ValueError(f"{len(numbers)} Bates numbers for {pdf.page_count} pages")
+    moved: dict[int, tuple[float, ...]] = {}
     if any(page.rotation for page in pdf):
-        return stamp_document(pdf, numbers, legend, band)
+        return Finished(stamp_document(pdf, numbers, legend, band, moved), moved)
     for index, number in enumerate(numbers):
         page = pdf[index]
         for link in page.get_links():
             page.delete_link(link)
         shrink = content_reaches_band(page, band)
         if shrink:
-            _shrink_above_band(page, band)
+            moved[index] = tuple(_shrink_above_band(page, band))
         _write_stamp(page, number, legend)
         problem = None if shrink else stamp_problem(page, number, legend)
         if problem:
@@ -276,10 +285,25 @@ def stamp(
                 f"Bates stamp check failed on page {index + 1}: {problem}; "
                 "nothing was produced for this document"
             )
-    return pdf
+    return Finished(pdf, moved)
 
 
-def _shrink_above_band(page: pymupdf.Page, band: float) -> None:
+def _shown_at(page: pymupdf.Page, target: pymupdf.Rect) -> pymupdf.Matrix:
+    """Where ``show_pdf_page`` draws ``page`` into ``target`` (kept in proportion, centred on the
+    page's shown rectangle, its content not turned): the transform from the page's default
+    user space to the target page's coordinates."""
+    shown = page.rect
+    centre = pymupdf.Matrix(1, 0, 0, 1, -(shown.x0 + shown.x1) / 2, -(shown.y0 + shown.y1) / 2)
+    scale = min(target.width / shown.width, target.height / shown.height)
+    to_target = (
+        centre
+        * pymupdf.Matrix(scale, scale)
+        * pymupdf.Matrix(1, 0, 0, 1, (target.x0 + target.x1) / 2, (target.y0 + target.y1) / 2)
+    )
+    return page.transformation_matrix * to_target
+
+
+def _shrink_above_band(page: pymupdf.Page, band: float) -> pymupdf.Matrix:
     """Draw the page's content scaled into the area above the band, centred, top edge kept.
 
     The content streams become one new one: ``q <matrix> cm <visible area> re W n ... Q``
@@ -306,6 +330,7 @@ def _shrink_above_band(page: pymupdf.Page, band: float) -> None:
         xref, head + page.read_contents() + b"\nQ\n", compress=False
     )  # compressed when saved
     doc.xref_set_key(page.xref, "Contents", f"{xref} 0 R")
+    return cm
 
 
 def _write_stamp(page: pymupdf.Page, number: str, legend: str | None) -> None:

@@ -25,6 +25,7 @@ import pymupdf
 
 from ..errors import BadInput, RedactorError
 from ..plan import Policy
+from ..render import Finished
 from .bates import bates_number, stamp
 from .images import image_to_pdf, is_image
 
@@ -146,7 +147,7 @@ def _produce_in(task: Task, work: Path) -> Outcome:
         converted.write_bytes(image_to_pdf(src))
         src = str(converted)
 
-    def finish(pdf: pymupdf.Document) -> pymupdf.Document:
+    def finish(pdf: pymupdf.Document) -> Finished:
         numbers = [
             bates_number(task.prefix, n, task.digits)
             for n in range(task.first, task.first + pdf.page_count)

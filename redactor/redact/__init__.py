@@ -18,13 +18,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import BadInput, PolicyError
+import pymupdf
+
+from ..errors import BadInput, PolicyError, RedactorError
 from ..files import write_atomic
 from ..ingest import load
+from ..ingest.repair import rewritten
 from ..model import Box, Document, Problem
 from ..plan import Plan, Policy, make_plan
-from ..render import Finish, render_public
-from ..verify import expectations, verify
+from ..render import Finish, Rendered, render_public
+from ..verify import UnreadableOutput, expectations, verify
+from ..verify.fidelity import Cuts, Kept, kept_characters
 
 logger = logging.getLogger(__name__)
 LOG_FIELDS = ("id", "page", "line", "category", "action", "label", "detector", "reason")
@@ -75,10 +79,18 @@ def redact_file(
     rows = plan.log_rows()
     if dst is None:
         return RedactResult(output="", plan=plan, log_rows=rows, pages=doc.page_count)
-    public = render_public(doc, raw, plan, password=password, finish=finish)
-    logger.info("%s: public copy rendered (%d bytes); verifying", src, len(public))
     text: list[str] = []
-    checks = release(public, dst, doc, plan, page_text=text)
+    try:
+        checks = _render_and_release(src, raw, dst, doc, plan, password, finish, text)
+    except (UnreadableOutput, RenderFailed):
+        # MuPDF recovers damaged files its own way, and what it writes of some of them
+        # cannot be read back: the file as qpdf writes it back, sound, is rendered instead.
+        sound = rewritten(raw, password)
+        if sound is None or len(pymupdf.open(stream=sound, filetype="pdf")) != doc.page_count:
+            raise
+        logger.info("%s: rendered again from the file as qpdf writes it back", src)
+        text.clear()
+        checks = _render_and_release(src, sound, dst, doc, plan, None, finish, text)
     for line in checks:
         logger.info("%s: verified: %s", src, line)
     if log:
@@ -103,8 +115,51 @@ def plan_for(doc: Document, raw: bytes, policy: Policy) -> Plan:
     return make_plan(doc, findings, policy, problems=problems)
 
 
+class RenderFailed(BadInput):
+    """MuPDF could not write a public copy of the file (it is damaged in a way it cannot recover)."""
+
+
+def _render_and_release(
+    src: str,
+    raw: bytes,
+    dst: str,
+    doc: Document,
+    plan: Plan,
+    password: str | None,
+    finish: Finish | None,
+    text: list[str],
+) -> list[str]:
+    """Render the public copy of ``raw``, then verify and release it (see :func:`release`)."""
+    rendered = Rendered()
+    try:
+        public = render_public(doc, raw, plan, password=password, finish=finish, record=rendered)
+    except RedactorError:
+        raise
+    except Exception as exc:  # MuPDF's own errors on a damaged file
+        raise RenderFailed(
+            src,
+            f"a public copy cannot be written of it (MuPDF: {type(exc).__name__})",
+            "export or print it to a new PDF from its source and redact that",
+        ) from None
+    logger.info("%s: public copy rendered (%d bytes); verifying", src, len(public))
+    kept = kept_characters(raw, Cuts(rendered.boxes, rendered.relayered), password=password or "")
+    checks = release(public, dst, doc, plan, page_text=text, kept=kept, moved=rendered.moved)
+    if kept is None:
+        checks.append(
+            "characters outside the planned boxes: not compared (pdfminer cannot read the input)"
+        )
+    return checks
+
+
 def release(
-    public: bytes, dst: str, doc: Document, plan: Plan, *, page_text: list[str] | None = None
+    public: bytes,
+    dst: str,
+    doc: Document,
+    plan: Plan,
+    *,
+    page_text: list[str] | None = None,
+    kept: Kept | None = None,
+    moved: dict | None = None,
 ) -> list[str]:
     """Write ``public`` to a temporary file beside ``dst``, verify it, then rename it into place."""
     directory = os.path.dirname(os.path.abspath(dst))
@@ -117,7 +172,12 @@ def release(
         with os.fdopen(fd, "wb") as fh:
             fh.write(public)
         checks = verify(
-            tmp, expectations(doc, plan), ocr_regions=ocr_regions(doc, plan), page_text=page_text
+            tmp,
+            expectations(doc, plan),
+            ocr_regions=ocr_regions(doc, plan),
+            page_text=page_text,
+            kept=kept,
+            moved=moved,
         )
         os.replace(tmp, dst)
     except BaseException:

@@ -21,17 +21,27 @@ The recipe, one line a step:
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, field
 
 import pymupdf
 
-from ..model import Document
+from ..model import Box, Document
 from ..plan import Plan
 from .burn import Cut, burn_page, cuts_for_plan
 from .finish import save_whole
 from .scrub import STEPS, Masker, empty_hiding_places, flatten_forms, remove_annotations
 from .textlayer import rebuild_text_layer
 
-__all__ = ["Cut", "Finish", "PAGE_STEPS", "render_public", "open_copy", "surfaces_emptied"]
+__all__ = [
+    "Cut",
+    "Finish",
+    "Finished",
+    "PAGE_STEPS",
+    "Rendered",
+    "render_public",
+    "open_copy",
+    "surfaces_emptied",
+]
 
 # The surfaces render_public deals with itself; scrub.STEPS empties the others.
 PAGE_STEPS = {
@@ -55,7 +65,28 @@ def open_copy(raw: bytes, password: str | None = None) -> pymupdf.Document:
     return pdf
 
 
-Finish = Callable[[pymupdf.Document], pymupdf.Document]
+@dataclass
+class Finished:
+    """What a finishing step returns when it moved pages' content on purpose: the document
+    to save, and for each moved page (0-based) the transform from the redacted page's
+    default user space to the finished page's (a Bates stamp shrinking a page above its band)."""
+
+    pdf: pymupdf.Document
+    moved: dict[int, tuple[float, float, float, float, float, float]] = field(default_factory=dict)
+
+
+Finish = Callable[[pymupdf.Document], "pymupdf.Document | Finished"]
+
+
+@dataclass
+class Rendered:
+    """What the renderer did, for verification to hold it to: the boxes it cut on each page
+    (1-based, in the page's default user space), the pages whose OCR layer it replaced, and
+    the pages a finishing step moved (1-based, with the transform)."""
+
+    boxes: dict[int, list[Box]] = field(default_factory=dict)
+    relayered: set[int] = field(default_factory=set)
+    moved: dict[int, tuple[float, float, float, float, float, float]] = field(default_factory=dict)
 
 
 def render_public(
@@ -65,12 +96,15 @@ def render_public(
     *,
     password: str | None = None,
     finish: Finish | None = None,
+    record: Rendered | None = None,
 ) -> bytes:
     """Apply ``plan`` to the PDF bytes ``raw`` (read into ``doc``) and return the public copy.
 
     ``finish`` takes the redacted document and returns the one to save (itself
-    or a new one made from it).
+    or a new one made from it, or a :class:`Finished`). ``record``, when given,
+    is filled with what was cut, for verification.
     """
+    record = record if record is not None else Rendered()
     pdf = open_copy(raw, password)
     masker = Masker.from_plan(plan)
     cuts = cuts_for_plan(pdf, plan)
@@ -81,12 +115,21 @@ def render_public(
         page = pdf[index]
         info = doc.pages[index] if index < len(doc.pages) else None
         scanned = bool(info and (info.scanned or info.ocr))
-        burn_page(pdf, page, cuts.get(index, []), strip_invisible=scanned)
+        page_cuts = cuts.get(index, [])
+        if page_cuts:
+            to_user = ~page.transformation_matrix
+            record.boxes[index + 1] = [tuple(pymupdf.Rect(c.box) * to_user) for c in page_cuts]
+        if scanned:
+            record.relayered.add(index + 1)
+        burn_page(pdf, page, page_cuts, strip_invisible=scanned)
         if scanned:
             rebuild_text_layer(page)
     empty_hiding_places(pdf, masker, redacted=bool(plan.redactions))
     if finish is not None:
         finished = finish(pdf)
+        if isinstance(finished, Finished):
+            record.moved.update({i + 1: m for i, m in finished.moved.items()})
+            finished = finished.pdf
         if finished is not pdf:
             pdf.close()
             pdf = finished

@@ -245,13 +245,19 @@ class Pen:
         render_mode: int = 0,
         fill_width: bool = False,
     ) -> bool:
-        """Write ``text`` centred in ``box``, upright for the reader, as large as fits.
+        """Write ``text`` centred in ``box``, as large as fits.
 
-        ``fill_width`` stretches the size so the text spans the box (an OCR word).
-        Returns False when the box is too small to hold legible text.
+        On a rotated page a label runs the way the text it replaces runs (a box wider
+        than tall in the page's own space lies along a line of text); anything else is
+        turned upright for the reader. ``fill_width`` stretches the size so the text
+        spans the box (an OCR word). Returns False when the box is too small to hold
+        legible text.
         """
         page, font = self.page, label_font()
-        shown = pymupdf.Rect(box) * self._turn  # the box as the reader sees it
+        rect = pymupdf.Rect(box)
+        along = bool(self._rotation) and not fill_width and rect.width >= rect.height
+        turn = pymupdf.Identity if along else self._turn
+        shown = rect * turn  # the box as the text will run in it
         unit = _unit_length(text)
         if unit <= 0 or shown.is_empty:
             return False
@@ -272,12 +278,12 @@ class Pen:
             page.insert_font(fontname=LABEL_FONT, fontbuffer=font.buffer)
             self._font_added = True
         self._shape.insert_text(
-            pymupdf.Point(x, y) * page.derotation_matrix,
+            pymupdf.Point(x, y) * (pymupdf.Identity if along else page.derotation_matrix),
             text,
             fontsize=size,
             fontname=LABEL_FONT,
             color=color,
-            rotate=page.rotation,
+            rotate=0 if along else page.rotation,
             render_mode=render_mode,
         )
         return True

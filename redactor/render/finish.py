@@ -19,11 +19,14 @@ def save_whole(pdf: pymupdf.Document) -> bytes:
     """The document written whole, as bytes.
 
     Only objects reachable from the trailer are written (``garbage=4``, duplicates
-    merged), each page's content as one sanitised stream (``clean``; where MuPDF
-    cannot sanitise a damaged page tree, the streams as they are), compressed. The information dictionary keeps only a title (if any) and the
-    producer; XMP metadata is dropped. The file identifier is the MD5 of the file
-    as written with a blank identifier, so the same input and plan give the same
-    bytes on any machine.
+    merged), streams compressed. Page content is written as it stands: the pages
+    with redactions were rewritten by the redaction itself, and MuPDF's content
+    sanitiser (``clean``) would drop what it cannot parse from the others, text a
+    reader shows included (verification compares every character outside the
+    plan's boxes with the input). The information dictionary keeps only a title
+    (if any) and the producer; XMP metadata is dropped. The file identifier is the
+    MD5 of the file as written with a blank identifier, so the same input and plan
+    give the same bytes on any machine.
     """
     title = (pdf.metadata or {}).get("title") or ""
     empty_info(pdf)
@@ -32,17 +35,12 @@ def save_whole(pdf: pymupdf.Document) -> bytes:
     )
     pdf.del_xml_metadata()
     pdf.xref_set_key(-1, "ID", f"[<{_BLANK_ID}><{_BLANK_ID}>]")
-    for key in pdf.xref_get_keys(
-        -1
-    ):  # a writer's own trailer entries are not written: what only they
-        if key not in _TRAILER_KEYS:  # refer to must not be kept either (it would be left orphaned)
+    # A writer's own trailer entries are not written: what only they refer to must not be
+    # kept either (it would be left orphaned).
+    for key in pdf.xref_get_keys(-1):
+        if key not in _TRAILER_KEYS:
             pdf.xref_set_key(-1, key, "null")
-    try:
-        data = pdf.tobytes(garbage=4, clean=True, deflate=True, no_new_id=True)
-    except (
-        Exception
-    ):  # MuPDF cannot sanitise some damaged page trees: write the objects as they are
-        data = pdf.tobytes(garbage=4, deflate=True, no_new_id=True)
+    data = pdf.tobytes(garbage=4, deflate=True, no_new_id=True)
     blank = f"<{_BLANK_ID}><{_BLANK_ID}>".encode()
     if data.count(blank) != 1:  # the identifier is written once, in the trailer
         raise RuntimeError("the file identifier could not be set")

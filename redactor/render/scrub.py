@@ -169,6 +169,25 @@ def empty_info(pdf: pymupdf.Document) -> None:
 
 def _bookmarks(s: _Scrub) -> None:
     _rebuild_bookmarks(s.pdf, s.masker)
+    _drop_named_destinations(s.pdf, s.masker)
+
+
+def _drop_named_destinations(pdf: pymupdf.Document, masker: Masker) -> None:
+    """Named destinations go when a name holds a planned value (links to them then lead nowhere;
+    bookmarks are rebuilt with page numbers and keep working)."""
+    try:
+        names = pdf.resolve_names()
+    except Exception:  # a name tree MuPDF cannot read: it cannot be vouched for either
+        names = {"": None}
+    if not any(masker.hits(str(name)) for name in names) and "" not in names:
+        return
+    root = pdf.pdf_catalog()
+    pdf.xref_set_key(root, "Dests", "null")
+    kind, value = pdf.xref_get_key(root, "Names")
+    if kind == "dict":
+        pdf.xref_set_key(root, "Names/Dests", "null")
+    elif kind == "xref":
+        pdf.xref_set_key(int(value.split()[0]), "Dests", "null")
 
 
 def _page_labels(s: _Scrub) -> None:

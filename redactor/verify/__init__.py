@@ -41,6 +41,7 @@ from ..errors import VerificationFailed
 from ..model import Box, Document, mostly_under
 from ..plan import Plan
 from ..plan.forms import fold, is_word_form, term_pattern, whole_forms
+from .fidelity import Kept, lost_characters
 from .readers import normalise
 from .readers.content import _content_text, _Fonts, _resources
 from .readers.objects import (
@@ -52,7 +53,7 @@ from .readers.objects import (
     _orphans,
     _roles,
 )
-from .readers.pagetext import _font_digests, _page_texts
+from .readers.pagetext import PageRead, _font_digests, _page_texts
 
 OCR_DPI = 300
 
@@ -92,16 +93,29 @@ class Expectation:
         return not any(self.allowed.values())
 
 
+class UnreadableOutput(VerificationFailed):
+    """The readers verification relies on cannot read the public copy: nothing can be proven of it."""
+
+
 @dataclass(frozen=True)
 class Survivor:
     rid: str
     page: int | None
     category: str
     where: str
+    at: tuple[float, float] | None = None  # how far down and across the page (0..1), when known
 
     def describe(self) -> str:
-        at = f"page {self.page}" if self.page else "the document"
-        return f"{at}: {self.category} ({self.rid}) can still be read {self.where}"
+        """Which plan entry, where: enough for a person to act, never the value."""
+        place = f"page {self.page}" if self.page else "the document"
+        spot = ""
+        if self.at is not None:
+            down, across = self.at
+            spot = f", about {down:.0%} down and {across:.0%} across the page"
+        remedy = ""
+        if self.rid.startswith("R-"):
+            remedy = "; box it in the plan and apply the plan again, or remove the entry"
+        return f"{place}: {self.category} ({self.rid}) can still be read {self.where}{spot}{remedy}"
 
 
 # -- all spellings at once -------------------------------------------------------------
@@ -199,28 +213,59 @@ def verify(
     *,
     ocr_regions: dict[int, list[Box]] | None = None,
     page_text: list[str] | None = None,
+    kept: Kept | None = None,
+    moved: dict | None = None,
 ) -> list[str]:
     """Check the output file at ``path``; return what was checked, or raise VerificationFailed.
 
     ``page_text``, when given, receives the text of each page as the verifying
-    reader (pdfminer) read it from the output, one string a page.
+    reader (pdfminer) read it from the output, one string a page. ``kept``, when
+    given, is what the input shows outside the boxes the renderer cut
+    (:func:`redactor.verify.fidelity.kept_characters`): each of those characters
+    must still be in its place (``moved``: pages a finishing step moved on purpose).
     """
     with open(path, "rb") as fh:
         data = fh.read()
     checks: list[str] = []
     survivors: list[Survivor] = []
-    with pikepdf.open(io.BytesIO(data), inherit_page_attributes=False) as pdf:
-        # listed once, for every pass that reads them all (a number or a name stored as an
-        # object of its own comes back as a plain value: nothing to read in it)
-        objects = [o for o in pdf.objects if isinstance(o, pikepdf.Object)]
-        survivors += _page_text(data, expected, checks, _font_digests(pdf, objects), page_text)
-        survivors += _raw_objects(pdf, objects, data, expected, checks)
-    survivors += _surfaces(data, path, expected, checks)
-    survivors += _ocr(data, expected, ocr_regions or {}, checks)
+    reads: list[PageRead] | None = [] if kept is not None else None
+    try:
+        with pikepdf.open(io.BytesIO(data), inherit_page_attributes=False) as pdf:
+            # listed once, for every pass that reads them all (a number or a name stored as an
+            # object of its own comes back as a plain value: nothing to read in it)
+            objects = [o for o in pdf.objects if isinstance(o, pikepdf.Object)]
+            digests = _font_digests(pdf, objects)
+            survivors += _page_text(
+                data, expected, checks, digests, page_text, reads, set(ocr_regions or {})
+            )
+            survivors += _raw_objects(pdf, objects, data, expected, checks)
+        survivors += _surfaces(data, path, expected, checks)
+        survivors += _ocr(data, expected, ocr_regions or {}, checks)
+    except VerificationFailed:
+        raise
+    except Exception as exc:  # a reader cannot read what was written: nothing can be proven of it
+        raise UnreadableOutput(
+            f"verification failed, nothing was released: the public copy could not be read back by the "
+            f"verifying readers ({type(exc).__name__})"
+        ) from None
     if survivors:
         first = survivors[0].describe()
         more = f" (and {len(survivors) - 1} more)" if len(survivors) > 1 else ""
         raise VerificationFailed(f"verification failed, nothing was released: {first}{more}")
+    if kept is not None:
+        lost = lost_characters(kept, reads or [], moved or {})
+        if lost:
+            more = (
+                f" (and {len(lost) - 1} more page{'s' if len(lost) > 2 else ''})"
+                if len(lost) > 1
+                else ""
+            )
+            raise VerificationFailed(
+                f"verification failed, nothing was released: {lost[0].describe()}{more}"
+            )
+        checks.append(
+            f"every one of {kept.count} characters outside the planned boxes still in its place (pdfminer)"
+        )
     return checks
 
 
@@ -233,18 +278,53 @@ def _page_text(
     checks: list[str],
     digests: dict[int, bytes],
     plain: list[str] | None = None,
+    reads: list[PageRead] | None = None,
+    relayered: set[int] | None = None,
 ) -> list[Survivor]:
+    """Every spelling counted in each page's text; more than the input shows in the open is a survivor.
+
+    On a page whose text is a new OCR layer (``relayered``) a single word of a name
+    is not counted: two readings of two different images never count a common word
+    alike, and the redacted areas of such a page are read again by OCR instead.
+    """
     found = []
     pages = 0
     for read in _page_texts(data, digests, plain):
         number, texts = read.number, read.texts
+        if reads is not None:
+            reads.append(read)
         pages = number
         for e in _candidates(expected, "\n".join(texts)):
+            if e.word and relayered and number in relayered:
+                continue
             count = max(len(e.pattern.findall(t)) for t in texts)
             if count > e.allowed.get(number, 0):
-                found.append(Survivor(e.rid, number, e.category, "in the page text (pdfminer)"))
+                where = "in the page text (pdfminer)"
+                found.append(Survivor(e.rid, number, e.category, where, _locate(read, e.pattern)))
     checks.append(f"page text of {pages} pages read by pdfminer: {len(expected)} spellings counted")
     return found
+
+
+def _locate(read: PageRead, pattern: re.Pattern[str]) -> tuple[float, float] | None:
+    """How far down and across the page (0..1) the first match of ``pattern`` lies, in drawing order."""
+    chars, spots = [], []
+    last = None
+    for ch in read.chars:
+        if last is not None and abs(ch[1] - last[0]) + abs(ch[2] - last[1]) > 0.15 * max(
+            abs(ch[5]), 1.0
+        ):
+            chars.append(" ")
+            spots.append((ch[1], ch[2]))
+        for piece in normalise(ch[0]):
+            chars.append(piece)
+            spots.append((ch[1], ch[2]))
+        last = (ch[3], ch[4])
+    m = pattern.search("".join(chars))
+    if not m or not read.size[0] or not read.size[1]:
+        return None
+    x, y = spots[m.start()]
+    width, height = read.size
+    return min(max(1 - y / height, 0.0), 1.0), min(max(x / width, 0.0), 1.0)
 
 
 # -- raw scan of every object, read by pikepdf ----------------------------------------

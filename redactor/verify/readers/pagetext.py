@@ -53,6 +53,7 @@ class PageRead:
     ctm: tuple[
         float, float, float, float, float, float
     ]  # the page's default user space -> device space
+    size: tuple[float, float] = (0.0, 0.0)  # the page's width and height as shown (device space)
 
 
 class _CharReader(PDFDevice):
@@ -326,4 +327,10 @@ def _page_texts(
         if plain is not None:  # for people and review tools: a line of text a line of the page
             plain.append("".join(line.strip() + "\n" for line in lines))
         texts = [normalise(_drawn(device.chars)), normalise(" ".join(lines))]
-        yield PageRead(number, texts, device.chars, tuple(device.page_ctm))
+        x0, y0, x1, y1 = page.mediabox
+        size = (
+            (abs(y1 - y0), abs(x1 - x0))
+            if page.rotate in (90, 270)
+            else (abs(x1 - x0), abs(y1 - y0))
+        )
+        yield PageRead(number, texts, device.chars, tuple(device.page_ctm), size)
