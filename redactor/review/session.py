@@ -128,6 +128,7 @@ class ReviewSession:
         self.problems = self._problems(proposed)
         self.entries: list[Entry] = [Entry(r) for r in proposed.redactions]
         self._history: list[list[Entry]] = []
+        self._issued = max((_number(e.redaction.id) for e in self.entries), default=0)
         self._saved = None if not self.loaded else self.plan().to_json()
         self.last_apply: ApplyResult | None = None
         self.closed = False
@@ -403,10 +404,9 @@ class ReviewSession:
         return out
 
     def _next_id(self) -> str:
-        numbers = [int(e.redaction.id[2:]) for e in self.entries]
-        for snapshot in self._history:  # an id undone is not given again
-            numbers += [int(e.redaction.id[2:]) for e in snapshot]
-        return f"R-{max(numbers, default=0) + 1:04d}"
+        """A number never given in this review (one undone is not given again)."""
+        self._issued += 1
+        return f"R-{self._issued:04d}"
 
     def _new_entry(
         self, page: int, boxes: tuple[Box, ...], category: str, text: str, *, detector: str,
@@ -425,6 +425,10 @@ class ReviewSession:
             line=self.page(page).pleading_line_at(boxes[0]),
             terms=terms,
         )
+
+
+def _number(rid: str) -> int:
+    return int(rid.split("-", 1)[1])
 
 
 def default_plan_path(src: str) -> str:
