@@ -1,9 +1,9 @@
 """review: a person looks at every proposed redaction on the page before anything is released.
 
 * :mod:`redactor.review.session`: the review itself: the proposed plan (made as
-  ``redact --plan-out`` makes it, or read from a plan file), each entry accepted
+  the redact command plans it, or read from a plan file), each entry accepted
   or rejected, actions changed, boxes drawn, phrases searched and redacted
-  everywhere, undo; Save writes the plan, Apply runs ``redact --plan`` on it;
+  everywhere, undo; Save writes the plan, Apply redacts with it as the redact command does with a plan file;
 * :mod:`redactor.review.view`: what the page is sent (positions from the check
   report's page view, :mod:`redactor.check.pageview`);
 * :mod:`redactor.review.server`: the local server, on 127.0.0.1 only, every

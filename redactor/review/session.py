@@ -1,7 +1,7 @@
 """One review of one filing: the proposed plan, what the reviewer decided, and the plan that results.
 
 A :class:`ReviewSession` starts from the plan ``redact`` would apply (made by the
-same code as ``redact --plan-out``, or read from a plan file) and the structural
+same code as the redact command's plan, or read from a plan file) and the structural
 problems ``check`` reports. Every entry is *pending* until the reviewer accepts
 or rejects it; the reviewer may also change an entry's action (the whole value,
 or the FRCP 5.2 public form), draw a box (it becomes an entry holding the text
@@ -9,9 +9,10 @@ it covers) and search a word or phrase to redact every occurrence. Every change
 can be undone.
 
 The plan a review saves holds every entry not rejected: an entry nobody looked
-at is redacted as proposed (fail closed). It is the ``--plan-out`` format,
+at is redacted as proposed (fail closed). It is the format the redact command writes,
 written atomically, and Apply runs :func:`redactor.redact.redact_file` on the
-file just saved, as ``redact --plan`` does, so the two give the same bytes.
+file just saved, as the redact command does with a plan file, so the two give the same
+bytes.
 
 Values are held here and sent to the review page only; nothing in this module
 logs one.
@@ -336,17 +337,17 @@ class ReviewSession:
     # -- saving and applying ---------------------------------------------------------
 
     def save(self) -> str:
-        """Write the plan (the ``--plan-out`` format) atomically; returns where."""
+        """Write the plan (the format the redact command writes) atomically; returns where."""
         with self.lock:
             text = self.plan().to_json()
-            Plan.from_json(text, source=self.plan_path)  # what redact --plan will read
+            Plan.from_json(text, source=self.plan_path)  # what the redact command will read
             self.plan().save(self.plan_path)
             self._saved = text
             log.info("review: plan of %d redaction(s) saved", len(self.plan().redactions))
             return self.plan_path
 
     def apply(self) -> ApplyResult:
-        """Save the plan, then run ``redact --plan`` on it: verified and written, or nothing."""
+        """Save the plan, then redact with the saved file: verified and written, or nothing."""
         with self.lock:
             try:
                 self.save()
