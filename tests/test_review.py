@@ -317,3 +317,22 @@ def test_page_box_undoes_display_box(box, rotation, zoom) -> None:
     assert shown[0] <= shown[2] and shown[1] <= shown[3]
     back = pageview.page_box(page, shown, zoom)
     assert back == pytest.approx(box, abs=1e-3)
+
+
+def test_apply_says_a_bug_is_a_bug_and_never_quotes_it(session, monkeypatch) -> None:
+    def broken(*args, **kwargs):
+        raise RuntimeError("a message quoting 679-61-2484")
+
+    monkeypatch.setattr("redactor.review.session.redact_file", broken)
+    result = session.apply()
+    assert not result.ok and result.exit_code == 2
+    assert "RuntimeError" in result.message and "679" not in result.message
+
+
+def test_apply_writes_the_log_without_a_value(motion: Path) -> None:
+    log = motion.with_name("log.csv")
+    s = ReviewSession(str(motion), log_path=str(log))
+    assert s.apply().ok
+    text = log.read_text()
+    assert text.count("\n") == len(s.plan().redactions) + 1
+    assert "679-61-2484" not in text and "Lakshmi" not in text and "REDACTED" in text

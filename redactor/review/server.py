@@ -166,34 +166,45 @@ class ReviewHandler(BaseHTTPRequestHandler):
             return
         session = self.server.session
         try:
-            if route == "op":
-                operate(session, body)
-                self._json(view.state(session))
-            elif route == "find":
-                found = session.find(str(body.get("query", "")))
-                self._json({"occurrences": view.occurrences_json(session, found)})
-            elif route == "save":
-                path = session.save()
-                self._json({"saved": path, "state": view.state(session)})
-            elif route == "apply":
-                result = session.apply()
-                self._json({"result": view.apply_json(result), "state": view.state(session)})
-            elif route == "done":
-                self._json({"done": True, "dirty": session.dirty})
-                self.close_connection = True
-                self.server.end()
-            else:
-                self._send(HTTPStatus.NOT_FOUND, b"not found\n", "text/plain; charset=utf-8")
+            with session.lock:  # one change at a time; PyMuPDF is read by one thread at a time
+                self._answer(route, body, session)
         except KeyError as exc:
             self._json({"error": f"no plan entry {exc.args[0]}"}, HTTPStatus.NOT_FOUND)
         except ValueError as exc:
             self._json({"error": str(exc)}, HTTPStatus.BAD_REQUEST)
+        except RedactorError as exc:
+            self._json({"error": f"[{exc.code}] {exc}"}, HTTPStatus.CONFLICT)
+        except OSError as exc:  # the plan's folder is read-only, the disk is full...
+            where = f"{exc.filename}: " if exc.filename else ""
+            self._json(
+                {"error": f"{where}{exc.strerror or type(exc).__name__}"}, HTTPStatus.CONFLICT
+            )
         except Exception as exc:  # an answer, never a traceback or the exception's own text
-            log.debug("review: %s failed (%s)", route, type(exc).__name__)
+            log.debug("review: %s failed", route, exc_info=True)
             self._json(
                 {"error": f"could not be done ({type(exc).__name__}); this is a bug in redactor"},
                 HTTPStatus.INTERNAL_SERVER_ERROR,
             )
+
+    def _answer(self, route: str, body: dict[str, Any], session: ReviewSession) -> None:
+        if route == "op":
+            operate(session, body)
+            self._json(view.state(session))
+        elif route == "find":
+            found = session.find(str(body.get("query", "")))
+            self._json({"occurrences": view.occurrences_json(session, found)})
+        elif route == "save":
+            path = session.save()
+            self._json({"saved": path, "state": view.state(session)})
+        elif route == "apply":
+            result = session.apply()
+            self._json({"result": view.apply_json(result), "state": view.state(session)})
+        elif route == "done":
+            self._json({"done": True, "dirty": session.dirty})
+            self.close_connection = True
+            self.server.end()
+        else:
+            self._send(HTTPStatus.NOT_FOUND, b"not found\n", "text/plain; charset=utf-8")
 
     def _pages(self) -> int:
         return self.server.session.doc.page_count

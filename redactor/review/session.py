@@ -371,6 +371,15 @@ class ReviewSession:
                 outcome = ApplyResult(
                     False, 2, f"{where}{exc.strerror or type(exc).__name__}", plan=self.plan_path
                 )
+            except Exception as exc:  # never the exception's own text: it could quote the filing
+                log.debug("review: apply failed", exc_info=True)  # the traceback, with debugging on
+                outcome = ApplyResult(
+                    False,
+                    2,
+                    f"could not be processed ({type(exc).__name__}); this is a bug in redactor: "
+                    "please report it",
+                    plan=self.plan_path,
+                )
             else:
                 outcome = ApplyResult(
                     True,
