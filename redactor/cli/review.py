@@ -6,6 +6,7 @@ import signal
 import sys
 import threading
 import webbrowser
+from pathlib import Path
 
 import click
 
@@ -102,6 +103,11 @@ def review(
             f"{plural(len(session.entries), 'redaction')}, {plural(problems, 'problem')}"
         )
         say(f"redactor: Save writes {session.plan_path}; Apply writes {session.output}")
+        if not session.loaded and Path(session.plan_path).exists():
+            say(
+                f"redactor: {session.plan_path} exists and Save replaces it; "
+                "to go on from it, give it as --plan"
+            )
         say("redactor: press Done on the page, or Ctrl-C here, to end the review")
         if not no_browser:
             threading.Thread(target=_open, args=(server.url,), daemon=True).start()
@@ -130,10 +136,11 @@ def _open(url: str) -> None:
 
 
 def _goodbye(session) -> None:  # noqa: ANN001 - a ReviewSession
+    """What the review leaves behind, in one line."""
     done = session.last_apply
-    if done is not None and done.ok:
-        say(f"redactor: review ended; public copy at {done.output}, plan at {done.plan}")
-    elif session.dirty:
-        say("redactor: review ended; changes not saved were discarded")
-    else:
-        say("redactor: review ended; nothing was applied")
+    parts = [f"public copy at {done.output}" if done and done.ok else "no public copy written"]
+    if session.saved:
+        parts.append(f"plan at {session.plan_path}")
+    if session.dirty:
+        parts.append("changes not saved were discarded")
+    say("redactor: review ended; " + "; ".join(parts))

@@ -384,8 +384,8 @@ class ReviewSession:
                 outcome = ApplyResult(
                     True,
                     0,
-                    f"{len(plan.redactions)} redaction(s) on {result.pages} page(s); "
-                    f"verified and written to {self.output}",
+                    f"{_plural(len(plan.redactions), 'redaction')} on "
+                    f"{_plural(result.pages, 'page')}",
                     output=self.output,
                     plan=self.plan_path,
                     checks=list(result.checks),
@@ -435,6 +435,10 @@ class ReviewSession:
             line=self.page(page).pleading_line_at(boxes[0]),
             terms=terms,
         )
+
+
+def _plural(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def _number(rid: str) -> int:

@@ -63,14 +63,16 @@ def entry_json(session: ReviewSession, e: Entry) -> dict[str, Any]:
     }
 
 
-def problem_json(session: ReviewSession, p: Problem) -> dict[str, Any]:
+def problem_json(session: ReviewSession, number: int, p: Problem) -> dict[str, Any]:
     return {
+        "id": f"P{number}",
         "kind": p.kind,
         "page": p.page,
         "detail": p.detail,
         "severity": p.severity,
         "remedy": session.remedy(p),
         "boxes": shown(session, p.page, (p.bbox,)) if p.page and p.bbox else [],
+        "label_top": None,
     }
 
 
@@ -78,8 +80,9 @@ def state(session: ReviewSession) -> dict[str, Any]:
     """Everything the page draws, in one object."""
     with session.lock:
         entries = [entry_json(session, e) for e in session.entries]
+        problems = [problem_json(session, i, p) for i, p in enumerate(session.problems, 1)]
         sizes = page_sizes(session)
-        _place_labels(entries, sizes)
+        _place_labels(entries + problems, sizes)
         return {
             "file": session.src,
             "plan_path": session.plan_path,
@@ -91,7 +94,7 @@ def state(session: ReviewSession) -> dict[str, Any]:
             "label_height": pageview.LABEL_HEIGHT,
             "outline": pageview.OUTLINE,
             "entries": entries,
-            "problems": [problem_json(session, p) for p in session.problems],
+            "problems": problems,
             "counts": session.counts(),
             "planned": sum(1 for e in session.entries if e.status != REJECTED),
             "dirty": session.dirty,
@@ -123,7 +126,7 @@ def apply_json(result: ApplyResult | None) -> dict[str, Any] | None:
 
 
 def _place_labels(entries: list[dict[str, Any]], sizes: list[dict[str, int]]) -> None:
-    """Each boxed entry's label top in its page's gutter (pageview.place_labels)."""
+    """Each boxed entry's (and problem's) label top in its page's gutter (pageview.place_labels)."""
     by_page: dict[int, list[dict[str, Any]]] = {}
     for e in entries:
         if e["boxes"]:

@@ -58,10 +58,13 @@
     return node;
   }
 
-  function say(text, kind, list) {
+  function say(text, kind, list, title) {
     const box = $("message");
     box.replaceChildren(el("p", { class: kind || "", text }));
-    if (list && list.length) box.firstChild.append(el("ul", {}, ...list.map((t) => el("li", { text: t }))));
+    if (list && list.length) {
+      box.firstChild.append(el("details", {}, el("summary", { text: title || "details" }),
+        el("ul", {}, ...list.map((t) => el("li", { text: t })))));
+    }
   }
 
   function place(node, b, pad) {
@@ -99,10 +102,24 @@
       s.layer.replaceChildren();
       s.gutter.replaceChildren();
       const onPage = state.entries.filter((e) => e.page === number && e.boxes.length);
-      const bottom = Math.max(s.size.height, ...onPage.map((e) => e.label_top + lh));
+      const problems = state.problems.filter((p) => p.page === number && p.boxes.length);
+      const bottom = Math.max(s.size.height, ...onPage.concat(problems).map((e) => e.label_top + lh));
       s.gutter.style.height = `${Math.ceil(bottom)}px`;
       const leaders = svg("svg", { class: "pv-leaders", width: state.leader, height: Math.ceil(bottom) });
       s.gutter.append(leaders);
+      for (const p of problems) {
+        for (const b of p.boxes) {
+          const box = el("div", { class: "pv-box pv-problem", title: `${p.id} ${p.kind}: ${p.detail}` });
+          place(box, b, outline);
+          s.layer.append(box);
+        }
+        leaders.append(svg("line", { class: "pv-problem", x1: 0, y1: Math.round(p.anchor),
+                                     x2: state.leader, y2: Math.round(p.label_top + lh / 2) }));
+        const label = el("div", { class: "pv-label pv-problem", text: `${p.id} ${p.kind}`, title: p.detail,
+                                  onclick: () => { const n = $(`problem-${p.id}`); if (n) n.scrollIntoView({ block: "center" }); } });
+        label.style.top = `${Math.round(p.label_top)}px`;
+        s.gutter.append(label);
+      }
       for (const e of onPage) {
         const sel = e.id === selected ? " pv-selected" : "";
         for (const b of e.boxes) {
@@ -253,8 +270,8 @@
     const parts = [el("h2", { text: `Problems with the file (${state.problems.length})` })];
     if (!state.problems.length) parts.push(el("p", { class: "hint", text: "None found." }));
     for (const p of state.problems) {
-      parts.push(el("div", { class: `problem ${p.severity === "fix" ? "fix" : "note"}` },
-        el("div", {}, el("span", { class: "kind", text: p.kind }), ` ${p.page ? `page ${p.page}` : "document"} · ${p.severity}`),
+      parts.push(el("div", { class: `problem ${p.severity === "fix" ? "fix" : "note"}`, id: `problem-${p.id}` },
+        el("div", {}, el("span", { class: "kind", text: `${p.id} ${p.kind}` }), ` ${p.page ? `page ${p.page}` : "document"} · ${p.severity}`),
         el("div", { text: p.detail }),
         el("div", { class: "remedy", text: `redact: ${p.remedy}` })));
     }
@@ -387,8 +404,12 @@
       const data = await call("apply", {});
       show(data.state);
       const r = data.result;
-      if (r.ok) say(`Verified. The public copy was written to ${r.output}. ${r.message}.`, "ok", r.checks);
-      else say(`Nothing was released (exit ${r.exit_code}): ${r.message}`, "fail");
+      if (r.ok) {
+        say(`Verified and written: ${r.message}. The public copy is ${r.output}; the plan applied is ${r.plan}.`,
+            "ok", r.checks, "what verification read");
+      } else {
+        say(`Nothing was released (exit ${r.exit_code}): ${r.message}`, "fail");
+      }
     } catch (err) {
       say(err.message, "fail");
     } finally {
