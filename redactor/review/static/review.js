@@ -11,6 +11,11 @@
   let hitQuery = "";
   let leaving = false;
   const sheets = new Map(); // page number -> {sheet, layer, gutter}
+  // What rejecting a structural fix leaves in the public copy.
+  const CAUTIONS = {
+    BAD_REDACTION: "Rejecting this leaves the text under the box in the file, where anyone can copy it.",
+    HIDDEN_TEXT: "Rejecting this leaves text no reader sees but any program reads.",
+  };
 
   // -- talking to the server ----------------------------------------------------------
 
@@ -211,8 +216,10 @@
                                   onchange: () => change({ op: "action", id: e.id, action: a }) });
       actions.append(el("label", {}, input, ` ${text}`));
     }
+    const caution = CAUTIONS[e.category] ? el("p", { class: "caution", text: CAUTIONS[e.category] }) : null;
     box.replaceChildren(
       el("h2", {}, `${e.id} · ${e.category} `, status(e)),
+      caution,
       el("dl", {},
         el("dt", { text: "what" }), el("dd", { text: e.description }),
         el("dt", { text: "where" }), el("dd", { text: where(e) }),
