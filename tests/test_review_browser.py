@@ -106,7 +106,11 @@ def test_a_filer_reviews_saves_and_applies_in_the_browser(tmp_path: Path) -> Non
         # draw a box over two words no detector proposed
         x0, y0, x1, y1 = _words_box(src, 2, "eleven calls")
         sheet = page.locator(".pv-sheet[data-page='2']")
-        sheet.scroll_into_view_if_needed()
+        sheet.evaluate(  # the words in the middle of the window
+            "(s, y) => { const m = document.querySelector('#pages');"
+            " m.scrollTop += s.getBoundingClientRect().top + y - m.clientHeight / 2; }",
+            y0,
+        )
         at = sheet.bounding_box()
         page.mouse.move(at["x"] + x0 - 1, at["y"] + y0 + 1)
         page.mouse.down()
@@ -186,6 +190,7 @@ def test_the_check_report_leaves_every_marked_text_readable_and_fits_the_window(
         # what a box marks reads the same with the box drawn as without it
         area = sheet.bounding_box()
         for i in range(boxes.count()):
+            boxes.nth(i).scroll_into_view_if_needed()
             b = boxes.nth(i).bounding_box()
             inner = {
                 "x": b["x"] + 3,
