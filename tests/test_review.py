@@ -267,12 +267,12 @@ def test_the_input_is_never_an_output(motion: Path) -> None:
 
 
 def test_a_plan_for_another_file_is_refused(motion: Path, tmp_path: Path) -> None:
-    from redactor.errors import BadInput
+    from redactor.errors import PolicyError
 
     plan = {"redactions": [{"id": "R-0001", "page": 7, "category": "SSN", "boxes": [[1, 1, 9, 9]]}]}
     path = tmp_path / "other-plan.json"
     path.write_text(json.dumps(plan))
-    with pytest.raises(BadInput, match="page 7"):
+    with pytest.raises(PolicyError, match="page 7, but the file has 3 pages"):
         ReviewSession(str(motion), plan_path=str(path))
 
 

@@ -187,3 +187,33 @@ def test_a_port_in_use_is_one_clear_error(tmp_path: Path, filing: Path) -> None:
         result.output,
     )
     assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
+    "name, content, code",
+    [
+        ("letter.pdf", b"Dear counsel, this is a letter.\n", "E001"),
+        ("nowhere.pdf", None, "E001"),
+        ("plan-for-another.pdf", b"plan", "E002"),
+    ],
+)
+def test_bad_input_is_one_line_and_no_server(tmp_path: Path, filing: Path, name, content, code):
+    from click.testing import CliRunner
+
+    from redactor.cli import cli
+
+    src, args = tmp_path / name, []
+    if name == "plan-for-another.pdf":
+        src = filing
+        plan = tmp_path / "plan.json"
+        plan.write_text(
+            '{"redactions": [{"id": "R-0001", "page": 4, "category": "SSN", "terms": ["x y z"]}]}'
+        )
+        args = ["--plan", str(plan)]
+    elif content is not None:
+        src.write_bytes(content)
+    result = CliRunner().invoke(cli, ["review", str(src), "--no-browser", *args])
+    assert result.exit_code == 2
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"redactor: error [{code}]: ")
+    assert "http://" not in result.output

@@ -103,6 +103,8 @@ def review(
             f"{plural(len(session.entries), 'redaction')}, {plural(problems, 'problem')}"
         )
         say(f"redactor: Save writes {session.plan_path}; Apply writes {session.output}")
+        if session.loaded and Path(session.plan_file).name != Path(src).name:
+            say(f"redactor: the plan was made for {session.plan_file}; check it is this filing's")
         if not session.loaded and Path(session.plan_path).exists():
             say(
                 f"redactor: {session.plan_path} exists and Save replaces it; "

@@ -26,11 +26,10 @@ import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
 
 from .. import categories, surfaces
 from ..check import page_level_problems
-from ..errors import BadInput, RedactorError, VerificationFailed
+from ..errors import BadInput, PolicyError, RedactorError, VerificationFailed
 from ..ingest import load, read_surfaces
 from ..model import SEVERITY_FIX, Box, Document, Problem, mostly_under, union
 from ..plan import Plan, Policy, Redaction
@@ -116,11 +115,9 @@ class ReviewSession:
             proposed = Plan.load(self.plan_path)
             for r in proposed.redactions:
                 if r.page is not None and r.page > self.doc.page_count:
-                    raise BadInput(
-                        self.plan_path,
-                        f"entry {r.id} is on page {r.page}, but the filing has "
-                        f"{self.doc.page_count} pages",
-                        "give the plan made for this filing",
+                    raise PolicyError(
+                        f"{self.plan_path}: plan entry {r.id}: page {r.page}, but the file has "
+                        f"{self.doc.page_count} pages; was the plan made for another file?"
                     )
         else:
             proposed = plan_for(self.doc, self.doc.raw, self.policy)
@@ -132,7 +129,6 @@ class ReviewSession:
         self._issued = max((_number(e.redaction.id) for e in self.entries), default=0)
         self._saved = None if not self.loaded else self.plan().to_json()
         self.last_apply: ApplyResult | None = None
-        self.closed = False
 
     # -- what the page shows ---------------------------------------------------------
 
@@ -524,9 +520,3 @@ def _clip(box: Box, page: Box, rotation: int) -> Box:
 
 def _round(b: Box) -> Box:
     return (round(b[0], 2), round(b[1], 2), round(b[2], 2), round(b[3], 2))
-
-
-def describe(session: ReviewSession) -> dict[str, Any]:
-    """A summary for messages: counts only, never a value."""
-    c = session.counts()
-    return {"entries": len(session.entries), **c}
