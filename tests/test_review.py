@@ -336,3 +336,12 @@ def test_apply_writes_the_log_without_a_value(motion: Path) -> None:
     text = log.read_text()
     assert text.count("\n") == len(s.plan().redactions) + 1
     assert "679-61-2484" not in text and "Lakshmi" not in text and "REDACTED" in text
+
+
+def test_an_unknown_entry_is_named(session: ReviewSession) -> None:
+    with pytest.raises(KeyError):
+        session.set_action("R-9999", "redact")
+    with pytest.raises(KeyError):
+        session.decide(["R-9999"], "rejected")
+    with pytest.raises(ValueError):
+        session.decide([session.entries[0].redaction.id], "maybe")

@@ -234,7 +234,7 @@ class ReviewSession:
     def set_action(self, rid: str, action: str) -> None:
         """The whole value (``redact``) or the FRCP 5.2 form (``partial``)."""
         with self.lock:
-            index = next(i for i, e in enumerate(self.entries) if e.redaction.id == rid)
+            index = self.entries.index(self.entry(rid))
             r = self.entries[index].redaction
             if action == r.action:
                 return

@@ -231,6 +231,9 @@
         el("button", { type: "button", id: "accept", text: "Accept (a)", onclick: () => decide("accept", { ids: [e.id] }) }),
         el("button", { type: "button", id: "reject", text: "Reject (r)", onclick: () => decide("reject", { ids: [e.id] }) }),
         e.status !== "pending" ? el("button", { type: "button", text: "Undecide", onclick: () => decide("reset", { ids: [e.id] }) }) : null),
+      e.value ? el("div", { class: "row" },
+        el("button", { type: "button", id: "find-value", text: "Find this text everywhere",
+                       onclick: () => findEverywhere(e) })) : null,
       el("div", { class: "row" },
         el("button", { type: "button", id: "accept-mentions", text: "Accept every mention", onclick: () => decide("accept", { mentions_of: e.id }) }),
         el("button", { type: "button", id: "reject-mentions", text: "Reject every mention", onclick: () => decide("reject", { mentions_of: e.id }) })),
@@ -377,6 +380,14 @@
     } catch (err) {
       say(err.message, "fail");
     }
+  }
+
+  function findEverywhere(e) {
+    // the occurrences found are redacted as this entry's category
+    const pick = $("new-category");
+    if ([...pick.options].some((o) => o.value === e.category)) pick.value = e.category;
+    $("query").value = e.value;
+    $("search").requestSubmit();
   }
 
   async function redactAll() {
