@@ -72,6 +72,8 @@ def test_a_filer_reviews_saves_and_applies_in_the_browser(tmp_path: Path) -> Non
         requested: list[str] = []
         page = browser.new_page()
         page.on("request", lambda r: requested.append(r.url))
+        errors: list[str] = []
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
         page.goto(url)
         page.wait_for_selector(".pv-sheet[data-page='2'] .pv-box")
 
@@ -140,7 +142,14 @@ def test_a_filer_reviews_saves_and_applies_in_the_browser(tmp_path: Path) -> Non
         public = tmp_path / "motion-to-seal-public.pdf"
         assert str(public) in page.locator("#message").inner_text()
 
-        # nothing came from anywhere but the review's own server
+        # the selected entry's text, found everywhere
+        _entry(page, "Oksana Ellison").click()
+        page.locator("#find-value").click()
+        expect(page.locator("#found")).to_contain_text("1 found, 1 not yet redacted")
+        assert page.locator("#new-category").input_value() == "PERSON"
+
+        # nothing came from anywhere but the review's own server, and the script never failed
+        assert not errors, errors
         assert requested and all(u.startswith(origin + "/") for u in requested), requested
 
         page.locator("#done").click()
