@@ -11,6 +11,7 @@ launched as the tests launch it (tests/browser.py): nothing is downloaded.
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import sys
 import tempfile
@@ -31,10 +32,12 @@ def main() -> None:
     parser.add_argument("--width", type=int, default=1400)
     parser.add_argument("--height", type=int, default=900)
     args = parser.parse_args()
+    out = Path(args.out).resolve()
+    here = Path.cwd()
     with tempfile.TemporaryDirectory(prefix="redactor-review-") as tmp:
-        src = Path(tmp) / "motion-to-seal.pdf"
-        shutil.copy(ROOT / "samples" / "motion-to-seal.pdf", src)
-        server = ReviewServer(ReviewSession(str(src)), 0)
+        os.chdir(tmp)  # the page names the filing as a person would give it
+        shutil.copy(ROOT / "samples" / "motion-to-seal.pdf", "motion-to-seal.pdf")
+        server = ReviewServer(ReviewSession("motion-to-seal.pdf"), 0)
         thread = threading.Thread(target=server.serve_forever, daemon=True)
         thread.start()
         try:
@@ -55,12 +58,13 @@ def main() -> None:
                     "document.querySelector('#pages').scrollTop = "
                     "document.querySelector('#page-2').offsetTop - 20"
                 )
-                Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-                page.screenshot(path=args.out)
+                out.parent.mkdir(parents=True, exist_ok=True)
+                page.screenshot(path=str(out))
         finally:
             server.shutdown()
             server.server_close()
-    print(f"written: {args.out}")
+            os.chdir(here)
+    print(f"written: {out}")
 
 
 if __name__ == "__main__":

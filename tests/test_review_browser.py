@@ -90,6 +90,8 @@ def test_a_filer_reviews_saves_and_applies_in_the_browser(tmp_path: Path) -> Non
 
         # reject one proposal: the neighbour who reported the arrest may be named
         _entry(page, "Oksana Ellison").click()
+        detail = page.locator("#detail").inner_text()
+        assert "Oksana Ellison" in detail and "null" not in detail and "undefined" not in detail
         page.locator("#reject").click()
         _has_status(_entry(page, "Oksana Ellison"), "rejected")
 

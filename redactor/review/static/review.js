@@ -217,7 +217,7 @@
       actions.append(el("label", {}, input, ` ${text}`));
     }
     const caution = CAUTIONS[e.category] ? el("p", { class: "caution", text: CAUTIONS[e.category] }) : null;
-    box.replaceChildren(
+    box.replaceChildren(el("div", {},
       el("h2", {}, `${e.id} · ${e.category} `, status(e)),
       caution,
       el("dl", {},
@@ -239,7 +239,7 @@
         el("button", { type: "button", id: "reject-mentions", text: "Reject every mention", onclick: () => decide("reject", { mentions_of: e.id }) })),
       el("div", { class: "row" },
         el("button", { type: "button", text: `Accept all ${e.category}`, onclick: () => decide("accept", { category: e.category }) }),
-        el("button", { type: "button", text: `Reject all ${e.category}`, onclick: () => decide("reject", { category: e.category }) })));
+        el("button", { type: "button", text: `Reject all ${e.category}`, onclick: () => decide("reject", { category: e.category }) }))));
   }
 
   function drawList() {
