@@ -11,10 +11,14 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 setup: $(STAMP)
 
 $(STAMP): requirements.lock pyproject.toml
-	@command -v tesseract >/dev/null 2>&1 && [ -n "$$(ls /usr/share/tesseract-ocr/*/tessdata/eng.traineddata 2>/dev/null)" ] || \
-	  { echo "installing Debian's tesseract-ocr (OCR of scanned pages)"; \
-	    $(SUDO) apt-get update -qq && \
-	    DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq tesseract-ocr tesseract-ocr-eng >/dev/null; }
+	@ocr=; browser=; \
+	  command -v tesseract >/dev/null 2>&1 && [ -n "$$(ls /usr/share/tesseract-ocr/*/tessdata/eng.traineddata 2>/dev/null)" ] || ocr=1; \
+	  [ -x /usr/bin/chromium ] || browser=1; \
+	  if [ -n "$$ocr$$browser" ]; then $(SUDO) apt-get update -qq || exit 1; fi; \
+	  if [ -n "$$ocr" ]; then echo "installing Debian's tesseract-ocr (OCR of scanned pages)"; \
+	    DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq tesseract-ocr tesseract-ocr-eng >/dev/null || exit 1; fi; \
+	  if [ -n "$$browser" ]; then echo "installing Debian's chromium (the browser the review page's tests drive)"; \
+	    DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends chromium >/dev/null || exit 1; fi
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q -r requirements.lock
 	$(BIN)/pip install -q --no-deps -e .

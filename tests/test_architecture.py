@@ -32,6 +32,7 @@ STAGES = (
     "redact",
     "package",
     "production",
+    "review",
     "cli",
 )
 FOUNDATION = {

@@ -159,7 +159,7 @@ def test_html_report_is_self_contained(ssn_pdf: Path, tmp_path: Path) -> None:
     assert "data:image/png;base64," in page
     assert "http://" not in page and "https://" not in page and "<script" not in page
     assert "SSN" in page and "512-48-3907" in page  # the filer sees what was found
-    assert page.count("class='box'") >= 2
+    assert page.count("class='pv-box") >= 2
     assert not list(tmp_path.glob(".redactor-*"))  # no temporary file left
 
 

@@ -15,8 +15,8 @@ from pathlib import Path
 import pymupdf
 
 from ..files import write_atomic
-from ..model import SEVERITY_FIX, Box, Finding, Problem
-from . import CheckResult
+from ..model import SEVERITY_FIX, Finding, Problem
+from . import CheckResult, pageview
 
 
 def _finding_json(f: Finding) -> dict:
@@ -124,27 +124,23 @@ def _quote(text: str, limit: int = 60) -> str:
 _CSS = """
 body{font-family:system-ui,sans-serif;margin:0;background:#eee;color:#111}
 header{background:#1f2d3d;color:#fff;padding:12px 20px}
-header h1{font-size:18px;margin:0 0 4px}
+header h1{font-size:18px;margin:0 0 4px;overflow-wrap:anywhere}
 main{padding:16px 20px}
-.page{background:#fff;margin:0 0 24px;padding:12px;box-shadow:0 1px 3px #0003;display:flex;gap:16px;align-items:flex-start}
-.page>div:last-child{flex:1;min-width:0}
-.sheet{position:relative;flex:none}
-.sheet img{display:block;border:1px solid #ccc}
-.box{position:absolute;border:2px solid #d00;background:#ff000018}
-.box.problem{border-color:#e07000;background:#ff990022;border-style:dashed}
-.box span{position:absolute;left:-2px;top:-17px;background:#d00;color:#fff;font:11px/15px monospace;padding:0 3px;white-space:nowrap}
-.box.problem span{background:#e07000}
-table{border-collapse:collapse;font-size:13px}
+.page{background:#fff;margin:0 0 24px;padding:12px;box-shadow:0 1px 3px #0003;display:flex;flex-wrap:wrap;gap:16px;align-items:flex-start}
+.items{flex:1 1 360px;min-width:0}
+.items h2{margin:0 0 8px;font-size:16px}
+table{border-collapse:collapse;font-size:13px;width:100%;table-layout:fixed}
 td,th{border:1px solid #ccc;padding:3px 6px;text-align:left;vertical-align:top;overflow-wrap:break-word}
-td:nth-child(-n+2){white-space:nowrap}
-table{width:100%}
+col.n{width:4.6em}col.what{width:27%}col.text{width:30%}
+td small{color:#555}
 .fix{color:#b00;font-weight:600}
-.verdict{font-weight:700}
+.verdict{font-weight:700;overflow-wrap:anywhere}
 """
 
 
-def write_html(result: CheckResult, dest: str, *, zoom: float = 1.25) -> None:
-    """Write one self-contained HTML page: every page as an image, each item boxed and labelled."""
+def write_html(result: CheckResult, dest: str, *, zoom: float = pageview.ZOOM) -> None:
+    """Write one self-contained HTML page: every page as an image, each item outlined on it
+    and labelled beside it (nothing painted over the text), with a table of the page's items."""
     doc = result.document
     pdf = doc.pdf if doc is not None else pymupdf.open(result.file)
     labels: dict[int | None, list[tuple[str, Finding | Problem]]] = {}
@@ -155,70 +151,71 @@ def write_html(result: CheckResult, dest: str, *, zoom: float = 1.25) -> None:
 
     parts = [
         "<!doctype html><html><head><meta charset='utf-8'>",
-        f"<title>redactor check: {html.escape(Path(result.file).name)}</title><style>{_CSS}</style></head><body>",
+        "<meta name='viewport' content='width=device-width'>",
+        f"<title>redactor check: {html.escape(Path(result.file).name)}</title>",
+        f"<style>{_CSS}{pageview.stylesheet()}</style></head><body>",
         f"<header><h1>redactor check: {html.escape(result.file)}</h1>",
         f"<div class='verdict'>{html.escape(summary_line(result))}</div></header><main>",
     ]
     doc_items = labels.get(None, [])
     if doc_items:
         parts.append(
-            "<div class='page'><div><h2>Document-wide</h2>"
+            "<section class='page'><div class='items'><h2>Document-wide</h2>"
             + _item_table(doc_items)
-            + "</div></div>"
+            + "</div></section>"
         )
     for index in range(pdf.page_count):
         page = pdf[index]
         number = index + 1
-        pix = page.get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), annots=True)
-        png = base64.b64encode(pix.tobytes("png")).decode()
+        png, width, height = pageview.page_png(page, zoom)
         items = labels.get(number, [])
-        parts.append(f"<section class='page' id='page-{number}'><div class='sheet'>")
+        marks = [_mark(page, label, item, zoom) for label, item in items]
+        parts.append(f"<section class='page' id='page-{number}'>")
         parts.append(
-            f"<img alt='page {number}' width='{pix.width}' height='{pix.height}' src='data:image/png;base64,{png}'>"
-        )
-        for label, item in items:
-            boxes = (
-                item.bboxes if isinstance(item, Finding) else ((item.bbox,) if item.bbox else ())
+            pageview.sheet_html(
+                "data:image/png;base64," + base64.b64encode(png).decode(),
+                width,
+                height,
+                marks,
+                alt=f"page {number}",
             )
-            cls = "box" if isinstance(item, Finding) else "box problem"
-            name = item.category if isinstance(item, Finding) else item.kind
-            for b in boxes:
-                x0, y0, x1, y1 = _display_box(page, b, zoom)
-                parts.append(
-                    f"<div class='{cls}' style='left:{x0 - 2:.0f}px;top:{y0 - 2:.0f}px;"
-                    f"width:{x1 - x0 + 2:.0f}px;height:{y1 - y0 + 2:.0f}px'>"
-                    f"<span>{html.escape(label)} {html.escape(name)}</span></div>"
-                )
-        parts.append(f"</div><div><h2>Page {number}</h2>")
+        )
+        parts.append(f"<div class='items'><h2>Page {number}</h2>")
         parts.append(_item_table(items) if items else "<p>Nothing found on this page.</p>")
         parts.append("</div></section>")
     parts.append("</main></body></html>")
     write_atomic(dest, "".join(parts).encode("utf-8"))
 
 
-def _display_box(page: pymupdf.Page, b: Box, zoom: float) -> Box:
-    r = pymupdf.Rect(b)
-    if page.rotation:
-        r = r * page.rotation_matrix
-    r = r * pymupdf.Matrix(zoom, zoom)
-    return (r.x0, r.y0, r.x1, r.y1)
+def _mark(page: pymupdf.Page, label: str, item: Finding | Problem, zoom: float) -> pageview.Mark:
+    if isinstance(item, Finding):
+        boxes, kind, name, title = item.bboxes, "finding", item.category, item.why
+    else:
+        boxes = (item.bbox,) if item.bbox else ()
+        kind, name, title = "problem", item.kind, item.detail
+    shown = tuple(pageview.display_box(page, b, zoom) for b in boxes)
+    return pageview.Mark(f"{label} {name}", shown, kind, title)
 
 
 def _item_table(items: list[tuple[str, Finding | Problem]]) -> str:
     rows = [
-        "<table><tr><th>#</th><th>what</th><th>where</th><th>text / detail</th><th>why</th></tr>"
+        "<table><colgroup><col class='n'><col class='what'><col class='text'><col class='why'>"
+        "</colgroup><tr><th>#</th><th>what</th><th>text / detail</th><th>why</th></tr>"
     ]
     for label, item in items:
         if isinstance(item, Finding):
+            where = _where(item)
+            place = f"<br><small>{html.escape(where)}</small>" if where else ""
             rows.append(
-                f"<tr><td>{label}</td><td>{html.escape(item.category)} → {html.escape(item.action)}</td>"
-                f"<td>{html.escape(_where(item))}</td><td>{html.escape(item.text)}</td>"
+                f"<tr><td>{label}{place}</td>"
+                f"<td>{html.escape(item.category)} → {html.escape(item.action)}</td>"
+                f"<td>{html.escape(item.text)}</td>"
                 f"<td>{html.escape(item.detector)} ({item.score:.2f}): {html.escape(item.why)}</td></tr>"
             )
         else:
             cls = " class='fix'" if item.severity == SEVERITY_FIX else ""
             rows.append(
-                f"<tr><td>{label}</td><td{cls}>{html.escape(item.kind)} ({item.severity})</td><td></td>"
+                f"<tr><td>{label}</td><td{cls}>{html.escape(item.kind)} ({item.severity})</td>"
                 f"<td colspan=2>{html.escape(item.detail)}</td></tr>"
             )
     rows.append("</table>")

@@ -140,6 +140,7 @@ class _LazyGroup(click.Group):
         "package": "redactor.cli.package:package_command",
         "verify-package": "redactor.cli.package:verify_package_command",
         "batch": "redactor.cli.batch:batch_command",
+        "review": "redactor.cli.review:review",
     }
 
     def list_commands(self, ctx: click.Context) -> list[str]:
