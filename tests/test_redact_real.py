@@ -9,16 +9,14 @@ box touches is still there, same text, same place.
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
-import pdfplumber
 import pikepdf
 import pymupdf
 import pytest
 
+from bench.redact_real import lost_outside_the_plan
 from redactor.errors import VerificationFailed
-from redactor.ingest.repair import rewritten
 from redactor.plan import Plan, Redaction
 from redactor.plan.forms import term_forms
 from redactor.redact import redact_file
@@ -47,48 +45,6 @@ CASES = [
 ]
 
 
-def characters(path: Path) -> list[list[tuple[str, float, float, float, float]]]:
-    """Each page's characters as pdfplumber places them (blanks left out). A file pdfminer cannot
-    read as it is is read as qpdf writes it back (the same pages)."""
-    data = path.read_bytes()
-    try:
-        pdf = pdfplumber.open(io.BytesIO(data))
-    except Exception:
-        pdf = pdfplumber.open(io.BytesIO(rewritten(data)))
-    with pdf:
-        return [
-            [
-                (c["text"], c["x0"], c["top"], c["x1"], c["bottom"])
-                for c in page.chars
-                if c["text"].strip()
-            ]
-            for page in pdf.pages
-        ]
-
-
-def touches(char: tuple, boxes: list) -> bool:
-    _, x0, top, x1, bottom = char
-    return any(x0 < b[2] and b[0] < x1 and top < b[3] and b[1] < bottom for b in boxes)
-
-
-def lost_outside_the_plan(src: Path, out: Path, plan: Plan) -> list[tuple[int, str]]:
-    """(page, character) of every character no planned box touches that is not in the output
-    at the same place (within a point)."""
-    boxes: dict[int, list] = {}
-    for r in plan.redactions:
-        if r.page is not None:
-            boxes.setdefault(r.page, []).extend(r.boxes)
-    before, after = characters(src), characters(out)
-    lost = []
-    for number, (old, new) in enumerate(zip(before, after, strict=True), 1):
-        for c in old:
-            if touches(c, boxes.get(number, [])):
-                continue
-            if not any(c[0] == n[0] and abs(c[1] - n[1]) < 1 and abs(c[2] - n[2]) < 1 for n in new):
-                lost.append((number, c[0]))
-    return lost
-
-
 @pytest.mark.parametrize("src", CASES, ids=lambda p: p.name)
 def test_real_papers_are_redacted_and_keep_every_word_outside_the_plan(src, tmp_path):
     if not src.exists():
@@ -101,9 +57,7 @@ def test_real_papers_are_redacted_and_keep_every_word_outside_the_plan(src, tmp_
     assert any(
         "characters outside the planned boxes still in its place" in c for c in result.checks
     )
-    rotated = any(p.rotation for p in pymupdf.open(src))
-    if not rotated:  # pdfplumber's word boxes are the page as shown: the plan's only when upright
-        assert lost_outside_the_plan(src, out, result.plan) == []
+    assert lost_outside_the_plan(src, out, result.plan) == []
 
 
 def test_office_filings_are_printed_by_libreoffice():
