@@ -30,7 +30,9 @@ from .names import (
 from .ner import entities, model_name
 from .recognizers import pack_analyzer
 from .spans import Span, resolve
+from .metadata import is_title, names_a_person, title_span
 from .tables import table_spans
+from .zones import court_letterhead, zone_spans
 
 __all__ = ["detect", "detect_text"]
 
@@ -85,11 +87,14 @@ def detect(
     finding is not decided here: that is the plan's (:meth:`redactor.plan.Policy.decide`).
     """
     texts = _page_texts(doc.pages)
-    texts += [_Text(s.text, surface=s) for s in doc.surfaces if s.text and s.text.strip()]
+    texts += [_Text(s.text, surface=s) for s in doc.surfaces if _read_surface(s)]
     names = PublicNames()
+    issued = bool(texts) and texts[0].page is not None and court_letterhead(texts[0].text)
     for t in texts:
         if t.page is not None:
-            t.spans = legal_spans(t.text, t.page.number, names)
+            t.spans = legal_spans(t.text, t.page.number, names) + zone_spans(
+                t.text, names, issued_by_court=issued
+            )
     for public in never:
         names.add(public)
     _private_spans(texts, names, terms)
@@ -107,12 +112,23 @@ def detect_text(
     """The resolved spans of one plain text (a page of one), for tests and tools."""
     names = PublicNames()
     t = _Text(text)
-    t.spans = [] if surface else legal_spans(text, 1, names)
+    issued = court_letterhead(text)
+    t.spans = (
+        [] if surface else legal_spans(text, 1, names) + zone_spans(text, names, issued_by_court=issued)
+    )
     if surface:
         t.surface = SurfaceText("metadata", "text", text)
     _private_spans([t], names, terms)
     _carry_names([t], names)
     return [s for s in resolve(_apply_never(text, t.spans, never)) if s.category != REGION]
+
+
+def _read_surface(s: SurfaceText) -> bool:
+    """Whether a surface's text is read at all: a metadata field a program writes
+    (Producer, Creator, a font's own XMP, ids and dates) names software, never a person."""
+    if not s.text or not s.text.strip():
+        return False
+    return s.surface != "metadata" or names_a_person(s.where)
 
 
 def _private_spans(texts: list[_Text], names: PublicNames, terms: Sequence[Term]) -> None:
@@ -137,6 +153,42 @@ def _private_spans(texts: list[_Text], names: PublicNames, terms: Sequence[Term]
     for t, ctx in zip(texts, contexts, strict=True):
         t.spans += _contact_row_names(ctx, t.spans) + _term_spans(t.text, terms)
         t.spans = [_name_category(t.text, s) for s in t.spans]
+        if t.surface is not None and t.surface.surface == "metadata":
+            t.spans = _metadata_names(t, names)
+
+
+def _metadata_names(t: _Text, names: PublicNames) -> list[Span]:
+    """A person's name in Author, Title or Subject is who wrote or handled the file: a
+    finding of its own kind, not a person of the text. A name the filing puts on the
+    record (counsel who signs it, a party) is public there too, the surname alone
+    enough ("Matt Kralovec" as Author of a letter "s/ Matthew P. Kralovec" signs); a
+    title is read without its word processor's prefix, and only a model's name there
+    counts (a title is all capitalised words: "Order Granting Prelim Injunction")."""
+    where = t.surface.where if t.surface is not None else ""
+    title = is_title(where)
+    lo, hi = title_span(t.text) if title else (0, len(t.text))
+    out = []
+    for s in t.spans:
+        if not s.private or s.category not in _NAME_CATEGORIES:
+            out.append(s)
+            continue
+        name = t.text[s.start : s.end]
+        if s.start < lo or s.end > hi or (title and not s.detector.startswith("ner:")):
+            continue
+        if not looks_like_name(name) or name in names or names.holds_word(name.split()[-1]):
+            continue
+        field = where.split()[-1].lstrip("/") if where.split() else "metadata"
+        out.append(
+            Span(
+                "METADATA_NAME",
+                s.start,
+                s.end,
+                s.detector,
+                s.score,
+                f"a person's name in the file's metadata ({field}): who wrote or handled the file",
+            )
+        )
+    return out
 
 
 def _rule_spans(t: _Text, names: PublicNames) -> TextContext:

@@ -151,5 +151,10 @@ class PublicNames:
             return True
         return any(set(words) <= set(name) for name in self._names)
 
+    def holds_word(self, word: str) -> bool:
+        """Whether ``word`` is a word of a public name (a surname that is on the record)."""
+        words = name_words(word)
+        return len(words) == 1 and words[0] in self._words
+
     def __len__(self) -> int:
         return len(self._names)
