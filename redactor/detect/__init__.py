@@ -294,7 +294,19 @@ def _trim_name(text: str, start: int, end: int) -> tuple[int, int]:
     lead = re.match(rf"(?:(?:Mr|Ms|Mrs|Dr|Miss)\.?|{ctxmod.OFFICER_TITLE})[ \t]+", text[start:end])
     if lead:
         start += lead.end()
+    # a word that opens a sentence is capitalised, not a name's: "Both Hernandez Roman and ..."
+    while (m := _SENTENCE_OPENER.match(text, start, end)) and m.end() < end:
+        start = m.end()
     return start, end
+
+
+_SENTENCE_OPENER = re.compile(
+    r"(?:Both|If|When|While|Although|Because|Since|After|Before|Under|In|On|At|As|For|But|And|Or|"
+    r"Unlike|Despite|Though|Then|Thus|Here|There|Each|Every|All|Any|Some|No|Neither|Either|Whether|"
+    r"Where|Why|How|What|Which|Who|Whom|Whose|Once|Until|Upon|With|Without|Like|Per|Also|Only|Even|"
+    r"Plaintiff|Plaintiffs|Defendant|Defendants|Appellant|Appellants|Appellee|Appellees|Petitioner|"
+    r"Petitioners|Respondent|Respondents|Debtor|Debtors|Movant|Dear|Re|Attn|Attention)[ \t]+"
+)
 
 
 def _contact_row_names(ctx: TextContext, spans: list[Span]) -> list[Span]:

@@ -232,6 +232,8 @@ def medical_spans(ctx: TextContext) -> list[Span]:
         for m in _MED_PHRASE.finditer(sentence):
             if m.group(0).split()[-1].lower() in ("diagnosis", "prognosis"):
                 continue
+            if _GENERIC_HARM.search(m.group(0)) and not _one_persons_harm(sentence, m.group(0)):
+                continue
             out.append(
                 Span(
                     "MEDICAL",
@@ -290,6 +292,26 @@ def medical_spans(ctx: TextContext) -> list[Span]:
 
 
 _COMPANY = re.compile(r",?[ \t]+(?:Inc|LLC|L\.L\.C|Corp|Ltd|L\.P|LLP|P\.C)\b")
+# "Injury" alone is the law's word as often as a person's condition: "personal injury cases",
+# "suffer irreparable injury", "injury in fact", "a First Report of Injury".
+_GENERIC_HARM = re.compile(r"(?i)\binjur(?:y|ies)$")
+_LEGAL_HARM = re.compile(
+    r"(?i)\b(?:personal|bodily|irreparable|serious|substantial|imminent|actual|concrete|particularized|"
+    r"legal|economic|competitive|constitutional|antitrust|cognizable|compensable|work-related|industrial|"
+    r"occupational|future|alleged|threatened)[ \t]+injur(?:y|ies)\b|\binjur(?:y|ies)[ \t]+(?:in[ \t]+fact|or[ \t]+death|to[ \t]+(?:competition|property|business|reputation))"
+)
+_ONE_PERSON = re.compile(
+    r"\b(?:he|she|him|his|her|hers|himself|herself)\b|\b(?:Mr|Ms|Mrs|Miss|Dr)\.?[ \t]+[A-Z]"
+    r"|\b(?:the|a|an)[ \t]+(?:patient|minor|child|decedent|deceased|victim|inmate|detainee)\b"
+)
+
+
+def _one_persons_harm(sentence: str, phrase: str) -> bool:
+    """An injury that is one person's condition: not the law's phrase ("personal injury"),
+    not a form's title ("Report of Injury"), and a person in the sentence it happened to."""
+    if _LEGAL_HARM.search(phrase) or phrase.split()[-1][0].isupper():
+        return False
+    return bool(_ONE_PERSON.search(sentence))
 
 
 def _cue_outside(sentence: str, names: list[tuple[int, int]]) -> bool:

@@ -132,12 +132,15 @@ def _kind(line: str) -> str | None:
         return "city"
     if _STREET.match(s) and not _WORDS_LOWER.search(s):
         return "street"
-    if _SENTENCE.search(s) or _WORDS_LOWER.search(s):
+    bare = _NAME_TAIL.sub("", _ESQ.sub("", s)).strip()  # "Esq.", "Jr." do not end a sentence
+    if _SENTENCE.search(bare) or _WORDS_LOWER.search(bare):
         return None
     if _COURT.search(s):
         return "court"
-    if _FIRM.search(s) or _ESQ.search(s):
-        return "firm" if not looks_like_name(_clean_name(s)) else "name"
+    if _FIRM.search(s):
+        return "firm"
+    if _ESQ.search(s):
+        return "name"
     if looks_like_name(_clean_name(s)):
         return "name"
     if s.isupper() or re.fullmatch(r"(?:[A-Z][\w.'’&,-]*|of|the|and|for|&)(?:[ \t]+(?:[A-Z][\w.'’&,-]*|of|the|and|for|&))*", s):
