@@ -117,7 +117,7 @@ def detect_text(
         [] if surface else legal_spans(text, 1, names) + zone_spans(text, names, issued_by_court=issued)
     )
     if surface:
-        t.surface = SurfaceText("metadata", "text", text)
+        t.surface = SurfaceText("annotation", "text", text)
     _private_spans([t], names, terms)
     _carry_names([t], names)
     return [s for s in resolve(_apply_never(text, t.spans, never)) if s.category != REGION]

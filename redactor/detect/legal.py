@@ -135,6 +135,8 @@ def legal_spans(text: str, page_number: int | None, names: PublicNames) -> list[
     spans += _caption(text, names)
     spans += _judges_and_staff(text, names)
     spans += _case_names(text, names)
+    for m in _COURT_TITLE.finditer(text):
+        spans.append(_public("COURT", m.start() + len(m.group(0)) - len(m.group(0).lstrip()), m.end(), "the court's name"))
     for m in _IN_RE.finditer(text):
         spans.append(_public("PARTY", m.start(1), m.end(1), "the matter named 'In re ...'"))
         names.add(m.group(1))

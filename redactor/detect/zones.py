@@ -80,10 +80,16 @@ _COUNSEL_TITLE = re.compile(
 _FIRM = re.compile(
     r"\b(?:LLP|L\.L\.P\.|LLC|L\.L\.C\.|PLLC|P\.L\.L\.C\.|P\.C\.|PC|P\.A\.|LPA|Chartered)\b"
     r"|(?i:\blaw(?:[ \t]+(?:office|firm|group|center|offices|corporation))?\b|\blawyers['’]?\b|\battorneys?\b|\bsolicitor\b|"
-    r"\bpublic[ \t]+defender\b|\bdistrict[ \t]+attorney\b|\battorney[ \t]+general\b|\bcounsel\b|\blegal\b|"
+    r"\bpublic[ \t]+defender\b|\bdistrict[ \t]+attorney\b|\battorney[ \t]+general\b|\bcounsel\b|\blegal[ \t]+(?:aid|services|defense|defence)\b|"
     r"\bdepartment[ \t]+of[ \t]+justice\b|\bcivil[ \t]+liberties\b|\bjustice[ \t]+center\b)"
     r"|^[A-Z][\w'’.-]+(?:[ \t]+[A-Z][\w'’.-]+)*,?[ \t]+&[ \t]*(?:[A-Z][\w'’.-]+)?"
 )
+_EMAIL_LINE = re.compile(
+    rf"(?i)^(?:e-?mail(?:[ \t]+address)?[ \t]*[:.-]?|e[ \t]*[-:])?[ \t]*{EMAIL.pattern}"
+    rf"(?:[ \t]*[,;/][ \t]*{EMAIL.pattern})*[ \t]*$"
+)
+# "III. LEGAL STANDARD", "A. Background", "1. Parties": a heading of the body, not a contact line.
+_HEADING = re.compile(r"^(?:[IVXL]{1,5}|[A-Z]|\d{1,2})[.)][ \t]+\S")
 _ESQ = re.compile(r"(?i),?[ \t]*\besq(?:uire)?\.?")
 _SIGNED = re.compile(r"(?i)^(?:by:?[ \t]*)?/?s/")
 _CC = re.compile(r"(?i)^(?:cc|bcc|copies[ \t]+to|copy[ \t]+to|via[ \t]+(?:ecf|e-?mail|cm/ecf))\b[ \t]*:?")
@@ -118,7 +124,9 @@ def _kind(line: str) -> str | None:
         return "cc"
     if _CLOSING.match(s):
         return "closing"
-    if EMAIL.search(s) and len(s.split()) <= 4:
+    if _HEADING.match(s):
+        return None
+    if _EMAIL_LINE.match(s):
         return "email"
     if _PHONE_LINE.match(s) or _PHONE_WORD.match(s):
         return "phone"
@@ -228,7 +236,7 @@ def _group_spans(text: str, group: list[ZoneLine], role: str, names: PublicNames
     spans: list[Span] = []
     why = _WHY[role]
     for i, z in enumerate(group):
-        category = _category(role, group, i)
+        category = _category(text, role, group, i)
         if category is None:
             continue
         spans.append(Span(category, z.start, z.end, "legal_context", 1.0, why, private=False))
@@ -268,16 +276,21 @@ def _role(text: str, group: list[ZoneLine], issued_by_court: bool) -> str | None
     return None
 
 
-def _category(role: str, group: list[ZoneLine], i: int) -> str | None:
+_BENCH = re.compile(r"(?i)judge|justice|commissioner|hearing[ \t]+officer|special[ \t]+master|referee")
+
+
+def _category(text: str, role: str, group: list[ZoneLine], i: int) -> str | None:
     kind = group[i].kind
     if role == "court":
-        if kind == "name":
-            nxt = group[i + 1].kind if i + 1 < len(group) else ""
-            return "COURT_STAFF" if nxt in ("title", "name", "phone") else "COUNSEL"
-        if kind in ("signed", "cc"):
-            return "COURT_STAFF" if kind == "signed" else "COUNSEL"
+        nxt = group[i + 1] if i + 1 < len(group) else None
+        if kind in ("name", "signed"):
+            if nxt is not None and nxt.kind == "title":
+                return "JUDGE" if _BENCH.search(text[nxt.start : nxt.end]) else "COURT_STAFF"
+            return "COURT_STAFF" if kind == "signed" or (nxt and nxt.kind in ("name", "phone")) else "COUNSEL"
+        if kind == "cc":
+            return "COUNSEL"
         if kind == "title":
-            return "COURT_STAFF"
+            return "JUDGE" if _BENCH.search(text[group[i].start : group[i].end]) else "COURT_STAFF"
         return "COURT"
     return {
         "name": "COUNSEL",
