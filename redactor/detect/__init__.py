@@ -73,8 +73,15 @@ def _page_texts(pages: list[Page]) -> list[_Text]:
             tail = body[-_LEAD_CHARS:]
             cut = tail.find(" ") if len(body) > _LEAD_CHARS else -1
             lead = tail[cut + 1 :] + "\n" if tail else ""
-        out.append(_Text(lead + page.text.text, page=page, offset=len(lead)))
+        out.append(_Text(_readable(lead + page.text.text), page=page, offset=len(lead)))
     return out
+
+
+def _readable(text: str) -> str:
+    """The text as detectors read it: a transcript's middle dots ("CRYSTAL·LONG,· · ·:"),
+    which stand for spaces there, read as spaces. One character for one, so every
+    offset still points at the page."""
+    return text.replace("\u00b7", " ") if "\u00b7" in text else text
 
 
 def detect(
@@ -98,6 +105,7 @@ def detect(
     for public in never:
         names.add(public)
     _private_spans(texts, names, terms)
+    _resolve_values(texts, issued)
     _carry_names(texts, names)
     _carry_values(texts)
     findings: list[Finding] = []
@@ -245,6 +253,8 @@ def _ner_names(
         name = ctx.text[start:end]
         if end <= start or not looks_like_name(name) or name in ctx.public_names:
             continue
+        if _ACRONYM_MIX(name):
+            continue  # "BINT Band", "Bard IVC": an acronym beside a word is an organisation's
         if _CORPORATE.match(ctx.text, end):
             continue  # "Northstar Data Systems, Inc.": a company
         if in_case_name(ctx.text, start, end):
@@ -269,6 +279,12 @@ def _ner_names(
     return out
 
 
+def _ACRONYM_MIX(name: str) -> bool:
+    words = name.split()
+    caps = [w for w in words if len(w) >= 2 and w.isupper() and w.isalpha()]
+    return bool(caps) and len(caps) < len(words) and any(not w.isupper() for w in words)
+
+
 def _widen(text: str, start: int, end: int) -> tuple[int, int]:
     """The run of capitalised words (on one line) that holds ``text[start:end]``."""
     line_start = text.rfind("\n", 0, start) + 1
@@ -286,6 +302,9 @@ def _trim_name(text: str, start: int, end: int) -> tuple[int, int]:
     head, nl, tail = text[start:end].partition("\n")
     if nl and (not tail.strip() or re.search(r"\d", tail)):
         end = start + len(head)
+    digit = re.search(r"[ \t]+\S*\d", text[start:end])
+    if digit:
+        end = start + digit.start()  # "Regalado CV18-10166": a name ends before a number
     while end > start and text[end - 1].isspace():
         end -= 1
     m = re.search(r"['’]s\b|['’]$", text[start:end])
@@ -318,7 +337,13 @@ def _contact_row_names(ctx: TextContext, spans: list[Span]) -> list[Span]:
             continue
         line_start = text.rfind("\n", 0, s.start) + 1
         m = re.match(r"[ \t]*(?:\d+[.)]?[ \t]+)?(" + ctxmod.NAME + ")", text[line_start : s.start])
-        if m and looks_like_name(m.group(1)) and m.group(1) not in ctx.public_names:
+        if (
+            m
+            and looks_like_name(m.group(1))
+            and m.group(1) not in ctx.public_names
+            and not ORG_WORDS.search(m.group(1))
+            and not looks_like_place(m.group(1))
+        ):
             a = line_start + m.start(1)
             out.append(
                 Span(
@@ -500,6 +525,78 @@ def _titled_surname_at(text: str, start: int, surnames: list[str]) -> tuple[int,
             if text.startswith(surname, at) and not _name_edge(text, at + len(surname)):
                 return start, at + len(surname), at
     return None
+
+
+_TOLL_FREE = re.compile(r"^(?:\+?1[ .-]?)?\(?8(?:00|33|44|55|66|77|88)\)?[ .-]*\d{3}[ .-]?\d{4}$")
+# "Employer's address", "principal place of business located at": an organisation's address.
+_ORG_ADDRESS = re.compile(
+    r"(?i)(?:employer|business|office|company|firm|agency|store|branch|headquarters|bank)['’]?s?[ \t]+"
+    r"(?:(?:mailing|street|physical)[ \t]+)?address[ \t]*:?[ \t]*\n?[ \t]*$"
+    r"|principal[ \t]+(?:place[ \t]+of[ \t]+business|office)\s+(?:is\s+)?(?:located\s+)?(?:at|in)?\s*$"
+    r"|(?:headquartered|incorporated|organized)[^.\n]{0,60}?[ \t]at[ \t]*\n?[ \t]*$"
+)
+_PUBLIC_CONTACT = {"COUNSEL_PHONE", "COUNSEL_EMAIL", "COUNSEL_ADDRESS", "COURT", "COURT_STAFF"}
+
+
+def _value_key(category: str, value: str) -> str:
+    """What makes two spellings of a contact value the same: a phone's digits, an
+    e-mail's letters, an address's number and first street word."""
+    if category.endswith("PHONE") or category in ("COURT", "COURT_STAFF") and re.search(r"\d{3}", value):
+        d = re.sub(r"\D", "", value)
+        d = d[1:] if len(d) == 11 and d.startswith("1") else d
+        if len(d) == 10:
+            return "phone:" + d
+    if "@" in value:
+        return "email:" + value.strip().casefold()
+    m = re.match(r"\s*(\d+[A-Za-z]?)\s+([A-Za-z]+)", value)
+    return f"street:{m.group(1)} {m.group(2).casefold()}" if m else ""
+
+
+def _resolve_values(texts: list[_Text], issued_by_court: bool) -> None:
+    """Contact values resolved for the whole document, as one thing each.
+
+    A phone, e-mail or street address that stands in counsel's block or the court's
+    letterhead anywhere in the filing is the office's wherever else it is written
+    ("1939 Harrison Street, Suite 420, Oakland, CA" in a certificate of service).
+    A toll-free number is a business's; an address after "Employer's address" or
+    "principal place of business" is an organisation's. In a letter or notice the
+    court issued, a phone or e-mail in a sentence that names no private person
+    ("Inquiries may be directed to 212-857-8528") is the court's own.
+    """
+    public: set[str] = set()
+    for t in texts:
+        for s in t.spans or []:
+            if not s.private and s.category in _PUBLIC_CONTACT | {REGION}:
+                for line in t.text[s.start : s.end].split("\n"):
+                    for part in re.split(r"[;|]|\s{3,}", line):
+                        key = _value_key("COUNSEL_PHONE", re.sub(r"(?i)^\D*?(?=\(?\d)", "", part)) or _value_key("", part)
+                        if key:
+                            public.add(key)
+    for t in texts:
+        if not t.spans:
+            continue
+        kept = []
+        for s in t.spans:
+            if s.private and s.category in _CONTACT and _public_value(t, s, public, issued_by_court):
+                continue
+            kept.append(s)
+        t.spans = kept
+
+
+def _public_value(t: _Text, s: Span, public: set[str], issued_by_court: bool) -> bool:
+    value = t.text[s.start : s.end]
+    key = _value_key(s.category, value)
+    if key and key in public:
+        return True
+    if s.category == "PHONE" and _TOLL_FREE.match(value.strip()):
+        return True
+    if s.category == "ADDRESS" and _ORG_ADDRESS.search(t.text[max(0, s.start - 80) : s.start]):
+        return True
+    if issued_by_court and t.page is not None and s.category in ("PHONE", "EMAIL"):
+        lo = max(t.text.rfind(". ", 0, s.start), t.text.rfind("\n\n", 0, s.start), 0)
+        sentence = t.text[lo : s.end]
+        return not ctxmod.private_context(sentence)
+    return False
 
 
 # Values distinctive enough that the same string elsewhere is the same secret.

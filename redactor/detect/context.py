@@ -420,7 +420,24 @@ def _private_name(ctx: TextContext, start: int, end: int) -> tuple[int, int] | N
     name = ctx.text[start:end]
     if name in ctx.public_names or in_case_name(ctx.text, start, end):
         return None
+    if ORG_WORDS.search(name) or (name.isupper() and _NOT_A_NAME_WORD.search(name)):
+        return None  # "COMMUNITY BANK", "ANY RELATIVE", "YOU WILL PLACE": not a person
     return start, end
+
+
+# Words of a sentence set in capitals that no person's name holds.
+_NOT_A_NAME_WORD = re.compile(
+    r"(?i)\b(?:any|all|you|your|we|our|will|shall|must|may|can|not|no|place|relative|relatives|"
+    r"member|members|person|persons|people|party|parties|other|others|such|each|every|if|when|"
+    r"upon|must|please|notice|hereby|said)\b"
+)
+
+
+_OF_A_PARTY = re.compile(
+    r"[ \t]+of[ \t]+(?:the[ \t]+)?(?:debtors?|plaintiffs?|defendants?|petitioners?|respondents?|appellants?|"
+    r"appellees?|company|corporation|firm|board|partnership)\b",
+    re.I,
+)
 
 
 def role_name_spans(ctx: TextContext) -> list[Span]:
@@ -430,6 +447,8 @@ def role_name_spans(ctx: TextContext) -> list[Span]:
     text, out = ctx.text, []
     for m in _ROLE.finditer(text):
         role = m.group(0).lower()
+        if _OF_A_PARTY.match(text, m.end()):
+            continue  # "managing member of the Debtor", "president of Defendant": a party's officer
         after = _AFTER_ROLE.match(text[m.end() : m.end() + 80])
         if after and (at := _private_name(ctx, m.end() + after.start(1), m.end() + after.end(1))):
             out.append(
@@ -545,6 +564,15 @@ def surface_dates(ctx: TextContext) -> list[Span]:
         )
         for m in _SURFACE_DATE.finditer(ctx.text)
     ]
+
+
+def private_context(sentence: str) -> bool:
+    """Whether a sentence speaks of a private person: a private role, a minor, health."""
+    return bool(
+        (_ROLE is not None and _ROLE.search(sentence))
+        or MINOR_CONTEXT.search(sentence)
+        or MEDICAL_CONTEXT.search(sentence)
+    )
 
 
 def minor_category(text: str, start: int, end: int) -> str | None:

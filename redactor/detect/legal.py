@@ -33,6 +33,16 @@ _PANEL = re.compile(
     rf"\b(?:BEFORE|Before|PRESENT|Present)[ \t]*:?[ \t]+({_PANEL_ITEM}(?:(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+){_PANEL_ITEM}){{0,8}})"
     r",?[ \t]*\n?[ \t]*(?i:(?:chief|senior|circuit|district|magistrate|bankruptcy|appellate)[ \t]+){0,2}(?i:judges|justices)\b"
 )
+# "RAYNEE H. MERCADO, CSR, RMR, CRR": a court reporter's name with the certifications after it.
+_REPORTER = re.compile(
+    rf"({NAME}),?[ \t]+(?:(?:CSR|RPR|RMR|CRR|CCR|RDR|FCRR|CCRR|CRI|CBC|CCP|RSR|CLR)(?:[ \t]+(?:No\.?[ \t]*)?\d+)?[, \t]*)+"
+    rf"(?:[^\n]*?(\(?\d{{3}}\)?[ .\-]*\d{{3}}[ .\-]\d{{4}}))?"
+)
+_CERTIFIED = re.compile(r"\b(?:CSR|RPR|RMR|CRR|CCR|RDR|FCRR)\b")
+# "Debtor 1  Larry Lewis" on a bankruptcy form; "Plaintiff: Jane Roe" on a civil cover sheet.
+_PARTY_LABEL = re.compile(
+    rf"(?m)^[ \t]*(?:Debtor(?:[ \t]+\d)?|Joint[ \t]+Debtor|Plaintiffs?|Defendants?|Petitioners?|Respondents?)[ \t]*:?[ \t]*\n?[ \t]*({NAME})[ \t]*$"
+)
 _STAFF_TITLE = _I(
     r"deputy[ \t]+clerk|courtroom[ \t]+deputy|clerk[ \t]+of[ \t]+(?:the[ \t]+)?court|court[ \t]+reporter|law[ \t]+clerk|case[ \t]+manager"
 )
@@ -321,6 +331,15 @@ def _judges_and_staff(text: str, names: PublicNames) -> list[Span]:
                 )
             )
             names.add(name)
+    for m in _REPORTER.finditer(text) if _CERTIFIED.search(text) else ():
+        spans.append(_public("COURT_STAFF", m.start(1), m.end(1), "a certified court reporter"))
+        names.add(m.group(1))
+        if m.group(2):
+            spans.append(_public("COURT_STAFF", m.start(2), m.end(2), "the court reporter's phone"))
+    for m in _PARTY_LABEL.finditer(text):
+        if looks_like_name(m.group(1)):
+            spans.append(_public("PARTY", m.start(1), m.end(1), "a party named by the form's label"))
+            names.add(m.group(1))
     for m in _PANEL.finditer(text):
         for part in re.finditer(NAME_OR_SURNAME, m.group(1)):
             if part.group(0) in ("and",) or part.group(0).lower() in ("before", "present"):

@@ -27,7 +27,8 @@ ORG_WORDS = re.compile(
     r"professional|standards|amendment|rights|cause|protective|stipulated|legal|review|policy|procedure|"
     r"loans?|mortgage|lending|realty|properties|circuit|supreme|appeals|appellate|process|protection|clause|resources|management|address|number|birth|"
     r"academy|institute|foundation|trust|fund|council|commission|committee|authority|sheriff|patrol|"
-    r"laboratory|pharmacy|care|plan|project|street|avenue|road|boulevard|drive|lane)\b"
+    r"laboratory|pharmacy|care|plan|project|street|avenue|road|boulevard|drive|lane|blvd|rd|ave|hwy|pkwy|highway|parkway|"
+    r"restaurants?|hotels?)\b"
 )
 
 HONORIFICS = {

@@ -76,6 +76,8 @@ _COUNSEL_TITLE = re.compile(
     r"district[ \t]+attorney|public[ \t]+defender|solicitor(?:[ \t]+general)?|city[ \t]+attorney|county[ \t]+counsel|"
     r"general[ \t]+counsel|trial[ \t]+attorney|attorney(?:[ \t]+at[ \t]+law)?|of[ \t]+counsel|counsel)s?,?$"
     r"|\b(?:bar|SBN|state[ \t]+bar|bar[ \t]+roll|ARDC|attorney)[ \t]*(?:no\.?|number|#|id)\b|\bSBN\b|\bpro[ \t]+hac[ \t]+vice\b"
+    r"|^(?:appearances?(?:[ \t]+of[ \t]+counsel)?|(?:on[ \t]+behalf[ \t]+of|for)[ \t]+(?:the[ \t]+)?(?:plaintiff|defendant|petitioner|respondent|"
+    r"appellant|appellee|debtor|government|united[ \t]+states|state|people|witness|deponent|movant|claimant)s?\b.*:)$"
 )
 _FIRM = re.compile(
     r"\b(?:LLP|L\.L\.P\.|LLC|L\.L\.C\.|PLLC|P\.L\.L\.C\.|P\.C\.|PC|P\.A\.|LPA|Chartered)\b"
@@ -90,6 +92,7 @@ _EMAIL_LINE = re.compile(
 )
 # "III. LEGAL STANDARD", "A. Background", "1. Parties": a heading of the body, not a contact line.
 _HEADING = re.compile(r"^(?:[IVXL]{1,5}|[A-Z]|\d{1,2})[.)][ \t]+\S")
+_CITED = re.compile(r"\b\d+[ \t]+[A-Z][\w.]*(?:[ \t]+[\w.]+){0,3}[ \t]+\d+\b|\(\d{4}\)")  # "40 Cal. 4th 360", "(2007)"
 _ESQ = re.compile(r"(?i),?[ \t]*\besq(?:uire)?\.?")
 _SIGNED = re.compile(r"(?i)^(?:by:?[ \t]*)?/?s/")
 _CC = re.compile(r"(?i)^(?:cc|bcc|copies[ \t]+to|copy[ \t]+to|via[ \t]+(?:ecf|e-?mail|cm/ecf))\b[ \t]*:?")
@@ -102,7 +105,7 @@ _NAME_TAIL = re.compile(
     r"(?:,?[ \t]+(?:Jr|Sr|II|III|IV|Esq|Esquire)\.?|[*†‡]+|,)+[ \t]*$", re.I
 )
 _SENTENCE = re.compile(r"[a-z]{2,}[.!?][\"”)]?$|[a-z][;][ \t]|^\W*(?:the|a|an|to|of|and|in|this|that|if|please)\b[ \t]+[a-z]", re.I)
-_WORDS_LOWER = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|will|shall|may|must|should|would|could|that|which|who|the|this)\b")
+_WORDS_LOWER = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|will|shall|may|must|should|would|could|that|which|who|this)\b")
 
 
 @dataclass(frozen=True)
@@ -113,9 +116,12 @@ class ZoneLine:
     para: int  # how many blank lines came before it in its block: a blank line starts a new group
 
 
+_TRANSCRIPT_NUMBER = re.compile(r"^\s*\d{1,2}(?:[ \t]{2,}|$)")
+
+
 def _kind(line: str) -> str | None:
     """What a short line of a contact group is, or None when it is not one."""
-    s = line.strip()
+    s = _TRANSCRIPT_NUMBER.sub("", line).strip()  # a transcript's line number: "4     THE GOLDSON LAW OFFICE"
     if not s or len(s) > _MAX_CHARS or len(s.split()) > _MAX_WORDS:
         return None
     if _SIGNED.match(s):
@@ -128,8 +134,10 @@ def _kind(line: str) -> str | None:
         return None
     if _EMAIL_LINE.match(s):
         return "email"
-    if _PHONE_LINE.match(s) or _PHONE_WORD.match(s):
+    if _PHONE_LINE.match(s):
         return "phone"
+    if _PHONE_WORD.match(s):
+        return "phone_word"  # "TELEPHONE" over its number, or a table's column heading
     if _WEB.match(s):
         return "web"
     if _COURT_TITLE.match(s):
@@ -141,7 +149,7 @@ def _kind(line: str) -> str | None:
     if _STREET.match(s) and not _WORDS_LOWER.search(s):
         return "street"
     bare = _NAME_TAIL.sub("", _ESQ.sub("", s)).strip()  # "Esq.", "Jr." do not end a sentence
-    if _SENTENCE.search(bare) or _WORDS_LOWER.search(bare):
+    if _SENTENCE.search(bare) or _WORDS_LOWER.search(bare) or _CITED.search(s):
         return None
     if _COURT.search(s):
         return "court"
@@ -171,13 +179,11 @@ def court_letterhead(text: str) -> bool:
     """Whether the text opens with the court's own letterhead: a court's name with its street
     address, phone or website, or a court title under a name, in its first lines."""
     head = "\n".join(text.split("\n")[:16])
-    for group in _blocks(head):
-        kinds = [z.kind for z in group]
-        if "court" in kinds and any(k in _CONTACT for k in kinds):
-            return True
-        if any(k == "title" for k in kinds) and "court" in kinds:
-            return True
-    return False
+    blocks = _blocks(head)
+    if not blocks or head[: blocks[0][0].start].strip():
+        return False  # the page opens with something else: a date, a caption, a letter to the court
+    kinds = [z.kind for z in blocks[0]]
+    return "court" in kinds and (any(k in _CONTACT for k in kinds) or "title" in kinds)
 
 
 def _blocks(text: str) -> list[list[ZoneLine]]:
@@ -271,7 +277,7 @@ def _role(text: str, group: list[ZoneLine], issued_by_court: bool) -> str | None
         return "counsel"
     if any(_ESQ.search(text[z.start : z.end]) for z in group if z.kind == "name"):
         return "counsel"
-    if issued_by_court and (has_contact or "name" in kinds) and len(group) >= 1:
+    if issued_by_court and "name" in kinds and (has_contact or "org" in kinds or "firm" in kinds):
         return "addressee"
     return None
 
@@ -304,6 +310,7 @@ def _category(text: str, role: str, group: list[ZoneLine], i: int) -> str | None
         "street": "COUNSEL_ADDRESS",
         "city": "COUNSEL_ADDRESS",
         "phone": "COUNSEL_PHONE",
+        "phone_word": "COUNSEL_PHONE",
         "email": "COUNSEL_EMAIL",
         "web": "FIRM",
     }.get(kind)
