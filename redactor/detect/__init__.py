@@ -253,6 +253,8 @@ def _ner_names(
         name = ctx.text[start:end]
         if end <= start or not looks_like_name(name) or name in ctx.public_names:
             continue
+        if looks_like_place(name) or ctxmod.speaks_for_a_party(ctx.text, end):
+            continue  # "Skilak Lake Road"; "Allen Choy, managing member of the Debtor"
         if _ACRONYM_MIX(name):
             continue  # "BINT Band", "Bard IVC": an acronym beside a word is an organisation's
         if _CORPORATE.match(ctx.text, end):

@@ -440,6 +440,22 @@ _OF_A_PARTY = re.compile(
 )
 
 
+# ", managing member of the Debtor", ", the president of Defendant": who speaks for a party.
+_FOR_A_PARTY = re.compile(
+    r",?[ \t]*\n?[ \t]*(?:(?:a|an|the)[ \t]+)?(?:[\w-]+[ \t]+){0,2}?"
+    r"(?:member|president|officer|manager|owner|principal|director|partner|employee|agent|representative|"
+    r"custodian|ceo|cfo|coo|secretary|treasurer|trustee|administrator|executor|executrix)"
+    r"[ \t]+(?:and[ \t]+\w+[ \t]+)?of[ \t]+(?:the[ \t]+)?(?:debtors?|plaintiffs?|defendants?|petitioners?|respondents?|"
+    r"appellants?|appellees?|movants?|estate|company|corporation|partnership)\b",
+    re.I,
+)
+
+
+def speaks_for_a_party(text: str, end: int) -> bool:
+    """Whether the name ending at ``end`` is described as a party's officer or agent."""
+    return bool(_FOR_A_PARTY.match(text, end, min(len(text), end + 90)))
+
+
 def role_name_spans(ctx: TextContext) -> list[Span]:
     """Names a role word introduces: 'complainant Maria Lopez', 'Ana Diaz, a neighbor' (also over a line break)."""
     if _ROLE is None:

@@ -59,6 +59,8 @@ NOT_NAMES = {
     "findings", "finding", "discipline", "person", "name", "subject", "information", "file", "files",
     "document", "documents", "exhibits", "seal", "sealed", "under", "social", "security", "request",
     "background", "introduction", "argument", "conclusion", "facts", "statement", "notice",
+    # a form's labels ("Occupation", "Employer's name")
+    "occupation", "employer", "employment", "income", "status",
 }  # fmt: skip
 # Words of a place's name: "Santa Rosa", "Elk Grove", "Palm Springs" are towns, not people.
 PLACE_FIRST = {
@@ -69,6 +71,7 @@ PLACE_LAST = {
     "city", "beach", "springs", "valley", "ridge", "grove", "park", "heights", "hills", "falls",
     "creek", "island", "bay", "river", "point", "village", "station", "harbor", "harbour", "mesa",
     "vista", "gardens", "woods", "junction", "canyon", "center", "township", "county", "parish",
+    "spring", "landing", "road", "street", "avenue", "lake",
 }  # fmt: skip
 _CASE_AFTER = re.compile(
     r"[ \t]*(?:[.,]?[ \t]*\([^()\n]{1,20}\))?(?:,?[ \t]+(?:Inc|Co|Corp|Ltd|LLC|N\.A)\.?)?,?\s{1,3}v(?:s)?\.[ \t]"

@@ -58,7 +58,7 @@ _STREET = re.compile(
 _CITY = re.compile(
     r"^[A-Z][A-Za-z.'’ -]{1,40},?[ \t]+(?:[A-Z]{2}|[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)\.?,?[ \t]+\d{5}(?:-\d{4})?"
     r"(?:[ \t]*[-–,][ \t]*\d{3,5})?$"
-    r"|^[A-Z][A-Za-z.'’ -]{1,30},[ \t]+(?:[A-Z]{2}|D\.?C\.?)$"
+    r"|^[A-Z][A-Za-z.'’ -]{1,30},[ \t]+(?!II$|IV$|JR$|SR$)(?:[A-Z]{2}|D\.?C\.?)$"
 )
 _WEB = re.compile(r"(?i)^(?:web[ \t]*site:?[ \t]*|internet:?[ \t]*)?(?:https?://|www\.)\S+$")
 _COURT = re.compile(
@@ -77,14 +77,14 @@ _COUNSEL_TITLE = re.compile(
     r"general[ \t]+counsel|trial[ \t]+attorney|attorney(?:[ \t]+at[ \t]+law)?|of[ \t]+counsel|counsel)s?,?$"
     r"|\b(?:bar|SBN|state[ \t]+bar|bar[ \t]+roll|ARDC|attorney)[ \t]*(?:no\.?|number|#|id)\b|\bSBN\b|\bpro[ \t]+hac[ \t]+vice\b"
     r"|^(?:appearances?(?:[ \t]+of[ \t]+counsel)?|(?:on[ \t]+behalf[ \t]+of|for)[ \t]+(?:the[ \t]+)?(?:plaintiff|defendant|petitioner|respondent|"
-    r"appellant|appellee|debtor|government|united[ \t]+states|state|people|witness|deponent|movant|claimant)s?\b.*:)$"
+    r"appellant|appellee|debtor|government|united[ \t]+states|state|people|witness|deponent|movant|claimant)s?\b[^.;]*)$"
 )
 _FIRM = re.compile(
     r"\b(?:LLP|L\.L\.P\.|LLC|L\.L\.C\.|PLLC|P\.L\.L\.C\.|P\.C\.|PC|P\.A\.|LPA|Chartered)\b"
     r"|(?i:\blaw(?:[ \t]+(?:office|firm|group|center|offices|corporation))?\b|\blawyers['’]?\b|\battorneys?\b|\bsolicitor\b|"
     r"\bpublic[ \t]+defender\b|\bdistrict[ \t]+attorney\b|\battorney[ \t]+general\b|\bcounsel\b|\blegal[ \t]+(?:aid|services|defense|defence)\b|"
     r"\bdepartment[ \t]+of[ \t]+justice\b|\bcivil[ \t]+liberties\b|\bjustice[ \t]+center\b)"
-    r"|^[A-Z][\w'’.-]+(?:[ \t]+[A-Z][\w'’.-]+)*,?[ \t]+&[ \t]*(?:[A-Z][\w'’.-]+)?"
+    r"|^[A-Z][\w'’.-]+(?:[ \t]+[A-Z][\w'’.-]+)*,?[ \t]+&[ \t]*(?:[A-Z][\w'’.-]+)?|^&[ \t]*[A-Z]"
 )
 _EMAIL_LINE = re.compile(
     rf"(?i)^(?:e-?mail(?:[ \t]+address)?[ \t]*[:.-]?|e[ \t]*[-:])?[ \t]*{EMAIL.pattern}"
@@ -104,7 +104,7 @@ _HONORIFIC = re.compile(r"^(?:(?:Mr|Ms|Mrs|Miss|Dr|Hon|Honorable|The[ \t]+Honora
 _NAME_TAIL = re.compile(
     r"(?:,?[ \t]+(?:Jr|Sr|II|III|IV|Esq|Esquire)\.?|[*†‡]+|,)+[ \t]*$", re.I
 )
-_SENTENCE = re.compile(r"[a-z]{2,}[.!?][\"”)]?$|[a-z][;][ \t]|^\W*(?:the|a|an|to|of|and|in|this|that|if|please)\b[ \t]+[a-z]", re.I)
+_SENTENCE = re.compile(r"[a-z]{2,}[.!?][\"”)]?$|[a-z][;][ \t]|^\W*(?i:the|a|an|to|of|and|in|this|that|if|please)\b[ \t]+[a-z]")
 _WORDS_LOWER = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|will|shall|may|must|should|would|could|that|which|who|this)\b")
 
 
@@ -194,8 +194,8 @@ def _blocks(text: str) -> list[list[ZoneLine]]:
     for raw in text.split("\n"):
         start = pos
         pos += len(raw) + 1
-        if not raw.strip():
-            para += 1
+        if not _TRANSCRIPT_NUMBER.sub("", raw).strip():
+            para += 1  # a blank line (in a transcript, a line that holds only its number)
             continue
         kind = _kind(raw)
         if kind is None:
@@ -203,7 +203,9 @@ def _blocks(text: str) -> list[list[ZoneLine]]:
                 out.append(current)
             current = []
             continue
-        lead = len(raw) - len(raw.lstrip())
+        number = _TRANSCRIPT_NUMBER.match(raw)
+        body = raw[number.end() :] if number else raw
+        lead = len(raw) - len(body.lstrip())
         current.append(ZoneLine(start + lead, start + len(raw.rstrip()), kind, para))
     if current:
         out.append(current)
