@@ -155,7 +155,12 @@ def make_plan(
         )
     drafts += _policy_terms(doc, policy, drafts)
     drafts += _structural(doc, problems or [], policy)
-    drafts += _same_value_elsewhere(doc, drafts)
+    kept: dict[int, list[Box]] = {}  # what check lists as public record: never touched
+    for f in findings:
+        decision = policy.decide(f)
+        if f.surface == "page" and f.page is not None and decision is not None and decision[1] == "keep":
+            kept.setdefault(f.page, []).extend(f.bboxes)
+    drafts += _same_value_elsewhere(doc, drafts, kept)
     drafts = _dedupe(drafts)
     drafts.sort(key=_draft_order)
     redactions = [Redaction(id=f"R-{i:04d}", **d) for i, d in enumerate(drafts, 1)]
@@ -252,8 +257,13 @@ def _text_under(page: Page, box: Box) -> str:
     return " ".join("".join(chars).split())
 
 
-def _same_value_elsewhere(doc: Document, drafts: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Other places on the pages where a planned value is written: they go too."""
+def _same_value_elsewhere(
+    doc: Document, drafts: list[dict[str, Any]], kept: dict[int, list[Box]] | None = None
+) -> list[dict[str, Any]]:
+    """Other places on the pages where a planned value is written: they go too, unless
+    the value stands there as public record that ``check`` lists as kept (``kept``: the
+    boxes of such findings, by page): one decision for both."""
+    kept = kept or {}
     planned: dict[int, list[Box]] = {}
     for d in drafts:
         if d["page"] is not None:
@@ -271,6 +281,8 @@ def _same_value_elsewhere(doc: Document, drafts: list[dict[str, Any]]) -> list[d
             for m in pattern.finditer(page.text.text):
                 boxes = page.text.boxes_for(m.start(), m.end())
                 if not boxes or any(mostly_under(b, planned.get(page.number, [])) for b in boxes):
+                    continue
+                if all(mostly_under(b, kept.get(page.number, [])) for b in boxes):
                     continue
                 extra = dict(d, page=page.number, boxes=tuple(_round_box(b) for b in boxes))
                 extra.update(
