@@ -105,7 +105,7 @@ def detect(
     for public in never:
         names.add(public)
     _private_spans(texts, names, terms)
-    _resolve_values(texts, issued)
+    _resolve_values(texts, issued, names)
     _carry_names(texts, names)
     _carry_values(texts)
     findings: list[Finding] = []
@@ -127,6 +127,7 @@ def detect_text(
     if surface:
         t.surface = SurfaceText("annotation", "text", text)
     _private_spans([t], names, terms)
+    _resolve_values([t], issued, names)
     _carry_names([t], names)
     return [s for s in resolve(_apply_never(text, t.spans, never)) if s.category != REGION]
 
@@ -537,6 +538,7 @@ _ORG_ADDRESS = re.compile(
     r"|principal[ \t]+(?:place[ \t]+of[ \t]+business|office)\s+(?:is\s+)?(?:located\s+)?(?:at|in)?\s*$"
     r"|(?:headquartered|incorporated|organized)[^.\n]{0,60}?[ \t]at[ \t]*\n?[ \t]*$"
 )
+_COURT_NAME = re.compile(r"(?i)\b(?:district|supreme|superior|appeals?|bankruptcy|circuit|municipal|county)[ \t]+court\b")
 _PUBLIC_CONTACT = {"COUNSEL_PHONE", "COUNSEL_EMAIL", "COUNSEL_ADDRESS", "COURT", "COURT_STAFF"}
 
 
@@ -554,7 +556,7 @@ def _value_key(category: str, value: str) -> str:
     return f"street:{m.group(1)} {m.group(2).casefold()}" if m else ""
 
 
-def _resolve_values(texts: list[_Text], issued_by_court: bool) -> None:
+def _resolve_values(texts: list[_Text], issued_by_court: bool, names: PublicNames) -> None:
     """Contact values resolved for the whole document, as one thing each.
 
     A phone, e-mail or street address that stands in counsel's block or the court's
@@ -563,9 +565,11 @@ def _resolve_values(texts: list[_Text], issued_by_court: bool) -> None:
     A toll-free number is a business's; an address after "Employer's address" or
     "principal place of business" is an organisation's. In a letter or notice the
     court issued, a phone or e-mail in a sentence that names no private person
-    ("Inquiries may be directed to 212-857-8528") is the court's own.
+    ("Inquiries may be directed to 212-857-8528") is the court's own. An e-mail address
+    made from the surname of counsel or of a court officer ("srussell@...") is theirs.
     """
     public: set[str] = set()
+    surnames = names.officer_surnames()
     for t in texts:
         for s in t.spans or []:
             if not s.private and s.category in _PUBLIC_CONTACT | {REGION}:
@@ -581,8 +585,15 @@ def _resolve_values(texts: list[_Text], issued_by_court: bool) -> None:
         for s in t.spans:
             if s.private and s.category in _CONTACT and _public_value(t, s, public, issued_by_court):
                 continue
+            if s.private and s.category == "EMAIL" and _officers_mail(t.text[s.start : s.end], surnames):
+                continue
             kept.append(s)
         t.spans = kept
+
+
+def _officers_mail(value: str, surnames: set[str]) -> bool:
+    local = re.sub(r"[^a-z]", "", value.split("@")[0].casefold())
+    return any(name in local for name in surnames)
 
 
 def _public_value(t: _Text, s: Span, public: set[str], issued_by_court: bool) -> bool:
@@ -594,6 +605,8 @@ def _public_value(t: _Text, s: Span, public: set[str], issued_by_court: bool) ->
         return True
     if s.category == "ADDRESS" and _ORG_ADDRESS.search(t.text[max(0, s.start - 80) : s.start]):
         return True
+    if s.category == "ADDRESS" and _COURT_NAME.search(value):
+        return True  # "8 UNITED STATES DISTRICT COURT": a pleading line's number before the court's name
     if issued_by_court and t.page is not None and s.category in ("PHONE", "EMAIL"):
         lo = max(t.text.rfind(". ", 0, s.start), t.text.rfind("\n\n", 0, s.start), 0)
         sentence = t.text[lo : s.end]

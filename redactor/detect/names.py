@@ -138,6 +138,21 @@ class PublicNames:
     def __init__(self) -> None:
         self._names: set[tuple[str, ...]] = set()
         self._words: set[str] = set()
+        self._officers: set[tuple[str, ...]] = set()  # the court's people and counsel
+
+    def add_officer(self, text: str) -> None:
+        """A person of the court or counsel of record: public, and their contact lines too."""
+        self.add(text)
+        words = name_words(text)
+        if len(words) >= 2:
+            self._officers.add(words)
+
+    def is_officer(self, text: str) -> bool:
+        words = set(name_words(text))
+        return len(words) >= 2 and any(words <= set(o) or set(o) <= words for o in self._officers)
+
+    def officer_surnames(self) -> set[str]:
+        return {o[-1] for o in self._officers if len(o[-1]) >= 4}
 
     def add(self, text: str) -> None:
         for part in re.split(r",|;|\bAND\b|\band\b|&|\bet al\b\.?|\n", text):

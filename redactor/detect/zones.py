@@ -52,11 +52,11 @@ _PHONE_WORD = re.compile(r"(?i)^(?:tel(?:ephone)?|phone|fax|facsimile)\.?:?$")
 _STREET = re.compile(
     r"(?i)^(?:\d+[A-Z]?(?:[ \t]*[-–][ \t]*\d+)?[ \t]+[\w.'’#-]+(?:[ \t]+[\w.,'’#-]+){0,6}"
     r"|(?:one|two|three|four|five)[ \t]+[A-Z][\w'’-]*(?:[ \t]+[\w,.'’#-]+){1,5}"
-    r"|(?:suite|ste\.?|room|rm\.?|floor|fl\.?|p\.?[ \t]*o\.?[ \t]+box|post[ \t]+office[ \t]+box|mail[ \t]+stop|unit)[ \t]*[\w-]+.*"
+    r"|(?:suite|ste\.?|room|rm\.?|floor|fl\.?|p\.?[ \t]*o\.?[ \t]+box|post[ \t]+office[ \t]+box|mail[ \t]+stop|unit)\b[ \t]*[\w-]+.*"
     r"|\d+(?:st|nd|rd|th)[ \t]+floor.*)$"
 )
 _CITY = re.compile(
-    r"^[A-Z][A-Za-z.'’ -]{1,40},?[ \t]+(?:[A-Z]{2}|[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)\.?,?[ \t]+\d{5}(?:-\d{4})?"
+    r"^[A-Z][A-Za-z.'’ -]{1,40},?[ \t]+(?:[A-Z]{2}|[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?|[A-Z]{3,}(?:[ \t]+[A-Z]{3,})?)\.?,?[ \t]+\d{5}(?:-\d{4})?"
     r"(?:[ \t]*[-–,][ \t]*\d{3,5})?$"
     r"|^[A-Z][A-Za-z.'’ -]{1,30},[ \t]+(?!II$|IV$|JR$|SR$)(?:[A-Z]{2}|D\.?C\.?)$"
 )
@@ -216,16 +216,31 @@ def _paragraphs(block: list[ZoneLine]) -> list[list[ZoneLine]]:
     """A block cut at its blank lines."""
     out: list[list[ZoneLine]] = []
     for z in block:
-        if out and out[-1][-1].para == z.para:
+        # a name right after a city line or a phone starts someone else's lines
+        after_address = z.kind == "name" and out and out[-1][-1].kind in ("city", "phone")
+        if out and out[-1][-1].para == z.para and not after_address:
             out[-1].append(z)
         else:
             out.append([z])
     return out
 
 
+_APPEARANCE = re.compile(
+    r"(?i)\b(?:entry|notice)[ \t]+of[ \t]+appearance\b|\bappearance[ \t]+of[ \t]+counsel\b"
+)
+
+
+def appearance_form(text: str) -> bool:
+    """Whether the page is counsel's appearance form ("Appearance of Counsel Form", "Entry
+    of Appearance"): every address, phone and e-mail on it is counsel's own."""
+    return bool(_APPEARANCE.search("\n".join(text.split("\n")[:8])))
+
+
 def zone_spans(text: str, names: PublicNames, *, issued_by_court: bool = False) -> list[Span]:
     """Public spans for every line of the court's and counsel's groups of one page's text."""
     spans: list[Span] = []
+    counsels_form = appearance_form(text)
+    waiting: list[list[ZoneLine]] = []
     for block in _blocks(text):
         # The court's letterhead is often set with space between its lines, so it is read
         # whole; anyone else's group ends at a blank line, so that an addressee under a
@@ -237,6 +252,18 @@ def zone_spans(text: str, names: PublicNames, *, issued_by_court: bool = False) 
             role = _role(text, group, issued_by_court)
             if role is not None:
                 spans += _group_spans(text, group, role, names)
+            else:
+                waiting.append(group)
+    # A group with no anchor of its own whose name is counsel's or the court's, signed or
+    # anchored elsewhere on the page ("Stephen M. Russell, Jr. / 336-645-3320" on an
+    # appearance form signed "/s/ Stephen M. Russell, Jr."), is that person's.
+    for group in waiting:
+        if counsels_form and any(z.kind in _CONTACT for z in group):
+            spans += _group_spans(text, group, "counsel", names)
+        elif any(
+            z.kind == "name" and names.is_officer(_clean_name(text[z.start : z.end])) for z in group
+        ) and any(z.kind in _CONTACT for z in group):
+            spans += _group_spans(text, group, "counsel", names)
     return spans
 
 
@@ -251,7 +278,7 @@ def _group_spans(text: str, group: list[ZoneLine], role: str, names: PublicNames
         if z.kind in ("name", "signed", "cc", "firm"):
             cleaned = _clean_name(text[z.start : z.end])
             if looks_like_name(cleaned):
-                names.add(cleaned)
+                names.add_officer(cleaned)
     spans.append(
         Span(REGION, group[0].start, group[-1].end, "legal_context", 1.0, why, private=False)
     )
