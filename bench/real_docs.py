@@ -131,9 +131,7 @@ def print_detection(title: str, fig: dict, *, show: bool) -> None:
         if show:
             for r in f["false_flags"]:
                 print(f"    p{r['page']} {r['category']:14} {r['detector']:22} {r['text'][:60]!r}")
-    print(
-        f"{'total':42} {fig['pages']:5d} {fig['false_flags']:6d} {fig['per_100_pages']:9.1f}"
-    )
+    print(f"{'total':42} {fig['pages']:5d} {fig['false_flags']:6d} {fig['per_100_pages']:9.1f}")
     for key in ("by_category", "by_detector", "by_surface"):
         counts = fig[key]
         if counts:
@@ -158,7 +156,9 @@ def main(argv: list[str] | None = None) -> int:
         print_detection(f"{title} ({folder})", sections[title], show=args.show)
     pages = sum(s["pages"] for s in sections.values())
     flags = sum(s["false_flags"] for s in sections.values())
-    print(f"== both: {pages} pages, {flags} false flags, {100.0 * flags / max(pages, 1):.1f} per 100 pages")
+    print(
+        f"== both: {pages} pages, {flags} false flags, {100.0 * flags / max(pages, 1):.1f} per 100 pages"
+    )
     if args.json:
         args.json.write_text(json.dumps(sections, indent=1, default=str) + "\n", encoding="utf-8")
     return 0

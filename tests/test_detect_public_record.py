@@ -25,7 +25,9 @@ from redactor.plan import make_plan
 REAL = Path(__file__).resolve().parents[2] / "shared" / "fixtures" / "real"
 
 
-def _pdf(tmp_path: Path, pages: list[str], name: str = "f.pdf", metadata: dict | None = None) -> str:
+def _pdf(
+    tmp_path: Path, pages: list[str], name: str = "f.pdf", metadata: dict | None = None
+) -> str:
     """A PDF with one page of plain lines per text (blank lines kept as space)."""
     doc = pymupdf.open()
     for text in pages:
@@ -224,7 +226,9 @@ def test_the_laws_injury_is_not_a_persons_condition(text, phrase):
 
 def test_a_persons_injury_is_still_medical():
     text = "Ms. Ruiz was treated at the hospital for a head injury and a fractured wrist."
-    found = {text[s.start : s.end] for s in detect_text(text) if s.private and s.category == "MEDICAL"}
+    found = {
+        text[s.start : s.end] for s in detect_text(text) if s.private and s.category == "MEDICAL"
+    }
     assert any("injury" in f for f in found) and any("fractured wrist" in f for f in found)
 
 

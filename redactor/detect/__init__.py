@@ -19,6 +19,7 @@ from ..model import Document, Finding, Page, SurfaceText, Term
 from . import context as ctxmod
 from .context import TextContext
 from .legal import REGION, legal_spans
+from .metadata import is_title, names_a_person, title_span
 from .names import (
     ORG_WORDS,
     PublicNames,
@@ -30,7 +31,6 @@ from .names import (
 from .ner import entities, model_name
 from .recognizers import pack_analyzer
 from .spans import Span, resolve
-from .metadata import is_title, names_a_person, title_span
 from .tables import table_spans
 from .zones import court_letterhead, zone_spans
 
@@ -105,7 +105,7 @@ def detect(
     for public in never:
         names.add(public)
     _private_spans(texts, names, terms)
-    _resolve_values(texts, issued, names)
+    _resolve_values(texts, issued)
     _carry_names(texts, names)
     _carry_values(texts)
     findings: list[Finding] = []
@@ -119,15 +119,18 @@ def detect_text(
 ) -> list[Span]:
     """The resolved spans of one plain text (a page of one), for tests and tools."""
     names = PublicNames()
+    text = _readable(text)
     t = _Text(text)
     issued = court_letterhead(text)
     t.spans = (
-        [] if surface else legal_spans(text, 1, names) + zone_spans(text, names, issued_by_court=issued)
+        []
+        if surface
+        else legal_spans(text, 1, names) + zone_spans(text, names, issued_by_court=issued)
     )
     if surface:
         t.surface = SurfaceText("annotation", "text", text)
     _private_spans([t], names, terms)
-    _resolve_values([t], issued, names)
+    _resolve_values([t], issued)
     _carry_names([t], names)
     return [s for s in resolve(_apply_never(text, t.spans, never)) if s.category != REGION]
 
@@ -538,14 +541,20 @@ _ORG_ADDRESS = re.compile(
     r"|principal[ \t]+(?:place[ \t]+of[ \t]+business|office)\s+(?:is\s+)?(?:located\s+)?(?:at|in)?\s*$"
     r"|(?:headquartered|incorporated|organized)[^.\n]{0,60}?[ \t]at[ \t]*\n?[ \t]*$"
 )
-_COURT_NAME = re.compile(r"(?i)\b(?:district|supreme|superior|appeals?|bankruptcy|circuit|municipal|county)[ \t]+court\b")
+_COURT_NAME = re.compile(
+    r"(?i)\b(?:district|supreme|superior|appeals?|bankruptcy|circuit|municipal|county)[ \t]+court\b"
+)
 _PUBLIC_CONTACT = {"COUNSEL_PHONE", "COUNSEL_EMAIL", "COUNSEL_ADDRESS", "COURT", "COURT_STAFF"}
 
 
 def _value_key(category: str, value: str) -> str:
     """What makes two spellings of a contact value the same: a phone's digits, an
     e-mail's letters, an address's number and first street word."""
-    if category.endswith("PHONE") or category in ("COURT", "COURT_STAFF") and re.search(r"\d{3}", value):
+    if (
+        category.endswith("PHONE")
+        or category in ("COURT", "COURT_STAFF")
+        and re.search(r"\d{3}", value)
+    ):
         d = re.sub(r"\D", "", value)
         d = d[1:] if len(d) == 11 and d.startswith("1") else d
         if len(d) == 10:
@@ -556,7 +565,7 @@ def _value_key(category: str, value: str) -> str:
     return f"street:{m.group(1)} {m.group(2).casefold()}" if m else ""
 
 
-def _resolve_values(texts: list[_Text], issued_by_court: bool, names: PublicNames) -> None:
+def _resolve_values(texts: list[_Text], issued_by_court: bool) -> None:
     """Contact values resolved for the whole document, as one thing each.
 
     A phone, e-mail or street address that stands in counsel's block or the court's
@@ -565,17 +574,17 @@ def _resolve_values(texts: list[_Text], issued_by_court: bool, names: PublicName
     A toll-free number is a business's; an address after "Employer's address" or
     "principal place of business" is an organisation's. In a letter or notice the
     court issued, a phone or e-mail in a sentence that names no private person
-    ("Inquiries may be directed to 212-857-8528") is the court's own. An e-mail address
-    made from the surname of counsel or of a court officer ("srussell@...") is theirs.
+    ("Inquiries may be directed to 212-857-8528") is the court's own.
     """
     public: set[str] = set()
-    surnames = names.officer_surnames()
     for t in texts:
         for s in t.spans or []:
             if not s.private and s.category in _PUBLIC_CONTACT | {REGION}:
                 for line in t.text[s.start : s.end].split("\n"):
                     for part in re.split(r"[;|]|\s{3,}", line):
-                        key = _value_key("COUNSEL_PHONE", re.sub(r"(?i)^\D*?(?=\(?\d)", "", part)) or _value_key("", part)
+                        key = _value_key(
+                            "COUNSEL_PHONE", re.sub(r"(?i)^\D*?(?=\(?\d)", "", part)
+                        ) or _value_key("", part)
                         if key:
                             public.add(key)
     for t in texts:
@@ -583,17 +592,14 @@ def _resolve_values(texts: list[_Text], issued_by_court: bool, names: PublicName
             continue
         kept = []
         for s in t.spans:
-            if s.private and s.category in _CONTACT and _public_value(t, s, public, issued_by_court):
-                continue
-            if s.private and s.category == "EMAIL" and _officers_mail(t.text[s.start : s.end], surnames):
+            if (
+                s.private
+                and s.category in _CONTACT
+                and _public_value(t, s, public, issued_by_court)
+            ):
                 continue
             kept.append(s)
         t.spans = kept
-
-
-def _officers_mail(value: str, surnames: set[str]) -> bool:
-    local = re.sub(r"[^a-z]", "", value.split("@")[0].casefold())
-    return any(name in local for name in surnames)
 
 
 def _public_value(t: _Text, s: Span, public: set[str], issued_by_court: bool) -> bool:

@@ -70,7 +70,9 @@ _ROLE_LINE = re.compile(
 _VERSUS_LINE = re.compile(r"(?im)^[ \t]*(?:v\.?|vs\.?|versus)[ \t]*$")
 _PARTY_INLINE = re.compile(rf"\b(?i:{by_first_letter(_ROLES[:6])})[ \t]+({NAME})")
 # "In re: Bard IVC Filters Products Liability Litigation": the matter's own name.
-_IN_RE = re.compile(r"\b(?:In|IN)[ \t]+(?:re|RE|Re)\b[ \t]*:?[ \t]*([A-Z][^\n,;()]{2,80}(?:\n[ \t]*[A-Z][^\n,;()]{2,60})?)")
+_IN_RE = re.compile(
+    r"\b(?:In|IN)[ \t]+(?:re|RE|Re)\b[ \t]*:?[ \t]*([A-Z][^\n,;()]{2,80}(?:\n[ \t]*[A-Z][^\n,;()]{2,60})?)"
+)
 _PARTY_WORD = rf"(?:{TOKEN}|\([A-Z][A-Za-z.]*\),?|of|the|and|for|ex[ \t]+rel\.|de|del|la|van|von|&|et[ \t]+al\.?|(?:Inc|Co|Corp|Ltd|LLC|L\.L\.C|N\.A)\.?,?)"
 _WRAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"  # a case name wraps at " v. " as often as anywhere
 _CASE_NAME = re.compile(
@@ -146,7 +148,14 @@ def legal_spans(text: str, page_number: int | None, names: PublicNames) -> list[
     spans += _judges_and_staff(text, names)
     spans += _case_names(text, names)
     for m in _COURT_TITLE.finditer(text):
-        spans.append(_public("COURT", m.start() + len(m.group(0)) - len(m.group(0).lstrip()), m.end(), "the court's name"))
+        spans.append(
+            _public(
+                "COURT",
+                m.start() + len(m.group(0)) - len(m.group(0).lstrip()),
+                m.end(),
+                "the court's name",
+            )
+        )
     for m in _IN_RE.finditer(text):
         spans.append(_public("PARTY", m.start(1), m.end(1), "the matter named 'In re ...'"))
         names.add(m.group(1))
@@ -306,7 +315,19 @@ def _caption_party(line: str) -> bool:
     )
 
 
-_CONNECTORS = {"and", "of", "the", "for", "with", "through", "his", "her", "their", "behalf", "others"}
+_CONNECTORS = {
+    "and",
+    "of",
+    "the",
+    "for",
+    "with",
+    "through",
+    "his",
+    "her",
+    "their",
+    "behalf",
+    "others",
+}
 
 
 def _judges_and_staff(text: str, names: PublicNames) -> list[Span]:
@@ -338,14 +359,18 @@ def _judges_and_staff(text: str, names: PublicNames) -> list[Span]:
             spans.append(_public("COURT_STAFF", m.start(2), m.end(2), "the court reporter's phone"))
     for m in _PARTY_LABEL.finditer(text):
         if looks_like_name(m.group(1)):
-            spans.append(_public("PARTY", m.start(1), m.end(1), "a party named by the form's label"))
+            spans.append(
+                _public("PARTY", m.start(1), m.end(1), "a party named by the form's label")
+            )
             names.add(m.group(1))
     for m in _PANEL.finditer(text):
         for part in re.finditer(NAME_OR_SURNAME, m.group(1)):
             if part.group(0) in ("and",) or part.group(0).lower() in ("before", "present"):
                 continue
             start = m.start(1) + part.start()
-            spans.append(_public("JUDGE", start, start + len(part.group(0)), "a judge of the panel"))
+            spans.append(
+                _public("JUDGE", start, start + len(part.group(0)), "a judge of the panel")
+            )
             names.add(part.group(0))
     if not _holds_any(text, _STAFF_WORDS):
         return spans  # every staff title, "clerk's office" and "chambers" holds one of the words

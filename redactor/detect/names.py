@@ -151,9 +151,6 @@ class PublicNames:
         words = set(name_words(text))
         return len(words) >= 2 and any(words <= set(o) or set(o) <= words for o in self._officers)
 
-    def officer_surnames(self) -> set[str]:
-        return {o[-1] for o in self._officers if len(o[-1]) >= 4}
-
     def add(self, text: str) -> None:
         for part in re.split(r",|;|\bAND\b|\band\b|&|\bet al\b\.?|\n", text):
             words = name_words(part)

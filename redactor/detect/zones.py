@@ -47,7 +47,9 @@ _PHONE_LABEL = (
     r"(?:tel(?:ephone)?|phone|ph|fax|facsimile|direct(?:[ \t]+(?:dial|line))?|main|office|cell|mobile|"
     r"voice|t|f|p|d|m)(?:[ \t]+no)?\.?[ \t]*[:#.-]?"
 )
-_PHONE_LINE = re.compile(rf"(?i)^(?:{_PHONE_LABEL}[ \t]*)?{_PHONE_NUMBER}(?:[ \t]*[|/,;][ \t]*(?:{_PHONE_LABEL}[ \t]*)?{_PHONE_NUMBER})*$")
+_PHONE_LINE = re.compile(
+    rf"(?i)^(?:{_PHONE_LABEL}[ \t]*)?{_PHONE_NUMBER}(?:[ \t]*[|/,;][ \t]*(?:{_PHONE_LABEL}[ \t]*)?{_PHONE_NUMBER})*$"
+)
 _PHONE_WORD = re.compile(r"(?i)^(?:tel(?:ephone)?|phone|fax|facsimile)\.?:?$")
 _STREET = re.compile(
     r"(?i)^(?:\d+[A-Z]?(?:[ \t]*[-–][ \t]*\d+)?[ \t]+[\w.'’#-]+(?:[ \t]+[\w.,'’#-]+){0,6}"
@@ -92,20 +94,26 @@ _EMAIL_LINE = re.compile(
 )
 # "III. LEGAL STANDARD", "A. Background", "1. Parties": a heading of the body, not a contact line.
 _HEADING = re.compile(r"^(?:[IVXL]{1,5}|[A-Z]|\d{1,2})[.)][ \t]+\S")
-_CITED = re.compile(r"\b\d+[ \t]+[A-Z][\w.]*(?:[ \t]+[\w.]+){0,3}[ \t]+\d+\b|\(\d{4}\)")  # "40 Cal. 4th 360", "(2007)"
+_CITED = re.compile(
+    r"\b\d+[ \t]+[A-Z][\w.]*(?:[ \t]+[\w.]+){0,3}[ \t]+\d+\b|\(\d{4}\)"
+)  # "40 Cal. 4th 360", "(2007)"
 _ESQ = re.compile(r"(?i),?[ \t]*\besq(?:uire)?\.?")
 _SIGNED = re.compile(r"(?i)^(?:by:?[ \t]*)?/?s/")
-_CC = re.compile(r"(?i)^(?:cc|bcc|copies[ \t]+to|copy[ \t]+to|via[ \t]+(?:ecf|e-?mail|cm/ecf))\b[ \t]*:?")
+_CC = re.compile(
+    r"(?i)^(?:cc|bcc|copies[ \t]+to|copy[ \t]+to|via[ \t]+(?:ecf|e-?mail|cm/ecf))\b[ \t]*:?"
+)
 _CLOSING = re.compile(
     r"(?i)^(?:sincerely(?:[ \t]+yours)?|very[ \t]+truly[ \t]+yours|yours[ \t]+(?:truly|very[ \t]+truly)|respectfully(?:[ \t]+submitted)?|"
     r"best[ \t]+regards|regards|enclosures?|encl\.|attachments?|for[ \t]+the[ \t]+court|by[ \t]+the[ \t]+court)[,.:]?$"
 )
 _HONORIFIC = re.compile(r"^(?:(?:Mr|Ms|Mrs|Miss|Dr|Hon|Honorable|The[ \t]+Honorable)\.?[ \t]+)")
-_NAME_TAIL = re.compile(
-    r"(?:,?[ \t]+(?:Jr|Sr|II|III|IV|Esq|Esquire)\.?|[*†‡]+|,)+[ \t]*$", re.I
+_NAME_TAIL = re.compile(r"(?:,?[ \t]+(?:Jr|Sr|II|III|IV|Esq|Esquire)\.?|[*†‡]+|,)+[ \t]*$", re.I)
+_SENTENCE = re.compile(
+    r"[a-z]{2,}[.!?][\"”)]?$|[a-z][;][ \t]|^\W*(?i:the|a|an|to|of|and|in|this|that|if|please)\b[ \t]+[a-z]"
 )
-_SENTENCE = re.compile(r"[a-z]{2,}[.!?][\"”)]?$|[a-z][;][ \t]|^\W*(?i:the|a|an|to|of|and|in|this|that|if|please)\b[ \t]+[a-z]")
-_WORDS_LOWER = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|will|shall|may|must|should|would|could|that|which|who|this)\b")
+_WORDS_LOWER = re.compile(
+    r"\b(?:is|are|was|were|be|been|has|have|had|will|shall|may|must|should|would|could|that|which|who|this)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -121,7 +129,9 @@ _TRANSCRIPT_NUMBER = re.compile(r"^\s*\d{1,2}(?:[ \t]{2,}|$)")
 
 def _kind(line: str) -> str | None:
     """What a short line of a contact group is, or None when it is not one."""
-    s = _TRANSCRIPT_NUMBER.sub("", line).strip()  # a transcript's line number: "4     THE GOLDSON LAW OFFICE"
+    s = _TRANSCRIPT_NUMBER.sub(
+        "", line
+    ).strip()  # a transcript's line number: "4     THE GOLDSON LAW OFFICE"
     if not s or len(s) > _MAX_CHARS or len(s.split()) > _MAX_WORDS:
         return None
     if _SIGNED.match(s):
@@ -159,7 +169,9 @@ def _kind(line: str) -> str | None:
         return "name"
     if looks_like_name(_clean_name(s)):
         return "name"
-    if s.isupper() or re.fullmatch(r"(?:[A-Z][\w.'’&,-]*|of|the|and|for|&)(?:[ \t]+(?:[A-Z][\w.'’&,-]*|of|the|and|for|&))*", s):
+    if s.isupper() or re.fullmatch(
+        r"(?:[A-Z][\w.'’&,-]*|of|the|and|for|&)(?:[ \t]+(?:[A-Z][\w.'’&,-]*|of|the|and|for|&))*", s
+    ):
         return "org"  # a capitalised line: an office, an agency, a continued firm name
     return None
 
@@ -183,7 +195,10 @@ def court_letterhead(text: str) -> bool:
     if not blocks or head[: blocks[0][0].start].strip():
         return False  # the page opens with something else: a date, a caption, a letter to the court
     kinds = [z.kind for z in blocks[0]]
-    return "court" in kinds and (any(k in _CONTACT for k in kinds) or "title" in kinds)
+    if "court" not in kinds or any(k in ("counsel_title", "firm", "signed") for k in kinds):
+        return False  # counsel's block over the court's name: a pleading, not a court's letter
+    contact = [i for i, k in enumerate(kinds) if k in _CONTACT]
+    return (bool(contact) and kinds.index("court") < contact[0]) or "title" in kinds
 
 
 def _blocks(text: str) -> list[list[ZoneLine]]:
@@ -278,7 +293,12 @@ def _group_spans(text: str, group: list[ZoneLine], role: str, names: PublicNames
         if z.kind in ("name", "signed", "cc", "firm"):
             cleaned = _clean_name(text[z.start : z.end])
             if looks_like_name(cleaned):
-                names.add_officer(cleaned)
+                # a signer, or a name in the court's own lines, is an officer; a firm's
+                # name or a name in counsel's block is public, not a person to follow
+                if z.kind == "signed" or role == "court":
+                    names.add_officer(cleaned)
+                else:
+                    names.add(cleaned)
     spans.append(
         Span(REGION, group[0].start, group[-1].end, "legal_context", 1.0, why, private=False)
     )
@@ -311,7 +331,9 @@ def _role(text: str, group: list[ZoneLine], issued_by_court: bool) -> str | None
     return None
 
 
-_BENCH = re.compile(r"(?i)judge|justice|commissioner|hearing[ \t]+officer|special[ \t]+master|referee")
+_BENCH = re.compile(
+    r"(?i)judge|justice|commissioner|hearing[ \t]+officer|special[ \t]+master|referee"
+)
 
 
 def _category(text: str, role: str, group: list[ZoneLine], i: int) -> str | None:
@@ -321,7 +343,11 @@ def _category(text: str, role: str, group: list[ZoneLine], i: int) -> str | None
         if kind in ("name", "signed"):
             if nxt is not None and nxt.kind == "title":
                 return "JUDGE" if _BENCH.search(text[nxt.start : nxt.end]) else "COURT_STAFF"
-            return "COURT_STAFF" if kind == "signed" or (nxt and nxt.kind in ("name", "phone")) else "COUNSEL"
+            return (
+                "COURT_STAFF"
+                if kind == "signed" or (nxt and nxt.kind in ("name", "phone"))
+                else "COUNSEL"
+            )
         if kind == "cc":
             return "COUNSEL"
         if kind == "title":

@@ -238,9 +238,7 @@ def _only_stamps(lines: list[_RawLine], rect: pymupdf.Rect) -> bool:
     """Whether a page's live text is only a stamp, a header, a footer or a small overlay:
     a few characters in the body, whatever stands in the top and bottom bands."""
     body = sum(
-        sum(1 for c, _ in ln.chars if c.strip())
-        for ln in lines
-        if not _band(ln, rect.height)
+        sum(1 for c, _ in ln.chars if c.strip()) for ln in lines if not _band(ln, rect.height)
     )
     return body <= STAMP_CHARS
 

@@ -158,7 +158,12 @@ def make_plan(
     kept: dict[int, list[Box]] = {}  # what check lists as public record: never touched
     for f in findings:
         decision = policy.decide(f)
-        if f.surface == "page" and f.page is not None and decision is not None and decision[1] == "keep":
+        if (
+            f.surface == "page"
+            and f.page is not None
+            and decision is not None
+            and decision[1] == "keep"
+        ):
             kept.setdefault(f.page, []).extend(f.bboxes)
     drafts += _same_value_elsewhere(doc, drafts, kept)
     drafts = _dedupe(drafts)
