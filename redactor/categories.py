@@ -137,11 +137,21 @@ CATEGORIES: tuple[Category, ...] = (
         name_of_person=True,
         in_public_block=True,
     ),
+    Category(
+        "METADATA_NAME",
+        "a person named in the file's metadata (Author, Title, Subject): removed with the metadata",
+    ),
     # found in the PDF's structure, not by reading its words
     Category("BAD_REDACTION", "a box drawn over text still in the file: the text is removed"),
     Category("HIDDEN_TEXT", "text a reader cannot see but a parser reads: removed"),
     # the public record
     Category("JUDGE", "a judge, with the title", public=True, action="keep"),
+    Category(
+        "COURT",
+        "a court: its name, courthouse, address, phone, e-mail and website",
+        public=True,
+        action="keep",
+    ),
     Category(
         "COURT_STAFF",
         "a clerk, deputy clerk, court reporter or case manager",

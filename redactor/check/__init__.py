@@ -98,14 +98,14 @@ def page_level_problems(
     problems: list[Problem] = []
     for page in doc.pages:
         if page.ocr:
-            problems.append(
-                Problem(
-                    kind="no_text_layer",
-                    detail="the page is an image with no text layer; its words were read by OCR "
-                    "(courts want searchable pages: redact produces one)",
-                    page=page.number,
-                )
+            detail = (
+                "the page is a scanned image whose only live text is a stamp or header; its "
+                "words were read by OCR (courts want searchable pages: redact produces one)"
+                if page.has_text_layer
+                else "the page is an image with no text layer; its words were read by OCR "
+                "(courts want searchable pages: redact produces one)"
             )
+            problems.append(Problem(kind="no_text_layer", detail=detail, page=page.number))
         problems.extend(page_problems(doc.pdf, page.number - 1, scanned=page.scanned))
         if progress:
             progress(1)

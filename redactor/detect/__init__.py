@@ -19,6 +19,7 @@ from ..model import Document, Finding, Page, SurfaceText, Term
 from . import context as ctxmod
 from .context import TextContext
 from .legal import REGION, legal_spans
+from .metadata import is_title, names_a_person, title_span
 from .names import (
     ORG_WORDS,
     PublicNames,
@@ -31,6 +32,7 @@ from .ner import entities, model_name
 from .recognizers import pack_analyzer
 from .spans import Span, resolve
 from .tables import table_spans
+from .zones import court_letterhead, zone_spans
 
 __all__ = ["detect", "detect_text"]
 
@@ -71,8 +73,15 @@ def _page_texts(pages: list[Page]) -> list[_Text]:
             tail = body[-_LEAD_CHARS:]
             cut = tail.find(" ") if len(body) > _LEAD_CHARS else -1
             lead = tail[cut + 1 :] + "\n" if tail else ""
-        out.append(_Text(lead + page.text.text, page=page, offset=len(lead)))
+        out.append(_Text(_readable(lead + page.text.text), page=page, offset=len(lead)))
     return out
+
+
+def _readable(text: str) -> str:
+    """The text as detectors read it: a transcript's middle dots ("CRYSTAL·LONG,· · ·:"),
+    which stand for spaces there, read as spaces. One character for one, so every
+    offset still points at the page."""
+    return text.replace("\u00b7", " ") if "\u00b7" in text else text
 
 
 def detect(
@@ -85,14 +94,18 @@ def detect(
     finding is not decided here: that is the plan's (:meth:`redactor.plan.Policy.decide`).
     """
     texts = _page_texts(doc.pages)
-    texts += [_Text(s.text, surface=s) for s in doc.surfaces if s.text and s.text.strip()]
+    texts += [_Text(s.text, surface=s) for s in doc.surfaces if _read_surface(s)]
     names = PublicNames()
+    issued = bool(texts) and texts[0].page is not None and court_letterhead(texts[0].text)
     for t in texts:
         if t.page is not None:
-            t.spans = legal_spans(t.text, t.page.number, names)
+            t.spans = legal_spans(t.text, t.page.number, names) + zone_spans(
+                t.text, names, issued_by_court=issued
+            )
     for public in never:
         names.add(public)
     _private_spans(texts, names, terms)
+    _resolve_values(texts, issued)
     _carry_names(texts, names)
     _carry_values(texts)
     findings: list[Finding] = []
@@ -106,13 +119,28 @@ def detect_text(
 ) -> list[Span]:
     """The resolved spans of one plain text (a page of one), for tests and tools."""
     names = PublicNames()
+    text = _readable(text)
     t = _Text(text)
-    t.spans = [] if surface else legal_spans(text, 1, names)
+    issued = court_letterhead(text)
+    t.spans = (
+        []
+        if surface
+        else legal_spans(text, 1, names) + zone_spans(text, names, issued_by_court=issued)
+    )
     if surface:
-        t.surface = SurfaceText("metadata", "text", text)
+        t.surface = SurfaceText("annotation", "text", text)
     _private_spans([t], names, terms)
+    _resolve_values([t], issued)
     _carry_names([t], names)
     return [s for s in resolve(_apply_never(text, t.spans, never)) if s.category != REGION]
+
+
+def _read_surface(s: SurfaceText) -> bool:
+    """Whether a surface's text is read at all: a metadata field a program writes
+    (Producer, Creator, a font's own XMP, ids and dates) names software, never a person."""
+    if not s.text or not s.text.strip():
+        return False
+    return s.surface != "metadata" or names_a_person(s.where)
 
 
 def _private_spans(texts: list[_Text], names: PublicNames, terms: Sequence[Term]) -> None:
@@ -137,6 +165,42 @@ def _private_spans(texts: list[_Text], names: PublicNames, terms: Sequence[Term]
     for t, ctx in zip(texts, contexts, strict=True):
         t.spans += _contact_row_names(ctx, t.spans) + _term_spans(t.text, terms)
         t.spans = [_name_category(t.text, s) for s in t.spans]
+        if t.surface is not None and t.surface.surface == "metadata":
+            t.spans = _metadata_names(t, names)
+
+
+def _metadata_names(t: _Text, names: PublicNames) -> list[Span]:
+    """A person's name in Author, Title or Subject is who wrote or handled the file: a
+    finding of its own kind, not a person of the text. A name the filing puts on the
+    record (counsel who signs it, a party) is public there too, the surname alone
+    enough ("Matt Kralovec" as Author of a letter "s/ Matthew P. Kralovec" signs); a
+    title is read without its word processor's prefix, and only a model's name there
+    counts (a title is all capitalised words: "Order Granting Prelim Injunction")."""
+    where = t.surface.where if t.surface is not None else ""
+    title = is_title(where)
+    lo, hi = title_span(t.text) if title else (0, len(t.text))
+    out = []
+    for s in t.spans:
+        if not s.private or s.category not in _NAME_CATEGORIES:
+            out.append(s)
+            continue
+        name = t.text[s.start : s.end]
+        if s.start < lo or s.end > hi or (title and not s.detector.startswith("ner:")):
+            continue
+        if not looks_like_name(name) or name in names or names.holds_word(name.split()[-1]):
+            continue
+        field = where.split()[-1].lstrip("/") if where.split() else "metadata"
+        out.append(
+            Span(
+                "METADATA_NAME",
+                s.start,
+                s.end,
+                s.detector,
+                s.score,
+                f"a person's name in the file's metadata ({field}): who wrote or handled the file",
+            )
+        )
+    return out
 
 
 def _rule_spans(t: _Text, names: PublicNames) -> TextContext:
@@ -193,6 +257,10 @@ def _ner_names(
         name = ctx.text[start:end]
         if end <= start or not looks_like_name(name) or name in ctx.public_names:
             continue
+        if looks_like_place(name) or ctxmod.speaks_for_a_party(ctx.text, end):
+            continue  # "Skilak Lake Road"; "Allen Choy, managing member of the Debtor"
+        if _ACRONYM_MIX(name):
+            continue  # "BINT Band", "Bard IVC": an acronym beside a word is an organisation's
         if _CORPORATE.match(ctx.text, end):
             continue  # "Northstar Data Systems, Inc.": a company
         if in_case_name(ctx.text, start, end):
@@ -217,6 +285,12 @@ def _ner_names(
     return out
 
 
+def _ACRONYM_MIX(name: str) -> bool:
+    words = name.split()
+    caps = [w for w in words if len(w) >= 2 and w.isupper() and w.isalpha()]
+    return bool(caps) and len(caps) < len(words) and any(not w.isupper() for w in words)
+
+
 def _widen(text: str, start: int, end: int) -> tuple[int, int]:
     """The run of capitalised words (on one line) that holds ``text[start:end]``."""
     line_start = text.rfind("\n", 0, start) + 1
@@ -234,6 +308,9 @@ def _trim_name(text: str, start: int, end: int) -> tuple[int, int]:
     head, nl, tail = text[start:end].partition("\n")
     if nl and (not tail.strip() or re.search(r"\d", tail)):
         end = start + len(head)
+    digit = re.search(r"[ \t]+\S*\d", text[start:end])
+    if digit:
+        end = start + digit.start()  # "Regalado CV18-10166": a name ends before a number
     while end > start and text[end - 1].isspace():
         end -= 1
     m = re.search(r"['’]s\b|['’]$", text[start:end])
@@ -242,7 +319,19 @@ def _trim_name(text: str, start: int, end: int) -> tuple[int, int]:
     lead = re.match(rf"(?:(?:Mr|Ms|Mrs|Dr|Miss)\.?|{ctxmod.OFFICER_TITLE})[ \t]+", text[start:end])
     if lead:
         start += lead.end()
+    # a word that opens a sentence is capitalised, not a name's: "Both Hernandez Roman and ..."
+    while (m := _SENTENCE_OPENER.match(text, start, end)) and m.end() < end:
+        start = m.end()
     return start, end
+
+
+_SENTENCE_OPENER = re.compile(
+    r"(?:Both|If|When|While|Although|Because|Since|After|Before|Under|In|On|At|As|For|But|And|Or|"
+    r"Unlike|Despite|Though|Then|Thus|Here|There|Each|Every|All|Any|Some|No|Neither|Either|Whether|"
+    r"Where|Why|How|What|Which|Who|Whom|Whose|Once|Until|Upon|With|Without|Like|Per|Also|Only|Even|"
+    r"Plaintiff|Plaintiffs|Defendant|Defendants|Appellant|Appellants|Appellee|Appellees|Petitioner|"
+    r"Petitioners|Respondent|Respondents|Debtor|Debtors|Movant|Dear|Re|Attn|Attention)[ \t]+"
+)
 
 
 def _contact_row_names(ctx: TextContext, spans: list[Span]) -> list[Span]:
@@ -254,7 +343,13 @@ def _contact_row_names(ctx: TextContext, spans: list[Span]) -> list[Span]:
             continue
         line_start = text.rfind("\n", 0, s.start) + 1
         m = re.match(r"[ \t]*(?:\d+[.)]?[ \t]+)?(" + ctxmod.NAME + ")", text[line_start : s.start])
-        if m and looks_like_name(m.group(1)) and m.group(1) not in ctx.public_names:
+        if (
+            m
+            and looks_like_name(m.group(1))
+            and m.group(1) not in ctx.public_names
+            and not ORG_WORDS.search(m.group(1))
+            and not looks_like_place(m.group(1))
+        ):
             a = line_start + m.start(1)
             out.append(
                 Span(
@@ -436,6 +531,93 @@ def _titled_surname_at(text: str, start: int, surnames: list[str]) -> tuple[int,
             if text.startswith(surname, at) and not _name_edge(text, at + len(surname)):
                 return start, at + len(surname), at
     return None
+
+
+_TOLL_FREE = re.compile(r"^(?:\+?1[ .-]?)?\(?8(?:00|33|44|55|66|77|88)\)?[ .-]*\d{3}[ .-]?\d{4}$")
+# "Employer's address", "principal place of business located at": an organisation's address.
+_ORG_ADDRESS = re.compile(
+    r"(?i)(?:employer|business|office|company|firm|agency|store|branch|headquarters|bank)['’]?s?[ \t]+"
+    r"(?:(?:mailing|street|physical)[ \t]+)?address[ \t]*:?[ \t]*\n?[ \t]*$"
+    r"|principal[ \t]+(?:place[ \t]+of[ \t]+business|office)\s+(?:is\s+)?(?:located\s+)?(?:at|in)?\s*$"
+    r"|(?:headquartered|incorporated|organized)[^.\n]{0,60}?[ \t]at[ \t]*\n?[ \t]*$"
+)
+_COURT_NAME = re.compile(
+    r"(?i)\b(?:district|supreme|superior|appeals?|bankruptcy|circuit|municipal|county)[ \t]+court\b"
+)
+_PUBLIC_CONTACT = {"COUNSEL_PHONE", "COUNSEL_EMAIL", "COUNSEL_ADDRESS", "COURT", "COURT_STAFF"}
+
+
+def _value_key(category: str, value: str) -> str:
+    """What makes two spellings of a contact value the same: a phone's digits, an
+    e-mail's letters, an address's number and first street word."""
+    if (
+        category.endswith("PHONE")
+        or category in ("COURT", "COURT_STAFF")
+        and re.search(r"\d{3}", value)
+    ):
+        d = re.sub(r"\D", "", value)
+        d = d[1:] if len(d) == 11 and d.startswith("1") else d
+        if len(d) == 10:
+            return "phone:" + d
+    if "@" in value:
+        return "email:" + value.strip().casefold()
+    m = re.match(r"\s*(\d+[A-Za-z]?)\s+([A-Za-z]+)", value)
+    return f"street:{m.group(1)} {m.group(2).casefold()}" if m else ""
+
+
+def _resolve_values(texts: list[_Text], issued_by_court: bool) -> None:
+    """Contact values resolved for the whole document, as one thing each.
+
+    A phone, e-mail or street address that stands in counsel's block or the court's
+    letterhead anywhere in the filing is the office's wherever else it is written
+    ("1939 Harrison Street, Suite 420, Oakland, CA" in a certificate of service).
+    A toll-free number is a business's; an address after "Employer's address" or
+    "principal place of business" is an organisation's. In a letter or notice the
+    court issued, a phone or e-mail in a sentence that names no private person
+    ("Inquiries may be directed to 212-857-8528") is the court's own.
+    """
+    public: set[str] = set()
+    for t in texts:
+        for s in t.spans or []:
+            if not s.private and s.category in _PUBLIC_CONTACT | {REGION}:
+                for line in t.text[s.start : s.end].split("\n"):
+                    for part in re.split(r"[;|]|\s{3,}", line):
+                        key = _value_key(
+                            "COUNSEL_PHONE", re.sub(r"(?i)^\D*?(?=\(?\d)", "", part)
+                        ) or _value_key("", part)
+                        if key:
+                            public.add(key)
+    for t in texts:
+        if not t.spans:
+            continue
+        kept = []
+        for s in t.spans:
+            if (
+                s.private
+                and s.category in _CONTACT
+                and _public_value(t, s, public, issued_by_court)
+            ):
+                continue
+            kept.append(s)
+        t.spans = kept
+
+
+def _public_value(t: _Text, s: Span, public: set[str], issued_by_court: bool) -> bool:
+    value = t.text[s.start : s.end]
+    key = _value_key(s.category, value)
+    if key and key in public:
+        return True
+    if s.category == "PHONE" and _TOLL_FREE.match(value.strip()):
+        return True
+    if s.category == "ADDRESS" and _ORG_ADDRESS.search(t.text[max(0, s.start - 80) : s.start]):
+        return True
+    if s.category == "ADDRESS" and _COURT_NAME.search(value):
+        return True  # "8 UNITED STATES DISTRICT COURT": a pleading line's number before the court's name
+    if issued_by_court and t.page is not None and s.category in ("PHONE", "EMAIL"):
+        lo = max(t.text.rfind(". ", 0, s.start), t.text.rfind("\n\n", 0, s.start), 0)
+        sentence = t.text[lo : s.end]
+        return not ctxmod.private_context(sentence)
+    return False
 
 
 # Values distinctive enough that the same string elsewhere is the same secret.

@@ -232,6 +232,8 @@ def medical_spans(ctx: TextContext) -> list[Span]:
         for m in _MED_PHRASE.finditer(sentence):
             if m.group(0).split()[-1].lower() in ("diagnosis", "prognosis"):
                 continue
+            if _GENERIC_HARM.search(m.group(0)) and not _one_persons_harm(sentence, m.group(0)):
+                continue
             out.append(
                 Span(
                     "MEDICAL",
@@ -290,6 +292,26 @@ def medical_spans(ctx: TextContext) -> list[Span]:
 
 
 _COMPANY = re.compile(r",?[ \t]+(?:Inc|LLC|L\.L\.C|Corp|Ltd|L\.P|LLP|P\.C)\b")
+# "Injury" alone is the law's word as often as a person's condition: "personal injury cases",
+# "suffer irreparable injury", "injury in fact", "a First Report of Injury".
+_GENERIC_HARM = re.compile(r"(?i)\binjur(?:y|ies)$")
+_LEGAL_HARM = re.compile(
+    r"(?i)\b(?:personal|bodily|irreparable|serious|substantial|imminent|actual|concrete|particularized|"
+    r"legal|economic|competitive|constitutional|antitrust|cognizable|compensable|work-related|industrial|"
+    r"occupational|future|alleged|threatened)[ \t]+injur(?:y|ies)\b|\binjur(?:y|ies)[ \t]+(?:in[ \t]+fact|or[ \t]+death|to[ \t]+(?:competition|property|business|reputation))"
+)
+_ONE_PERSON = re.compile(
+    r"\b(?:he|she|him|his|her|hers|himself|herself)\b|\b(?:Mr|Ms|Mrs|Miss|Dr)\.?[ \t]+[A-Z]"
+    r"|\b(?:the|a|an)[ \t]+(?:patient|minor|child|decedent|deceased|victim|inmate|detainee)\b"
+)
+
+
+def _one_persons_harm(sentence: str, phrase: str) -> bool:
+    """An injury that is one person's condition: not the law's phrase ("personal injury"),
+    not a form's title ("Report of Injury"), and a person in the sentence it happened to."""
+    if _LEGAL_HARM.search(phrase) or phrase.split()[-1][0].isupper():
+        return False
+    return bool(_ONE_PERSON.search(sentence))
 
 
 def _cue_outside(sentence: str, names: list[tuple[int, int]]) -> bool:
@@ -398,7 +420,40 @@ def _private_name(ctx: TextContext, start: int, end: int) -> tuple[int, int] | N
     name = ctx.text[start:end]
     if name in ctx.public_names or in_case_name(ctx.text, start, end):
         return None
+    if ORG_WORDS.search(name) or (name.isupper() and _NOT_A_NAME_WORD.search(name)):
+        return None  # "COMMUNITY BANK", "ANY RELATIVE", "YOU WILL PLACE": not a person
     return start, end
+
+
+# Words of a sentence set in capitals that no person's name holds.
+_NOT_A_NAME_WORD = re.compile(
+    r"(?i)\b(?:any|all|you|your|we|our|will|shall|must|may|can|not|no|place|relative|relatives|"
+    r"member|members|person|persons|people|party|parties|other|others|such|each|every|if|when|"
+    r"upon|must|please|notice|hereby|said)\b"
+)
+
+
+_OF_A_PARTY = re.compile(
+    r"[ \t]+of[ \t]+(?:the[ \t]+)?(?:debtors?|plaintiffs?|defendants?|petitioners?|respondents?|appellants?|"
+    r"appellees?|company|corporation|firm|board|partnership)\b",
+    re.I,
+)
+
+
+# ", managing member of the Debtor", ", the president of Defendant": who speaks for a party.
+_FOR_A_PARTY = re.compile(
+    r",?[ \t]*\n?[ \t]*(?:(?:a|an|the)[ \t]+)?(?:[\w-]+[ \t]+){0,2}?"
+    r"(?:member|president|officer|manager|owner|principal|director|partner|employee|agent|representative|"
+    r"custodian|ceo|cfo|coo|secretary|treasurer|trustee|administrator|executor|executrix)"
+    r"[ \t]+(?:and[ \t]+\w+[ \t]+)?of[ \t]+(?:the[ \t]+)?(?:debtors?|plaintiffs?|defendants?|petitioners?|respondents?|"
+    r"appellants?|appellees?|movants?|estate|company|corporation|partnership)\b",
+    re.I,
+)
+
+
+def speaks_for_a_party(text: str, end: int) -> bool:
+    """Whether the name ending at ``end`` is described as a party's officer or agent."""
+    return bool(_FOR_A_PARTY.match(text, end, min(len(text), end + 90)))
 
 
 def role_name_spans(ctx: TextContext) -> list[Span]:
@@ -408,6 +463,8 @@ def role_name_spans(ctx: TextContext) -> list[Span]:
     text, out = ctx.text, []
     for m in _ROLE.finditer(text):
         role = m.group(0).lower()
+        if _OF_A_PARTY.match(text, m.end()):
+            continue  # "managing member of the Debtor", "president of Defendant": a party's officer
         after = _AFTER_ROLE.match(text[m.end() : m.end() + 80])
         if after and (at := _private_name(ctx, m.end() + after.start(1), m.end() + after.end(1))):
             out.append(
@@ -523,6 +580,15 @@ def surface_dates(ctx: TextContext) -> list[Span]:
         )
         for m in _SURFACE_DATE.finditer(ctx.text)
     ]
+
+
+def private_context(sentence: str) -> bool:
+    """Whether a sentence speaks of a private person: a private role, a minor, health."""
+    return bool(
+        (_ROLE is not None and _ROLE.search(sentence))
+        or MINOR_CONTEXT.search(sentence)
+        or MEDICAL_CONTEXT.search(sentence)
+    )
 
 
 def minor_category(text: str, start: int, end: int) -> str | None:

@@ -18,14 +18,31 @@ from .spans import Span
 
 _I = "(?i:{})".format
 JUDGE_TITLE = _I(
-    r"(?:chief[ \t]+|senior[ \t]+)?(?:united[ \t]+states[ \t]+|u\.s\.[ \t]+)?"
-    r"(?:district|magistrate|bankruptcy|circuit)[ \t]+judge"
+    r"(?:(?:chief|senior|presiding|associate|acting|supervising)[ \t]+)?(?:united[ \t]+states[ \t]+|u\.s\.[ \t]+)?"
+    r"(?:(?:district|magistrate|bankruptcy|circuit|administrative[ \t]+law|trial|superior[ \t]+court|workers['’]?[ \t]+compensation)[ \t]+judge"
+    r"|(?<=chief[ \t])judge|(?<=presiding[ \t])judge|(?<=senior[ \t])judge|justice|commissioner|hearing[ \t]+officer|special[ \t]+master)"
 )
 _JUDGE_BEFORE = re.compile(
-    rf"\b(?:Hon\.|HON\.|Honorable|HONORABLE|(?:(?:Chief|Senior|District|Magistrate|Bankruptcy|Circuit)[ \t]+)?Judge|Justice)"
+    rf"\b(?:Hon\.|HON\.|Honorable|HONORABLE|(?:(?:Chief|Senior|District|Magistrate|Bankruptcy|Circuit|Presiding)[ \t]+)?Judge|(?:Chief[ \t]+|Associate[ \t]+)?Justice|Commissioner|Hearing[ \t]+Officer)"
     rf"[ \t]+(?:the[ \t]+)?({NAME_OR_SURNAME})"
 )
 _JUDGE_AFTER = re.compile(rf"(?m)^[ \t]*(?:/s/[ \t]*)?({NAME})[ \t]*,?[ \t]*\n?[ \t]*{JUDGE_TITLE}")
+# "Before Barksdale, Stewart, and Dennis, Circuit Judges.": the panel of an appellate opinion.
+_PANEL_ITEM = rf"{TOKEN}(?:[ \t]+{TOKEN}){{0,2}}"
+_PANEL = re.compile(
+    rf"\b(?:BEFORE|Before|PRESENT|Present)[ \t]*:?[ \t]+({_PANEL_ITEM}(?:(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+){_PANEL_ITEM}){{0,8}})"
+    r",?[ \t]*\n?[ \t]*(?i:(?:chief|senior|circuit|district|magistrate|bankruptcy|appellate)[ \t]+){0,2}(?i:judges|justices)\b"
+)
+# "RAYNEE H. MERCADO, CSR, RMR, CRR": a court reporter's name with the certifications after it.
+_REPORTER = re.compile(
+    rf"({NAME}),?[ \t]+(?:(?:CSR|RPR|RMR|CRR|CCR|RDR|FCRR|CCRR|CRI|CBC|CCP|RSR|CLR)(?:[ \t]+(?:No\.?[ \t]*)?\d+)?[, \t]*)+"
+    rf"(?:[^\n]*?(\(?\d{{3}}\)?[ .\-]*\d{{3}}[ .\-]\d{{4}}))?"
+)
+_CERTIFIED = re.compile(r"\b(?:CSR|RPR|RMR|CRR|CCR|RDR|FCRR)\b")
+# "Debtor 1  Larry Lewis" on a bankruptcy form; "Plaintiff: Jane Roe" on a civil cover sheet.
+_PARTY_LABEL = re.compile(
+    rf"(?m)^[ \t]*(?:Debtor(?:[ \t]+\d)?|Joint[ \t]+Debtor|Plaintiffs?|Defendants?|Petitioners?|Respondents?)[ \t]*:?[ \t]*\n?[ \t]*({NAME})[ \t]*$"
+)
 _STAFF_TITLE = _I(
     r"deputy[ \t]+clerk|courtroom[ \t]+deputy|clerk[ \t]+of[ \t]+(?:the[ \t]+)?court|court[ \t]+reporter|law[ \t]+clerk|case[ \t]+manager"
 )
@@ -45,12 +62,17 @@ _ROLES = (
     "plaintiffs?", "defendants?", "petitioners?", "respondents?", "appellants?", "appellees?",
     "intervenors?", "counter-?(?:claimants?|defendants?)", "real parties in interest",
 )  # fmt: skip
+_ROLE = rf"(?:cross-?)?(?:{by_first_letter(_ROLES)})"
 _ROLE_LINE = re.compile(
-    rf"(?im)^(.*?)[ \t,]*\b(?:{by_first_letter(_ROLES)})"
+    rf"(?im)^(.*?)[ \t,]*\b{_ROLE}(?:[ \t]*[-—–/][ \t]*{_ROLE})*"
     r"(?:[ \t]+and[ \t]+\w+)?[ \t]*[,.;:]?[ \t]*$"
 )
 _VERSUS_LINE = re.compile(r"(?im)^[ \t]*(?:v\.?|vs\.?|versus)[ \t]*$")
-_PARTY_INLINE = re.compile(rf"\b(?i:{by_first_letter(_ROLES[:4])})[ \t]+({NAME})")
+_PARTY_INLINE = re.compile(rf"\b(?i:{by_first_letter(_ROLES[:6])})[ \t]+({NAME})")
+# "In re: Bard IVC Filters Products Liability Litigation": the matter's own name.
+_IN_RE = re.compile(
+    r"\b(?:In|IN)[ \t]+(?:re|RE|Re)\b[ \t]*:?[ \t]*([A-Z][^\n,;()]{2,80}(?:\n[ \t]*[A-Z][^\n,;()]{2,60})?)"
+)
 _PARTY_WORD = rf"(?:{TOKEN}|\([A-Z][A-Za-z.]*\),?|of|the|and|for|ex[ \t]+rel\.|de|del|la|van|von|&|et[ \t]+al\.?|(?:Inc|Co|Corp|Ltd|LLC|L\.L\.C|N\.A)\.?,?)"
 _WRAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"  # a case name wraps at " v. " as often as anywhere
 _CASE_NAME = re.compile(
@@ -98,8 +120,13 @@ _JUDGE_BEFORE_WORDS = (
     "HON",
     "Judge",
     "Justice",
-)  # Hon., HON., Honorable, HONORABLE, Judge, Justice
-_JUDGE_AFTER_WORDS = (re.compile("(?i)judge"),)  # JUDGE_TITLE ends with it
+    "Commissioner",
+    "Hearing",
+)  # Hon., HON., Honorable, HONORABLE, Judge, Justice, Commissioner, Hearing Officer
+# JUDGE_TITLE ends with one of them
+_JUDGE_AFTER_WORDS = tuple(
+    re.compile(f"(?i){w}") for w in ("judge", "justice", "commissioner", "officer", "master")
+)
 _STAFF_WORDS = tuple(
     re.compile(f"(?i){w}") for w in ("clerk", "deputy", "reporter", "manager", "chambers")
 )
@@ -120,6 +147,18 @@ def legal_spans(text: str, page_number: int | None, names: PublicNames) -> list[
     spans += _caption(text, names)
     spans += _judges_and_staff(text, names)
     spans += _case_names(text, names)
+    for m in _COURT_TITLE.finditer(text):
+        spans.append(
+            _public(
+                "COURT",
+                m.start() + len(m.group(0)) - len(m.group(0).lstrip()),
+                m.end(),
+                "the court's name",
+            )
+        )
+    for m in _IN_RE.finditer(text):
+        spans.append(_public("PARTY", m.start(1), m.end(1), "the matter named 'In re ...'"))
+        names.add(m.group(1))
     for m in _DOCKET_REF.finditer(text):
         spans.append(_public("CASE_NUMBER", m.start(), m.end(), "docket reference"))
     for m in _HEARING_DATE.finditer(text):
@@ -260,11 +299,35 @@ def _caption(text: str, names: PublicNames) -> list[Span]:
 
 
 def _caption_party(line: str) -> bool:
-    """A caption line naming parties: mostly capitals, no sentence punctuation."""
+    """A caption line naming parties: mostly capitals, no sentence punctuation; or, as
+    appellate courts set them, capitalised words ending with the comma or semicolon
+    that leads to the party's role ("Vanessa St. Pierre,")."""
     letters = [c for c in re.sub(r"\bet al\b\.?", "", line) if c.isalpha()]
     if len(letters) < 3 or len(line) > 120 or re.search(r"[.;:]\s+[a-z]", line):
         return False
-    return sum(c.isupper() for c in letters) >= 0.7 * len(letters)
+    if sum(c.isupper() for c in letters) >= 0.7 * len(letters):
+        return True
+    words = re.findall(r"[A-Za-z][\w'’.-]*", re.sub(r"\bet al\b\.?", "", line))
+    return (
+        line.rstrip().endswith((",", ";"))
+        and len(words) <= 10
+        and all(w[0].isupper() for w in words if len(w) > 3 and w.lower() not in _CONNECTORS)
+    )
+
+
+_CONNECTORS = {
+    "and",
+    "of",
+    "the",
+    "for",
+    "with",
+    "through",
+    "his",
+    "her",
+    "their",
+    "behalf",
+    "others",
+}
 
 
 def _judges_and_staff(text: str, names: PublicNames) -> list[Span]:
@@ -289,6 +352,26 @@ def _judges_and_staff(text: str, names: PublicNames) -> list[Span]:
                 )
             )
             names.add(name)
+    for m in _REPORTER.finditer(text) if _CERTIFIED.search(text) else ():
+        spans.append(_public("COURT_STAFF", m.start(1), m.end(1), "a certified court reporter"))
+        names.add(m.group(1))
+        if m.group(2):
+            spans.append(_public("COURT_STAFF", m.start(2), m.end(2), "the court reporter's phone"))
+    for m in _PARTY_LABEL.finditer(text):
+        if looks_like_name(m.group(1)):
+            spans.append(
+                _public("PARTY", m.start(1), m.end(1), "a party named by the form's label")
+            )
+            names.add(m.group(1))
+    for m in _PANEL.finditer(text):
+        for part in re.finditer(NAME_OR_SURNAME, m.group(1)):
+            if part.group(0) in ("and",) or part.group(0).lower() in ("before", "present"):
+                continue
+            start = m.start(1) + part.start()
+            spans.append(
+                _public("JUDGE", start, start + len(part.group(0)), "a judge of the panel")
+            )
+            names.add(part.group(0))
     if not _holds_any(text, _STAFF_WORDS):
         return spans  # every staff title, "clerk's office" and "chambers" holds one of the words
     for rx in (_STAFF_AFTER, _STAFF_BEFORE):

@@ -27,7 +27,8 @@ ORG_WORDS = re.compile(
     r"professional|standards|amendment|rights|cause|protective|stipulated|legal|review|policy|procedure|"
     r"loans?|mortgage|lending|realty|properties|circuit|supreme|appeals|appellate|process|protection|clause|resources|management|address|number|birth|"
     r"academy|institute|foundation|trust|fund|council|commission|committee|authority|sheriff|patrol|"
-    r"laboratory|pharmacy|care|plan|project|street|avenue|road|boulevard|drive|lane)\b"
+    r"laboratory|pharmacy|care|plan|project|street|avenue|road|boulevard|drive|lane|blvd|rd|ave|hwy|pkwy|highway|parkway|"
+    r"restaurants?|hotels?)\b"
 )
 
 HONORIFICS = {
@@ -58,6 +59,8 @@ NOT_NAMES = {
     "findings", "finding", "discipline", "person", "name", "subject", "information", "file", "files",
     "document", "documents", "exhibits", "seal", "sealed", "under", "social", "security", "request",
     "background", "introduction", "argument", "conclusion", "facts", "statement", "notice",
+    # a form's labels ("Occupation", "Employer's name")
+    "occupation", "employer", "employment", "income", "status",
 }  # fmt: skip
 # Words of a place's name: "Santa Rosa", "Elk Grove", "Palm Springs" are towns, not people.
 PLACE_FIRST = {
@@ -68,6 +71,7 @@ PLACE_LAST = {
     "city", "beach", "springs", "valley", "ridge", "grove", "park", "heights", "hills", "falls",
     "creek", "island", "bay", "river", "point", "village", "station", "harbor", "harbour", "mesa",
     "vista", "gardens", "woods", "junction", "canyon", "center", "township", "county", "parish",
+    "spring", "landing", "road", "street", "avenue", "lake",
 }  # fmt: skip
 _CASE_AFTER = re.compile(
     r"[ \t]*(?:[.,]?[ \t]*\([^()\n]{1,20}\))?(?:,?[ \t]+(?:Inc|Co|Corp|Ltd|LLC|N\.A)\.?)?,?\s{1,3}v(?:s)?\.[ \t]"
@@ -134,6 +138,18 @@ class PublicNames:
     def __init__(self) -> None:
         self._names: set[tuple[str, ...]] = set()
         self._words: set[str] = set()
+        self._officers: set[tuple[str, ...]] = set()  # the court's people and counsel
+
+    def add_officer(self, text: str) -> None:
+        """A person of the court or counsel of record: public, and their contact lines too."""
+        self.add(text)
+        words = name_words(text)
+        if len(words) >= 2:
+            self._officers.add(words)
+
+    def is_officer(self, text: str) -> bool:
+        words = set(name_words(text))
+        return len(words) >= 2 and any(words <= set(o) or set(o) <= words for o in self._officers)
 
     def add(self, text: str) -> None:
         for part in re.split(r",|;|\bAND\b|\band\b|&|\bet al\b\.?|\n", text):
@@ -150,6 +166,11 @@ class PublicNames:
         if words in self._names:
             return True
         return any(set(words) <= set(name) for name in self._names)
+
+    def holds_word(self, word: str) -> bool:
+        """Whether ``word`` is a word of a public name (a surname that is on the record)."""
+        words = name_words(word)
+        return len(words) == 1 and words[0] in self._words
 
     def __len__(self) -> int:
         return len(self._names)

@@ -185,9 +185,18 @@ def _read_page(pdf: pymupdf.Document, index: int, ocr: bool) -> _RawPage:
     raw = page.get_text("rawdict", flags=TEXT_FLAGS) if images else textpage.extractRAWDICT()
     lines = _lines_from(raw, ocr=False)
     has_text = any(c.strip() for ln in lines for c, _ in ln.chars)
+    # A scanned exhibit filed through CM/ECF carries a line of live text (the court's header
+    # stamp, a Bates number, "EXHIBIT B"): images cover the page, and its live text is only
+    # such a stamp. Its words are in the pixels: they are read by OCR, the stamp kept.
+    stamped_scan = (
+        has_text and _image_coverage(images, rect) >= SCAN_COVERAGE and _only_stamps(lines, rect)
+    )
     used_ocr = False
-    if not has_text and ocr and (images or page.get_drawings()):
-        textpage = page.get_textpage_ocr(flags=TEXT_FLAGS, language="eng", dpi=OCR_DPI, full=True)
+    if (not has_text or stamped_scan) and ocr and (images or page.get_drawings()):
+        # full=False: only the images are read, the live text stays as it is
+        textpage = page.get_textpage_ocr(
+            flags=TEXT_FLAGS, language="eng", dpi=OCR_DPI, full=not has_text
+        )
         lines = _lines_from(page.get_text("rawdict", flags=TEXT_FLAGS, textpage=textpage), ocr=True)
         used_ocr = True
         scanned = scanned or bool(images)
@@ -204,21 +213,55 @@ def _read_page(pdf: pymupdf.Document, index: int, ocr: bool) -> _RawPage:
     )
 
 
+SCAN_COVERAGE = 0.6  # images over this share of the page, with only a stamp of live text: a scan
+STAMP_CHARS = 200  # at most this many live characters outside the header and footer bands
+_OCR_FONT = "GlyphLessFont"  # the font OCR writes its invisible words in
+
+
+def _image_coverage(images: list[ImageInfo], rect: pymupdf.Rect) -> float:
+    """The share of the page that images cover (their union, measured on a coarse grid)."""
+    if not images:
+        return 0.0
+    boxes = [_clip(i.bbox, rect) for i in images]
+    if len(boxes) == 1:
+        return _area(boxes[0]) / max(rect.width * rect.height, 1.0)
+    n, covered = 40, 0
+    for gy in range(n):
+        y = rect.y0 + (gy + 0.5) * rect.height / n
+        for gx in range(n):
+            x = rect.x0 + (gx + 0.5) * rect.width / n
+            covered += any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
+    return covered / (n * n)
+
+
+def _only_stamps(lines: list[_RawLine], rect: pymupdf.Rect) -> bool:
+    """Whether a page's live text is only a stamp, a header, a footer or a small overlay:
+    a few characters in the body, whatever stands in the top and bottom bands."""
+    body = sum(
+        sum(1 for c, _ in ln.chars if c.strip()) for ln in lines if not _band(ln, rect.height)
+    )
+    return body <= STAMP_CHARS
+
+
 def _lines_from(raw: dict, *, ocr: bool) -> list[_RawLine]:
+    """The lines of a rawdict; with ``ocr``, a line is OCR's only when OCR wrote it (a live
+    stamp read in the same pass keeps its own)."""
     out = []
     for block_no, block in enumerate(raw.get("blocks", [])):
         if block.get("type") != 0:
             continue
         for line in block.get("lines", []):
             chars = []
-            for span in line.get("spans", []):
+            spans = line.get("spans", [])
+            by_ocr = ocr and all(sp.get("font") == _OCR_FONT for sp in spans)
+            for span in spans:
                 for ch in span.get("chars", []):
                     c = ch["c"]
                     if c in "\ufffd\x00":
                         continue
                     chars.append((" " if c.isspace() else c, tuple(ch["bbox"])))
             if any(c.strip() for c, _ in chars):
-                out.append(_RawLine(chars, block_no, ocr))
+                out.append(_RawLine(chars, block_no, by_ocr))
     return out
 
 

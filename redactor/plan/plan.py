@@ -155,7 +155,17 @@ def make_plan(
         )
     drafts += _policy_terms(doc, policy, drafts)
     drafts += _structural(doc, problems or [], policy)
-    drafts += _same_value_elsewhere(doc, drafts)
+    kept: dict[int, list[Box]] = {}  # what check lists as public record: never touched
+    for f in findings:
+        decision = policy.decide(f)
+        if (
+            f.surface == "page"
+            and f.page is not None
+            and decision is not None
+            and decision[1] == "keep"
+        ):
+            kept.setdefault(f.page, []).extend(f.bboxes)
+    drafts += _same_value_elsewhere(doc, drafts, kept)
     drafts = _dedupe(drafts)
     drafts.sort(key=_draft_order)
     redactions = [Redaction(id=f"R-{i:04d}", **d) for i, d in enumerate(drafts, 1)]
@@ -252,14 +262,19 @@ def _text_under(page: Page, box: Box) -> str:
     return " ".join("".join(chars).split())
 
 
-def _same_value_elsewhere(doc: Document, drafts: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _same_value_elsewhere(
+    doc: Document, drafts: list[dict[str, Any]], kept: dict[int, list[Box]] | None = None
+) -> list[dict[str, Any]]:
     """Every other place on the pages where a planned value is written, in any spelling of it
-    that verification reads as the whole value (``whole_forms``): they go too ("redact all").
+    that verification reads as the whole value (``whole_forms``): they go too ("redact all"),
+    unless the value stands there as public record that ``check`` lists as kept (``kept``: the
+    boxes of such findings, by page): one decision for both.
 
     The plan and verification look with the same patterns (:func:`term_pattern`), so
     nothing verification would call a survivor is left out of the plan. A value found
     in a hiding place (metadata, a comment) is looked for on the pages as well.
     """
+    kept = kept or {}
     planned: dict[int, list[Box]] = {}
     for d in drafts:
         if d["page"] is not None:
@@ -281,6 +296,8 @@ def _same_value_elsewhere(doc: Document, drafts: list[dict[str, Any]]) -> list[d
                     if not boxes or any(
                         mostly_under(b, planned.get(page.number, [])) for b in boxes
                     ):
+                        continue
+                    if all(mostly_under(b, kept.get(page.number, [])) for b in boxes):
                         continue
                     extra = dict(d, page=page.number, boxes=tuple(_round_box(b) for b in boxes))
                     extra.update(
