@@ -69,6 +69,22 @@ class Composer:
         self.ecf = str(rng.randint(18, 96))
         self.exhibit = iter("ABCDEFGH")
         self.variant = ""  # a kind's sub-type, e.g. "customers" for an exhibit
+        # The varied corpus: counsel, signatures, courts and service written in many real
+        # styles. The bundled samples keep the one classic style (varied is False).
+        self.varied = False
+        self.layout = ""
+        self.court = None  # a samples.courts.Court once the filing's court is chosen
+        self.stamp: tuple[str, bool, int] | None = None  # the CM/ECF stamp, when filed
+        self.judge_title = ""
+        self.teams: list = []  # samples.counsel.Team, ours first
+
+    def vary(self, layout: str) -> None:
+        """Write this filing in the varied styles: no drawn name may share a courthouse's words."""
+        from samples import courts
+
+        self.varied = True
+        self.layout = layout
+        self.names.reserve(*courts.RESERVED)
 
     # -- registering values -------------------------------------------------
     def priv(
@@ -178,12 +194,44 @@ class Composer:
         m, d = self.rng.choice(MONTH_DAYS)
         return f"{values.MONTHS[m - 1]} {d}, {year}"
 
+    def medical_only(self) -> tuple[str, str]:
+        """A diagnosis or treatment planted alone (no record number beside it)."""
+        return self.priv("MEDICAL", self.rng.choice(self.pool.medical)), ""
+
+    def defendants(self) -> tuple[str, ...]:
+        """Entities a filing may sue: agencies, companies, and in the varied corpus also
+        hospitals, schools and funds whose names hold a word of health or of a school."""
+        if not self.varied:
+            return self.pool.companies
+        return self.pool.companies + self.pool.institutions
+
+    def judge(self):
+        """A judge not yet named in this filing (a panel needs three): from the list, then drawn."""
+        from samples.pools import Judge
+
+        for judge in self.rng.sample(self.pool.judges, len(self.pool.judges)):
+            words = judge.name.replace(".", "").split()
+            if not any(w.lower() in self.names.used for w in words if len(w) > 1):
+                self.names.reserve(*words)
+                self.judge_title = self.judge_title or judge.title
+                return judge
+        return Judge(self.names.full_with_initial(), "United States District Judge")
+
+    def ecf_stamp(self, case: str) -> None:
+        """Most filings in the varied corpus carry the CM/ECF stamp of a filed document."""
+        from samples import courts
+
+        if self.varied and self.court is not None and self.rng.random() < 0.6:
+            template, top, base = courts.ecf_stamp(self.court, case, self.rng)
+            if template:
+                self.stamp = (template, top, base)
+
     # -- the parts every pleading has ---------------------------------------
     def parties(self, individual_plaintiff: bool = True) -> tuple[str, str]:
         plaintiff = (
             self.names.full() if individual_plaintiff else self.rng.choice(self.pool.companies)
         )
-        defendant = self.rng.choice([c for c in self.pool.companies if c != plaintiff])
+        defendant = self.rng.choice([c for c in self.defendants() if c != plaintiff])
         if individual_plaintiff:
             self.pub("PARTY", plaintiff)
             self.names.reserve(*plaintiff.split())
@@ -191,6 +239,17 @@ class Composer:
         return plaintiff, defendant
 
     def counsel(self, client: str, side: str):
+        if self.varied:
+            from samples.counsel import make_team
+
+            government = ""
+            if side == "Defendant" and client.upper().startswith(("CITY OF", "COUNTY OF")):
+                government = self.rng.choice(["", "city" if "CITY" in client.upper() else "county"])
+            team = make_team(
+                self, client.upper() if side == "Plaintiff" else client, side, government
+            )
+            self.teams.append(team)
+            return team.lead.name, team.office, team.caption_block(self.rng.randrange(3))
         name = f"{self.names.first()} {self.rng.choice('ABCDEFGHJKLMNPRSTW')}. {self.names.last()}"
         partner = self.names.last()
         firm = self.rng.choice(
@@ -228,6 +287,10 @@ class Composer:
         title: str,
         hearing: bool,
     ) -> Caption:
+        if self.varied:
+            return self._varied_caption(
+                attorney, court, plaintiff, defendant, case_number, title, hearing
+            )
         judge = self.rng.choice(self.pool.judges)
         self.names.reserve(*judge.name.replace(".", "").split())
         right = [f"Case No. {self.pub('CASE_NUMBER', case_number)}", "", title]
@@ -252,7 +315,54 @@ class Composer:
         ]
         return Caption(attorney, ["UNITED STATES DISTRICT COURT", court], left, right)
 
+    def _varied_caption(
+        self,
+        attorney: list[str],
+        court: str,
+        plaintiff: str,
+        defendant: str,
+        case_number: str,
+        title: str,
+        hearing: bool,
+    ) -> Caption:
+        rng = self.rng
+        judge = self.judge()
+        self.pub("CASE_NUMBER", case_number)
+        label = rng.choice(["Case No.", "CASE NO.:", "No.", "Case No.:"])
+        right = [f"{label} {case_number}", "", title]
+        if hearing:
+            named = rng.choice(
+                [f"Judge: Hon. {judge.name}", f"Hon. {judge.name}", f"Judge: {judge.name}"]
+            )
+            self.pub("JUDGE", judge.name)
+            right += [
+                "",
+                f"{rng.choice(['Date:', 'Hearing Date:', 'DATE:'])} {self.pub('HEARING_DATE', self.date(2024))}",
+                f"Time: {rng.choice(['9:00 a.m.', '10:00 a.m.', '1:30 p.m.', '2:00 p.m.'])}",
+                f"{rng.choice(['Courtroom:', 'Ctrm:', 'Dept.:'])} {rng.randint(2, 27)}",
+                named,
+            ]
+        who = f"{plaintiff.upper()},"
+        if plaintiff.upper() not in self.defendants() and rng.random() < 0.4:
+            who = f"{plaintiff.upper()}, an individual,"
+        others = rng.choice([", et al.,", "; and DOES 1 through 20, inclusive,", ", et al.,"])
+        left = [who, "", "Plaintiff,", "", rng.choice(["v.", "vs.", "v."]), "", f"{defendant}{others}",
+                "", "Defendants."]  # fmt: skip
+        court_lines = (
+            list(self.court.lines)
+            if self.court is not None
+            else ["UNITED STATES DISTRICT COURT", court]
+        )
+        return Caption(attorney, court_lines, left, right)
+
     def case_number(self) -> tuple[str, str, str]:
+        if self.varied:
+            from samples import courts
+
+            self.court = self.rng.choice(courts.DISTRICT)
+            number = courts.case_number(self.court, self.rng)
+            place = f"{self.court.street.split(',')[0]}, {self.court.city_line.split(',')[0]}"
+            return self.court.lines[1], number, self.pub("COURT", place)
         court, pattern, courthouse = self.rng.choice(COURTS)
         judges = self.rng.choice(
             ["KJM-DB", "JAM-AC", "WBS-CKD", "DAD-SAB", "JSC", "HSG", "MWF-AGR", "JLS-BGS"]
@@ -262,7 +372,16 @@ class Composer:
         )
         return court, number, courthouse
 
-    def signature(self, counsel: str, firm: str, client_line: str) -> Lines:
+    def signature(self, counsel: str, firm: str, client_line: str):
+        if self.varied and self.teams:
+            from samples.content import Columns
+
+            runs = self.teams[0].signature(self.rng.randrange(4), self.date(2024))
+            if len(runs) == 1:
+                return Lines(runs[0], left=self.rng.choice([0.4, 0.45, 0.5]))
+            if self.layout == "two_column":
+                return Lines(runs[0] + [""] + runs[1], left=0.3)
+            return Columns(runs[0], runs[1], split=0.5)
         return Lines(
             [
                 f"Dated: {self.date(2024)}",
@@ -277,6 +396,20 @@ class Composer:
             ],
             left=0.45,
         )
+
+    def service(self, title: str, other_client: str, other_side: str) -> list:
+        """The certificate or proof of service that closes a pleading in the varied corpus."""
+        if not self.varied or not self.teams or self.rng.random() < 0.3:
+            return []
+        from samples.compose_papers import service_section
+        from samples.counsel import make_team
+
+        government = ""
+        if other_client.upper().startswith(("CITY OF", "COUNTY OF")) and self.rng.random() < 0.5:
+            government = "city" if "CITY" in other_client.upper() else "county"
+        other = make_team(self, other_client, other_side, government)
+        self.teams.append(other)
+        return service_section(self, title, self.teams[0], [other])
 
 
 def proper(name: str) -> str:
@@ -297,19 +430,29 @@ def compose(
     extra: int = 2,
     variant: str = "",
     ligatures: bool = False,
+    layout: str = "",
 ) -> tuple[Composer, Content]:
-    from samples import compose_kinds  # the three kinds live in their own module
+    """The text of one filing of ``kind``; ``layout`` given, in the varied styles."""
+    from samples import compose_kinds, compose_papers  # the kinds live in their own modules
 
     builders = {
         "motion": compose_kinds.motion,
         "declaration": compose_kinds.declaration,
         "exhibit": compose_kinds.exhibit,
         "order": compose_kinds.order,
+        "stipulation": compose_papers.stipulation,
+        "opinion": compose_papers.opinion,
+        "clerk_letter": compose_papers.clerk_letter,
+        "counsel_letter": compose_papers.counsel_letter,
     }
     if kind not in builders:
         raise ValueError(f"unknown filing kind {kind!r}; use one of {', '.join(builders)}")
     composer = Composer(rng, split)
     composer.variant = variant
+    if layout:
+        composer.vary(layout)
+    elif kind not in ("motion", "declaration", "exhibit", "order"):
+        raise ValueError(f"the kind {kind!r} is written in the varied styles only")
     if ligatures:
         composer.names.prefer_last = "ff|fi|fl"
     return composer, builders[kind](composer, extra)

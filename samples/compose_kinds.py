@@ -95,6 +95,9 @@ def motion(c: Composer, extra: int) -> Content:
         ),
         c.signature(counsel, firm, f"Attorneys for Plaintiff {who}"),
     ]
+    filler_at = len(blocks) - 3
+    blocks += c.service(title, defendant, "Defendant")
+    c.ecf_stamp(case_number)
     filler = _filler(c, text.LEGAL_STANDARD[2:] + text.ARGUMENT)
     return Content(
         "motion",
@@ -107,8 +110,9 @@ def motion(c: Composer, extra: int) -> Content:
         c.private,
         c.public,
         filler,
-        len(blocks) - 3,
+        filler_at,
         author=counsel,
+        ecf=c.stamp,
     )
 
 
@@ -171,6 +175,9 @@ def declaration(c: Composer, extra: int) -> Content:
             left=0.45,
         )
     )
+    filler_at = len(blocks) - 3
+    blocks += c.service(title, plaintiff.upper(), "Plaintiff")
+    c.ecf_stamp(case_number)
     filler = _filler(c, text.LEGAL_STANDARD[4:5] + text.ARGUMENT[1:3])
     return Content(
         "declaration",
@@ -183,8 +190,9 @@ def declaration(c: Composer, extra: int) -> Content:
         c.private,
         c.public,
         filler,
-        len(blocks) - 3,
+        filler_at,
         author=counsel,
+        ecf=c.stamp,
     )
 
 
@@ -216,6 +224,7 @@ def exhibit(c: Composer, extra: int) -> Content:
     bates_prefix = "".join(w[0] for w in defendant.split()[:3] if w[0].isalpha()).upper()
     bates = f"{bates_prefix}|{rng.randint(100, 9000)}"
     title = f"EXHIBIT {letter}"
+    c.ecf_stamp(case_number)
     blocks = [
         Heading(title),
         Heading(f"{what[:-1].title()} Contact List Produced by {proper(defendant)}"),
@@ -236,6 +245,7 @@ def exhibit(c: Composer, extra: int) -> Content:
         len(blocks),
         legend="CONFIDENTIAL - SUBJECT TO PROTECTIVE ORDER",
         bates=bates,
+        ecf=c.stamp,
     )
 
 
@@ -278,6 +288,11 @@ def order(c: Composer, extra: int) -> Content:
         Lines([f"Dated: {meta['date']}", "", "", judge.upper(), judge_title.upper()], left=0.5),
     ]
     filler = body[keep:] + _filler(c, text.LEGAL_STANDARD + text.ARGUMENT[:3])
+    if c.varied:
+        from samples import courts
+
+        c.court = next(x for x in courts.DISTRICT if x.lines[1] == meta["court"])
+        c.ecf_stamp(meta["case"])
     return Content(
         "order",
         "ORDER",
@@ -290,4 +305,5 @@ def order(c: Composer, extra: int) -> Content:
         c.public,
         filler,
         len(blocks) - 2,
+        ecf=c.stamp,
     )

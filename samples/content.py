@@ -41,6 +41,18 @@ class Lines:
 
     lines: list[str]
     left: float = 0.0  # fraction of the frame width where the lines start
+    center: bool = False  # each line centred (a letterhead)
+    bold: bool = False
+
+
+@dataclass
+class Columns:
+    """Two runs of lines side by side from the same height: two signature blocks of a
+    stipulation, a letterhead's clerk and telephone, a service list set in two columns."""
+
+    left: list[str]
+    right: list[str]
+    split: float = 0.5  # fraction of the frame width where the right column starts
 
 
 @dataclass
@@ -58,7 +70,7 @@ class Caption:
     right: list[str]  # case number, document title, hearing
 
 
-Block = Heading | Para | Lines | Table | Caption
+Block = Heading | Para | Lines | Columns | Table | Caption
 
 
 @dataclass
@@ -95,6 +107,11 @@ class Content:
     legend: str = ""  # CONFIDENTIAL stamp, for exhibits
     bates: str = ""  # first Bates number, for exhibits
     author: str = ""  # the drafter named in the PDF metadata (a public name)
+    ecf: tuple[str, bool, int] | None = (
+        None  # the CM/ECF stamp: template, at the top, first Page ID
+    )
+    letter_head: list[str] = field(default_factory=list)  # a letter's header on later pages
+    foot: list[str] = field(default_factory=list)  # a letterhead's lines at the foot of page 1
 
 
 def marked_values(text: str) -> list[str]:

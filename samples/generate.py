@@ -31,18 +31,27 @@ from samples.content import Content, Para  # noqa: E402
 from samples.pools import check_split  # noqa: E402
 from samples.truth import PrivateEntry, PublicEntry, Truth, find, truth_path  # noqa: E402
 
-ALL_LAYOUTS = ("pleading", "wordproc", "table", "two_column", "ligature", "order")
+ALL_LAYOUTS = (
+    "pleading", "wordproc", "table", "two_column", "ligature", "order", "letter", "opinion",
+)  # fmt: skip
 ALL_TRAPS = traps.ALL_TRAPS
 KINDS = {
-    "pleading": ("motion", "declaration"),
-    "wordproc": ("motion", "declaration"),
+    "pleading": ("motion", "declaration", "stipulation"),
+    "wordproc": ("motion", "declaration", "stipulation"),
     "two_column": ("motion", "declaration"),
     "ligature": ("motion", "declaration"),
     "table": ("exhibit",),
     "order": ("order",),
+    "letter": ("clerk_letter", "counsel_letter"),
+    "opinion": ("opinion",),
 }
+# The kinds the classic style knows (the bundled samples are written in it).
+CLASSIC_KINDS = {"motion", "declaration", "exhibit", "order"}
 FIXED_DATE = "D:20240301090000Z"
-PER_PAGE = {"pleading": 3, "order": 3, "wordproc": 4, "two_column": 5, "ligature": 4, "table": 4}
+PER_PAGE = {
+    "pleading": 3, "order": 3, "wordproc": 4, "two_column": 5, "ligature": 4, "table": 4,
+    "letter": 4, "opinion": 3,
+}  # fmt: skip
 
 __all__ = ["ALL_LAYOUTS", "ALL_TRAPS", "Truth", "make_filing", "make_corpus", "write_bundled"]
 
@@ -57,26 +66,38 @@ def make_filing(
     pages: int | None = None,
     kind: str | None = None,
     variant: str = "",
+    classic: bool = False,
 ) -> Truth:
     """Write one filing to ``path`` and its truth to ``NAME.truth.json``; return the truth.
 
-    ``kind`` (motion, declaration, exhibit, order) defaults to one that suits
-    the layout; ``pages`` asks for that many text pages (a scanned trap adds
-    one image page after them).
+    ``kind`` (motion, declaration, exhibit, order, stipulation, opinion,
+    clerk_letter, counsel_letter) defaults to one that suits the layout; ``pages``
+    asks for that many text pages (a scanned trap adds one image page after them).
+    Counsel's blocks, signatures, courts, service and the CM/ECF stamp are written
+    in many real styles; ``classic`` keeps the one style the bundled samples use.
     """
     check_split(split)
     if layout not in KINDS:
         raise ValueError(f"unknown layout {layout!r}; use one of {', '.join(ALL_LAYOUTS)}")
     path = Path(path)
     rng = random.Random(f"{seed}/{split}/{layout}/{kind}/{variant}")
-    kind = kind or rng.choice(KINDS[layout])
+    kind = kind or rng.choice(
+        KINDS[layout] if not classic else [k for k in KINDS[layout] if k in CLASSIC_KINDS]
+    )
     extra = pages or 1 if kind == "exhibit" else 2
     composer, content = compose(
-        kind, rng, split, extra=extra, variant=variant, ligatures=layout == "ligature"
+        kind,
+        rng,
+        split,
+        extra=extra,
+        variant=variant,
+        ligatures=layout == "ligature",
+        layout="" if classic else layout,
     )
     plans = _plan_traps(composer, content, tuple(traps))
     blocks = _fit(content, layout, pages if pages is not None else 1 + rng.randint(0, 1))
-    doc = _draw(content, layout, blocks)
+    scanned = 1 if "scanned" in traps else 0
+    doc = _draw(content, layout, blocks, extra_pages=scanned)
     try:
         text_pages = doc.page_count
         private, public = _locate(doc, content)
@@ -114,6 +135,7 @@ def make_filing(
             list(traps),
             private,
             sorted(public, key=lambda e: (e.page, e.category, e.value)),
+            kind,
         )
         _save(doc, path)
     finally:
@@ -171,7 +193,7 @@ def write_bundled(out_dir: Path, seed: int = 2024) -> list[Path]:
     """The samples shipped with the project, always from the same seed."""
     paths = []
     for name, options in BUNDLED.items():
-        make_filing(Path(out_dir) / name, seed=seed, **options)
+        make_filing(Path(out_dir) / name, seed=seed, classic=True, **options)
         paths.append(Path(out_dir) / name)
     return paths
 
@@ -221,7 +243,7 @@ def _geometry(layout: str) -> flow.Geometry:
     return flow.GEOMETRIES["pleading" if layout == "order" else layout]
 
 
-def _draw(content: Content, layout: str, blocks: list) -> pymupdf.Document:
+def _draw(content: Content, layout: str, blocks: list, extra_pages: int = 0) -> pymupdf.Document:
     if layout == "ligature":
         doc = htmlflow.render(blocks)
     else:
@@ -229,19 +251,35 @@ def _draw(content: Content, layout: str, blocks: list) -> pymupdf.Document:
         flow.draw(doc, flow.layout(blocks, _geometry(layout)))
     total = doc.page_count
     for i, page in enumerate(doc):
-        if layout in ("pleading", "order"):
+        if content.ecf:
+            paper.ecf_stamp(
+                page, stamp_text(content.ecf, i + 1, total + extra_pages), content.ecf[1]
+            )
+        if layout == "letter":
+            paper.letter_running(page, i + 1, content.letter_head)
+            if i == 0 and content.foot:
+                paper.letter_foot(page, content.foot)
+        elif layout == "opinion":
+            paper.centred_number(page, i + 1, content.short_title if i else "")
+        elif layout in ("pleading", "order"):
             paper.pleading(page, i + 1, total, content.title)
         else:
             paper.running(
                 page,
                 i + 1,
-                total,
+                total + extra_pages,
                 content.short_title,
                 content.case_number,
                 content.legend,
                 _bates(content, i),
             )
     return doc
+
+
+def stamp_text(ecf: tuple[str, bool, int], page: int, pages: int) -> str:
+    """The CM/ECF stamp of one page."""
+    template, _, first_id = ecf
+    return template.format(page=page, pages=pages, page_id=first_id + page - 1)
 
 
 def _bates(content: Content, index: int) -> str:

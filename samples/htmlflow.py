@@ -13,7 +13,7 @@ import re
 
 import pymupdf
 
-from samples.content import MARK_CLOSE, MARK_OPEN, Caption, Heading, Lines, Para, Table
+from samples.content import MARK_CLOSE, MARK_OPEN, Caption, Columns, Heading, Lines, Para, Table
 
 CSS = """
 body { font-family: serif; font-size: 12pt; line-height: 1.45; }
@@ -25,6 +25,8 @@ table { border-collapse: collapse; width: 100%; font-size: 10pt; margin: 4pt 0 1
 td, th { border: 0.6pt solid black; padding: 3pt; vertical-align: top; text-align: left; }
 th { background-color: #d9d9d9; }
 .lines { margin-left: 45%; text-indent: 0; text-align: left; }
+.center { text-align: center; text-indent: 0; }
+table.cols, table.cols td { border: none; padding: 0 6pt 0 0; font-size: 11pt; }
 """
 BODY = pymupdf.Rect(72, 76, 540, 724)
 
@@ -55,7 +57,23 @@ def to_html(blocks: list) -> str:
             cls = ' class="flush"' if not b.indent else ""
             parts.append(f"<p{cls}>{_inline(b.text)}</p>")
         elif isinstance(b, Lines):
-            parts.append('<p class="lines">' + "<br/>".join(_inline(x) for x in b.lines) + "</p>")
+            body = "<br/>".join(_inline(x) for x in b.lines)
+            if b.bold:
+                body = f"<b>{body}</b>"
+            if b.center:
+                parts.append(f'<p class="center">{body}</p>')
+            elif b.left:
+                parts.append(f'<p class="lines">{body}</p>')
+            else:
+                parts.append(f'<p class="flush">{body}</p>')
+        elif isinstance(b, Columns):
+            left = "<br/>".join(_inline(x) for x in b.left)
+            right = "<br/>".join(_inline(x) for x in b.right)
+            w = round(100 * b.split)
+            parts.append(
+                f'<table class="cols"><tr><td style="width:{w}%">{left}</td>'
+                f'<td style="width:{100 - w}%">{right}</td></tr></table>'
+            )
         elif isinstance(b, Table):
             head = "".join(f"<th>{_inline(h)}</th>" for h in b.header)
             rows = "".join(

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import pymupdf
 
-from samples.content import MARK_CLOSE, MARK_OPEN, Caption, Heading, Lines, Para, Table
+from samples.content import MARK_CLOSE, MARK_OPEN, Caption, Columns, Heading, Lines, Para, Table
 
 PAGE_W, PAGE_H = 612.0, 792.0
 REGULAR = pymupdf.Font("tiro")
@@ -71,7 +71,16 @@ TABLE = Geometry(
     justify=False,
     table_size=9.0,
 )
-GEOMETRIES = {g.name: g for g in (PLEADING, WORDPROC, TWO_COLUMN, TABLE)}
+# A letter: single-spaced, ragged right, a blank line between paragraphs.
+LETTER = Geometry(
+    "letter", [(72.0, 540.0)], 72.0, 720.0, size=11.0, body=13.5, single=13.0, para_gap=11.0,
+    justify=False,
+)  # fmt: skip
+# An opinion: one and a half spacing, justified, set a little smaller than a pleading.
+OPINION = Geometry(
+    "opinion", [(90.0, 522.0)], 90.0, 716.0, size=11.5, body=19.0, single=13.0, para_gap=4.0
+)
+GEOMETRIES = {g.name: g for g in (PLEADING, WORDPROC, TWO_COLUMN, TABLE, LETTER, OPINION)}
 
 
 @dataclass
@@ -187,6 +196,8 @@ class Flow:
             self.heading(block)
         elif isinstance(block, Lines):
             self.lines(block)
+        elif isinstance(block, Columns):
+            self.columns(block)
         elif isinstance(block, Table):
             self.table(block)
         elif isinstance(block, Caption):
@@ -230,14 +241,47 @@ class Flow:
     def lines(self, block: Lines) -> None:
         geo = self.geo
         self.snap()
-        self.room(len(block.lines), geo.single)
+        self.room(min(len(block.lines), 14), geo.single)
         x = self.x0 + block.left * (self.x1 - self.x0)
         for line in block.lines:
             self.room(1, geo.single)
             if line:
-                self.put(x, " ".join(tokens(line)))
+                s = " ".join(tokens(line))
+                at = x
+                if block.center:
+                    at = (self.x0 + self.x1 - width(s, geo.size, block.bold)) / 2
+                self.put(at, s, bold=block.bold)
             self.y += geo.single
         self.y += geo.para_gap
+
+    def columns(self, block: Columns) -> None:
+        """Two runs of lines from the same height; the longer one sets where the flow goes on."""
+        geo = self.geo
+        self.snap()
+        self.room(min(max(len(block.left), len(block.right)), 14), geo.single)
+        top, page = self.y, len(self.pages)
+        right_x = self.x0 + block.split * (self.x1 - self.x0)
+        span = right_x - self.x0 - 12
+        bottom = top
+        for x, lines, room in (
+            (self.x0, block.left, span),
+            (right_x, block.right, self.x1 - right_x),
+        ):
+            self.y = top
+            for line in lines:
+                parts = wrap(tokens(line), geo.size, room, room) if line else [[]]
+                for part in parts:
+                    if part:
+                        s = " ".join(part)
+                        size = geo.size
+                        while width(s, size) > room and size > 7:
+                            size -= 0.5  # one long word (an e-mail) is set smaller, not broken
+                        self.pages[page - 1].text.append((x, self.y, s, False, size))
+                    self.y += geo.single
+            bottom = max(bottom, self.y)
+        self.y = bottom + geo.para_gap
+        if self.y > geo.last_baseline:
+            self.next_column()
 
     def table(self, t: Table) -> None:
         geo, size = self.geo, self.geo.table_size

@@ -65,3 +65,34 @@ def running(
     if bates:
         items.append((558.0 - width(bates, 10, True), 756.0, bates, 10.0, True))
     _text(page, items)
+
+
+def ecf_stamp(page: pymupdf.Page, text: str, top: bool = True) -> None:
+    """The header CM/ECF writes across every page of a filed document (or, in some
+    circuits, the footer): one line of small type over whatever is on the page."""
+    size = 8.0 if width(text, 9.0) > PAGE_W - 60 else 9.0
+    x = (PAGE_W - width(text, size)) / 2
+    _text(page, [(x, 18.0 if top else PAGE_H - 12.0, text, size, False)])
+
+
+def letter_running(page: pymupdf.Page, number: int, header: list[str]) -> None:
+    """A letter's second and later pages: the addressee, the date and the page, top left."""
+    if number == 1:
+        return
+    items = [(72.0, 40.0 + 11.0 * i, s, 9.5, False) for i, s in enumerate(header)]
+    items.append((72.0, 40.0 + 11.0 * len(header), f"Page {number}", 9.5, False))
+    _text(page, items)
+
+
+def centred_number(page: pymupdf.Page, number: int, footer: str = "") -> None:
+    """An opinion's page number, centred at the foot, and a short footer line under it."""
+    items = [_centered(str(number), 752.0, 10.0)]
+    if footer:
+        items.append(_centered(footer[:100], 766.0, 8.0))
+    _text(page, items)
+
+
+def letter_foot(page: pymupdf.Page, lines: list[str]) -> None:
+    """A letterhead set at the foot of the first page: the office's address and phones."""
+    y = PAGE_H - 40.0 - 11.0 * (len(lines) - 1)
+    _text(page, [_centered(s, y + 11.0 * i, 8.5) for i, s in enumerate(lines)])

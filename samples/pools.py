@@ -65,6 +65,7 @@ class Pools:
     ia_findings: tuple[str, ...]
     companies: tuple[str, ...]
     judges: tuple[Judge, ...]
+    institutions: tuple[str, ...] = ()
 
 
 def _side(entries: tuple[str, ...], split: str, key=lambda e: e) -> tuple:
@@ -91,6 +92,8 @@ def pools(split: str) -> Pools:
         ia_findings=_side(read_list("ia_findings.txt"), split),
         companies=read_list("companies.txt"),
         judges=_side(judges, split, key=lambda j: j.name),
+        # Public too: an institution sued by name is a party whatever words its name holds.
+        institutions=read_list("institutions.txt"),
     )
 
 
@@ -118,6 +121,12 @@ class NamePicker:
 
     def full(self, prefer: str = "") -> str:
         return f"{self.first()} {self.last(prefer)}"
+
+    def full_with_initial(self) -> str:
+        """A name as the bench and the clerk's office sign it: "Nadia R. Osei"."""
+        first = self.first()
+        initial = self.rng.choice("ABCDEFGHJKLMNPRSTW")
+        return f"{first} {initial}. {self.last()}"
 
     def _pick(self, names: tuple[str, ...], prefer: str) -> str:
         choices = [n for n in names if n.lower() not in self.used]

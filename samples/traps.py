@@ -35,6 +35,11 @@ class TrapPlan:
     surface: str
     plants: list[Plant] = field(default_factory=list)
     reused: list[Plant] = field(default_factory=list)  # page values this trap repeats
+    style: str = ""  # how a scanned page is written (the varied corpus)
+    lines: list[tuple[str, float]] = field(default_factory=list)  # a scanned page's text
+    live: list[str] = field(default_factory=list)  # live text over a scanned page
+    angle: float = 0.0  # a scanned page's skew, in degrees
+    dpi: int = 200
 
 
 def _pick(content: Content, prefer: tuple[str, ...], c: Composer) -> Plant | None:
@@ -77,6 +82,8 @@ def plan(c: Composer, content: Content, traps: tuple[str, ...]) -> list[TrapPlan
             ).format(v=f"\x01{value}\x02")
             content.blocks.insert(max(1, content.filler_at - 1), Para(said))
             content.filler_at += 1
+        elif surface == "scanned" and c.varied:
+            _plan_scan(c, content, tp)
         elif surface == "scanned":
             name = c.names.full()
             dob = values.date_forms(values.birth_date(c.rng, 1950, 2000))
@@ -88,10 +95,27 @@ def plan(c: Composer, content: Content, traps: tuple[str, ...]) -> list[TrapPlan
                 Plant("SSN", ssn, [values.digits_only(ssn)], surface),
                 Plant("PHONE", phone, values.phone_forms(phone), surface),
             ]
+        if surface in ("metadata", "attachment", "annotation", "form_field", "bookmark") and not (
+            tp.reused
+        ):
+            tp.plants = _fresh(
+                c, surface
+            )  # a paper with nothing private on its pages (a clerk's letter)
         tp.plants += [_copy(p, surface) for p in tp.reused]
         plans.append(tp)
         content.private.extend(p for p in tp.plants if p not in content.private)
     return plans
+
+
+def _fresh(c: Composer, surface: str) -> list[Plant]:
+    """Values that exist only in the trap: a person who handled the file, a number."""
+    name = c.names.full()
+    phone = values.phone(c.rng, list(c.city().area_codes))
+    person = Plant("PERSON", name, name.split(), surface)
+    number = Plant("PHONE", phone, values.phone_forms(phone), surface)
+    if surface in ("metadata", "attachment"):
+        return [person, number]
+    return [person] if surface == "bookmark" else [number]
 
 
 def _page_of(p: Plant, content: Content) -> int:
@@ -167,8 +191,128 @@ def _bad_redaction(doc, content, tp) -> None:
             page.draw_rect(rect + (-1, -1, 1, 1), color=(0, 0, 0), fill=(0, 0, 0))
 
 
+SCAN_STYLES = ("intake", "letter", "incident", "medical")
+
+
+def _plan_scan(c: Composer, content: Content, tp: TrapPlan) -> None:
+    """A scanned exhibit of one of several kinds (an intake form, a letter to the person at
+    home, a police incident report, a clinic's visit summary), with the live text a filed
+    exhibit carries over its pixels: the CM/ECF stamp, a Bates number, an exhibit label."""
+    rng = c.rng
+    style = rng.choice(SCAN_STYLES)
+    first, last = c.names.first(), c.names.last()
+    dob = values.date_forms(values.birth_date(rng, 1950, 2000))
+    shown_dob = dob[1] if rng.random() < 0.7 else dob[0]
+    dob_plant = Plant("DOB", shown_dob, [f for f in dob if f != shown_dob], "scanned")
+    city = c.city()
+    street = f"{rng.randint(100, 9899)} {rng.choice(c.pool.streets)}"
+    city_line = f"{city.name}, {city.state} {city.zip}"
+    address = Plant("ADDRESS", f"{street}, {city_line}", [street], "scanned")
+    phone = values.phone(rng, list(city.area_codes))
+    ssn = values.ssn(rng)
+    if style == "intake":
+        name = f"{first} {last}"
+        plants = [Plant("PERSON", name, [first, last], "scanned"), dob_plant,
+                  Plant("SSN", ssn, [values.digits_only(ssn)], "scanned"),
+                  Plant("PHONE", phone, values.phone_forms(phone), "scanned"), address]  # fmt: skip
+        lines = [("CLIENT INTAKE FORM", 16), ("", 12), (f"Name: {name}", 13),
+                 (f"Date of Birth: {shown_dob}", 13), (f"Social Security No.: {ssn}", 13),
+                 (f"Home Address: {street}", 13), (f"{city_line}", 13),
+                 (f"Telephone: {phone}", 13), ("", 12),
+                 ("Signature on file. Received by intake staff.", 12)]  # fmt: skip
+    elif style == "letter":
+        name = f"{first} {last}"
+        bank = rng.choice(
+            ["Golden Valley Bank", "Sierra Federal Savings", "Redwood Community Bank"]
+        )
+        plants = [Plant("PERSON", name, [first, last], "scanned"), address, dob_plant,
+                  Plant("SSN", ssn, [values.digits_only(ssn)], "scanned")]  # fmt: skip
+        lines = [(bank, 15), ("Member Services", 11), ("", 11), (c.date(2022), 12), ("", 11),
+                 (name, 12), (street, 12), (city_line, 12), ("", 11),
+                 (f"Dear {first} {last}:", 12), ("", 11),
+                 ("We have updated our records to show your date of birth", 12),
+                 (f"as {shown_dob} and your Social Security number as", 12),
+                 (f"{ssn}. Please call us if this is not correct.", 12), ("", 11),
+                 ("Sincerely, Member Services", 12)]  # fmt: skip
+    elif style == "incident":
+        name = f"{last.upper()}, {first.upper()}"
+        plants = [Plant("PERSON", name, [first, last], "scanned"), dob_plant,
+                  Plant("PHONE", phone, values.phone_forms(phone), "scanned"), address]  # fmt: skip
+        lines = [("INCIDENT REPORT", 16), (f"Report No. {rng.randint(18, 24)}-{rng.randint(10000, 99999)}", 11),
+                 ("", 11), (f"Reporting Party: {name}", 12), (f"DOB: {shown_dob}    Phone: {phone}", 12),
+                 (f"Residence: {street}, {city_line}", 12), ("", 11),
+                 ("Narrative: R/P stated that a vehicle was parked across", 12),
+                 ("the driveway for several hours. Unit 14 responded.", 12)]  # fmt: skip
+    else:
+        name = f"{first} {last}"
+        med = rng.choice(c.pool.medical)
+        mrn = values.mrn(rng)
+        clinic = rng.choice(
+            ["Sutter Family Medicine", "Mercy General Hospital", "Valley Children's Clinic"]
+        )
+        plants = [Plant("PERSON", name, [first, last], "scanned"), dob_plant,
+                  Plant("MRN", mrn, [], "scanned"), Plant("MEDICAL", med, [], "scanned")]  # fmt: skip
+        lines = [(clinic, 15), ("PATIENT VISIT SUMMARY", 13), ("", 11), (f"Patient: {name}", 12),
+                 (f"DOB: {shown_dob}", 12), (f"MRN: {mrn}", 12), ("", 11),
+                 (f"Assessment: {med}", 12), ("Plan: follow up in four weeks.", 12)]  # fmt: skip
+    tp.style, tp.plants, tp.lines = style, plants, lines
+    live = []
+    if content.ecf:
+        live.append("ecf")
+    options = ["bates", "label"] if content.bates else ["label", "label", ""]
+    extra = rng.choice(options)
+    if extra:
+        live.append(extra)
+    tp.live = live
+    tp.angle = rng.choice([0.0, 0.0, 0.4, -0.6, 0.9])
+    tp.dpi = rng.choice([150, 200, 200, 300])
+
+
+def _scanned_varied(doc, content, tp) -> None:
+    import numpy as np
+
+    from samples.generate import stamp_text
+
+    src = pymupdf.open()
+    page = src.new_page(width=612, height=792)
+    y = 110.0
+    for s, size in tp.lines:
+        if s:
+            page.insert_text((80, y), s, fontname="helv", fontsize=size)
+        y += size * 2.0
+    if tp.style in ("intake", "incident"):
+        page.draw_rect(pymupdf.Rect(60, 70, 552, y + 10), color=(0, 0, 0), width=1)
+    matrix = pymupdf.Matrix(tp.dpi / 72, tp.dpi / 72).prerotate(tp.angle)
+    pix = page.get_pixmap(matrix=matrix, colorspace=pymupdf.csGRAY)
+    speckle = np.frombuffer(pix.samples_mv, dtype=np.uint8).copy()
+    where = np.random.default_rng(len(speckle)).random(speckle.size) < 0.0015
+    speckle[where] = 90  # the dust of a photocopier
+    noisy = pymupdf.Pixmap(pymupdf.csGRAY, pix.width, pix.height, speckle.tobytes(), False)
+    out = doc.new_page(width=612, height=792)
+    out.insert_image(out.rect, stream=noisy.tobytes("png"))
+    number = doc.page_count
+    for kind in tp.live:
+        if kind == "ecf" and content.ecf:
+            from samples import paper
+
+            paper.ecf_stamp(out, stamp_text(content.ecf, number, number), content.ecf[1])
+        elif kind == "bates" and content.bates:
+            prefix, start = content.bates.split("|")
+            bates = f"{prefix}{int(start) + number - 1:06d}"
+            out.insert_text((470, 770), bates, fontname="hebo", fontsize=10)
+        elif kind == "label":
+            out.insert_text(
+                (500, 40), f"EXHIBIT {chr(ord('A') + number % 6)}", fontname="hebo", fontsize=11
+            )
+    for p in tp.plants:
+        p.page = doc.page_count
+
+
 def _scanned(doc, content, tp) -> None:
     """An image-only exhibit page: the values exist only as pixels."""
+    if tp.style:
+        _scanned_varied(doc, content, tp)
+        return
     src = pymupdf.open()
     page = src.new_page(width=612, height=792)
     person, dob, ssn, phone = (p.value for p in tp.plants[:4])

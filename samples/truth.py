@@ -39,6 +39,7 @@ class Truth:
     traps: list[str]
     private: list[PrivateEntry]
     public: list[PublicEntry]
+    kind: str = ""  # motion, declaration, exhibit, order, stipulation, opinion, clerk_letter...
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), indent=1, ensure_ascii=False) + "\n"
@@ -53,6 +54,7 @@ class Truth:
             list(d["traps"]),
             [PrivateEntry(**p) for p in d["private"]],
             [PublicEntry(**p) for p in d["public"]],
+            d.get("kind", ""),
         )
 
     @classmethod
