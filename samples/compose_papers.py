@@ -28,7 +28,7 @@ class Cast:
     """The people of one case: an adult plaintiff, an entity and an officer sued, a private
     witness and a minor; their short forms and pronouns."""
 
-    def __init__(self, c: Composer) -> None:
+    def __init__(self, c: Composer, short: bool = True) -> None:
         rng = c.rng
         self.P = c.names.full()
         self.p = self.P.split()[-1]
@@ -51,14 +51,11 @@ class Cast:
         self.m = first
         self.rel = rng.choice(["son", "daughter", "nephew", "granddaughter", "stepson"])
         self.age = str(rng.randint(5, 16))
-        for category, value in (
-            ("PARTY", self.P),
-            ("PARTY", self.p),
-            ("PARTY", self.O),
-            ("PARTY", self.o),
-            ("PARTY", self.E),
-        ):
-            c.pub(category, value)
+        # the short forms are public values only where the paper uses them (an opinion, a
+        # stipulation); a letter names the parties in full
+        values = [self.P, self.E] + ([self.p, self.O, self.o] if short else [])
+        for value in values:
+            c.pub("PARTY", value)
 
     def slots(self) -> dict[str, str]:
         return {
@@ -267,7 +264,7 @@ def clerk_letter(c: Composer, extra: int) -> Content:
     rng = c.rng
     court = rng.choice(courtlist.COURTS)
     c.court = court
-    cast = Cast(c)
+    cast = Cast(c, short=False)
     case = _pub(c, "CASE_NUMBER", courtlist.case_number(court, rng))
     lower = _pub(c, "CASE_NUMBER", courtlist.case_number(rng.choice(courtlist.DISTRICT), rng))
     clerk = _pub(c, "COURT_STAFF", c.names.full_with_initial())
@@ -373,7 +370,7 @@ def counsel_letter(c: Composer, extra: int) -> Content:
     rng = c.rng
     court = rng.choice(courtlist.DISTRICT)
     c.court = court
-    cast = Cast(c)
+    cast = Cast(c, short=False)
     s = cast.slots()
     case = _pub(c, "CASE_NUMBER", courtlist.case_number(court, rng))
     ours = make_team(c, cast.P.upper(), "Plaintiff")

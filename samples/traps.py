@@ -115,7 +115,11 @@ def _fresh(c: Composer, surface: str) -> list[Plant]:
     number = Plant("PHONE", phone, values.phone_forms(phone), surface)
     if surface in ("metadata", "attachment"):
         return [person, number]
-    return [person] if surface == "bookmark" else [number]
+    if surface == "bookmark":
+        return [person]
+    # a note or a field a paralegal filled in: a client's birth date
+    dob = values.date_forms(values.birth_date(c.rng, 1950, 2000))
+    return [Plant("DOB", dob[1], [dob[0], dob[3]], surface)]
 
 
 def _page_of(p: Plant, content: Content) -> int:

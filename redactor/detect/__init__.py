@@ -104,8 +104,7 @@ def detect(
             )
     for public in never:
         names.add(public)
-    _private_spans(texts, names, terms)
-    _resolve_values(texts, issued)
+    _private_spans(texts, names, terms, issued)
     _carry_names(texts, names)
     _carry_values(texts)
     findings: list[Finding] = []
@@ -129,8 +128,7 @@ def detect_text(
     )
     if surface:
         t.surface = SurfaceText("annotation", "text", text)
-    _private_spans([t], names, terms)
-    _resolve_values([t], issued)
+    _private_spans([t], names, terms, issued)
     _carry_names([t], names)
     return [s for s in resolve(_apply_never(text, t.spans, never)) if s.category != REGION]
 
@@ -143,9 +141,16 @@ def _read_surface(s: SurfaceText) -> bool:
     return s.surface != "metadata" or names_a_person(s.where)
 
 
-def _private_spans(texts: list[_Text], names: PublicNames, terms: Sequence[Term]) -> None:
-    """Add every private span to each text: rules first, then one batch of NER for all texts."""
+def _private_spans(
+    texts: list[_Text], names: PublicNames, terms: Sequence[Term], issued: bool = False
+) -> None:
+    """Add every private span to each text: rules first, then one batch of NER for all texts.
+
+    Contact values are resolved for the whole document before the model is asked: a
+    sentence whose only phone is counsel's ("call my assistant at 415-555-0100") gives
+    the model no reason to read it."""
     contexts = [_rule_spans(t, names) for t in texts]
+    _resolve_values(texts, issued)
     jobs = [
         (t, ctx, s, e, reason)
         for t, ctx in zip(texts, contexts, strict=True)
@@ -163,7 +168,11 @@ def _private_spans(texts: list[_Text], names: PublicNames, terms: Sequence[Term]
     for t, ctx, s, e, reason in jobs:
         t.spans += ctxmod.shaped_names(ctx, s, e, reason)
     for t, ctx in zip(texts, contexts, strict=True):
-        t.spans += _contact_row_names(ctx, t.spans) + _term_spans(t.text, terms)
+        t.spans += (
+            _contact_row_names(ctx, t.spans)
+            + _addressee_names(ctx, t.spans)
+            + _term_spans(t.text, terms)
+        )
         t.spans = [_name_category(t.text, s) for s in t.spans]
         if t.surface is not None and t.surface.surface == "metadata":
             t.spans = _metadata_names(t, names)
@@ -217,6 +226,7 @@ def _rule_spans(t: _Text, names: PublicNames) -> TextContext:
         ctxmod.role_name_spans(ctx)
         + ctxmod.label_name_spans(ctx)
         + ctxmod.described_name_spans(ctx)
+        + ctxmod.testimony_name_spans(ctx)
     )
     if t.page is not None:
         shifted = [
@@ -306,8 +316,8 @@ def _widen(text: str, start: int, end: int) -> tuple[int, int]:
 def _trim_name(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop a possessive, a leading title and anything past a line break that is not a name."""
     head, nl, tail = text[start:end].partition("\n")
-    if nl and (not tail.strip() or re.search(r"\d", tail)):
-        end = start + len(head)
+    if nl and (not tail.strip() or re.search(r"\d", tail) or not re.match(r"\s*[A-Z]", tail)):
+        end = start + len(head)  # "Ana Ruiz\n(Type or print name)": the name ends at the line
     digit = re.search(r"[ \t]+\S*\d", text[start:end])
     if digit:
         end = start + digit.start()  # "Regalado CV18-10166": a name ends before a number
@@ -359,6 +369,48 @@ def _contact_row_names(ctx: TextContext, spans: list[Span]) -> list[Span]:
                     "names:row",
                     0.7,
                     f"name on the same line as a private {s.category.lower()}",
+                )
+            )
+    return out
+
+
+_ADDRESSEE = re.compile(
+    rf"(?m)^[ \t]*(?:(?:Mr|Ms|Mrs|Miss|Dr|Mx)\.?[ \t]+)?({ctxmod.NAME})[ \t]*,?[ \t]*\n(?:[ \t]*\n)?[ \t]*$"
+)
+
+
+def _addressee_names(ctx: TextContext, spans: list[Span]) -> list[Span]:
+    """The name on the line over a private home address: the addressee of a letter mailed to
+    someone at home, the person an intake or incident form is about."""
+    out = []
+    text = ctx.text
+    for s in spans:
+        if not s.private or s.category != "ADDRESS":
+            continue
+        line_start = text.rfind("\n", 0, s.start) + 1
+        if text[line_start : s.start].strip():
+            continue  # the address runs on from a line's text, not a block of its own
+        lo = max(0, line_start - 90)
+        m = next(
+            (x for x in _ADDRESSEE.finditer(text, lo, line_start) if x.end() == line_start), None
+        )
+        if m is None:
+            continue
+        name = m.group(1)
+        if (
+            looks_like_name(name)
+            and name not in ctx.public_names
+            and not ORG_WORDS.search(name)
+            and not looks_like_place(name)
+        ):
+            out.append(
+                Span(
+                    "PERSON",
+                    m.start(1),
+                    m.end(1),
+                    "names:addressee",
+                    0.75,
+                    "a name over a private home address",
                 )
             )
     return out
@@ -428,6 +480,8 @@ def _carry_names(texts: list[_Text], names: PublicNames) -> None:
     found: dict[str, Span] = {}
     for t in texts:
         for s in t.spans or []:
+            if s.start < t.offset:
+                continue  # the previous page's tail, read for context: its own page decides
             if s.private and s.category in _NAME_CATEGORIES:
                 name = t.text[s.start : s.end]
                 if looks_like_name(name) and name not in names:
@@ -437,9 +491,11 @@ def _carry_names(texts: list[_Text], names: PublicNames) -> None:
     by_surname = {name.split()[-1]: origin for name, origin in found.items()}
     full_names = sorted(found, key=len, reverse=True)
     surnames = sorted(by_surname, key=len, reverse=True)
+    short = _short_forms(texts, found, names)
     for t in texts:
         extra = []
-        for start, end, surname_at in _name_places(t.text, full_names, surnames):
+        places = _name_places(t.text, full_names, surnames)
+        for start, end, surname_at in places:
             if surname_at >= 0:
                 origin, start = by_surname[t.text[surname_at:end]], surname_at
             else:
@@ -454,7 +510,104 @@ def _carry_names(texts: list[_Text], names: PublicNames) -> None:
                     f"the same person as a {origin.category} found elsewhere",
                 )
             )
+        if short and t.surface is None:
+            taken = [(a, b) for a, b, _ in places]
+            for start, end, origin in _short_places(t.text, short, taken):
+                extra.append(
+                    Span(
+                        origin.category,
+                        start,
+                        end,
+                        "names:short",
+                        origin.score - 0.1,
+                        f"a short form of a {origin.category} named in full elsewhere",
+                    )
+                )
         t.spans = (t.spans or []) + extra
+
+
+_WORD_RX = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
+def _short_forms(texts: list[_Text], found: dict[str, Span], names: PublicNames) -> dict[str, Span]:
+    """The one-word forms a filing uses for a private person once named in full: the family
+    name ("Okafor testified"), and a minor's given name ("Mateo was nine"). Only a word that
+    is no public name's, not a word the filing writes in lower case anywhere (so "Young" or
+    "Rose" as a word of the text is left alone), and not a word that is never a name."""
+    lower: set[str] = set()
+    for t in texts:
+        if t.surface is None:
+            lower.update(w for w in _WORD_RX.findall(t.text) if w.islower())
+    out: dict[str, Span] = {}
+    for name, origin in found.items():
+        family, _, given = name.partition(",")
+        words = name.split() if not given else [given.strip(), family.strip()]
+        if len(words) < 2:
+            continue
+        forms = [words[-1]] if not given else [family.strip()]
+        if origin.category == "MINOR":
+            forms.append(words[0])
+        for w in forms:
+            w = w.strip(",.")
+            if (
+                len(w) < 2
+                or not w[0].isupper()
+                or w.lower() in lower
+                or names.holds_word(w)
+                or w.lower() in NOT_A_SHORT_FORM
+                or ORG_WORDS.search(w)
+                or looks_like_place(w)
+            ):
+                continue
+            out.setdefault(w, origin)
+    return out
+
+
+NOT_A_SHORT_FORM = frozenset(
+    "the and mr ms mrs dr jr sr ii iii iv esq officer deputy judge plaintiff defendant court "
+    "an as at be by do go he if in is it me my no of on or so to up us we am id ok".split()
+)
+
+
+def _short_places(
+    text: str, short: dict[str, Span], taken: list[tuple[int, int]]
+) -> list[tuple[int, int, Span]]:
+    """Where a one-word form stands alone: not inside a longer word or a run of capitalised
+    words (another person's name), and not where a full or titled mention already is."""
+    out = []
+    for word, origin in short.items():
+        j = text.find(word)
+        while j >= 0:
+            end = j + len(word)
+            if (
+                not _name_edge(text, j - 1)
+                and not _name_edge(text, end)
+                and not any(a <= j < b for a, b in taken)
+                and not _capitalised_beside(text, j, end)
+            ):
+                out.append((j, end, origin))
+            j = text.find(word, j + 1)
+    return out
+
+
+def _capitalised_beside(text: str, start: int, end: int) -> bool:
+    """Whether a capitalised word (or an initial) stands right before or after, on the same
+    line: "Ana Okafor" is another name, "Okafor Construction" a company's."""
+    after = re.match(r"[ \t]+([A-Z][\w'’-]*)", text[end : end + 30])
+    if after and after.group(1) not in ("I", "A"):
+        return True
+    if re.search(r"(?:\bof|\bv\.|\bvs\.|\bde|\bdel|\bla)[ \t]+$", text[max(0, start - 8) : start]):
+        return True  # "City of Vallejo", "Smith v. Vallejo": a place's or a case's name
+    before = re.search(r"([A-Z][\w'’.-]*)[ \t]+$", text[max(0, start - 30) : start])
+    return bool(before) and before.group(1).rstrip(".") not in _SENTENCE_WORDS
+
+
+# Capitalised words that open a sentence or a clause before a bare name: "But Okafor ...".
+_SENTENCE_WORDS = frozenset(
+    "A An The And But Or So Yet If When While Although Because Since After Before Then Thus "
+    "Here There Later Still Only Even Also Both Neither Either Like Unlike As At In On By For "
+    "To From With Without Against Per Did Does Do Had Has Have Was Were Is Are Said Cf See".split()
+)
 
 
 _CARRY_TITLES = ("Mr.", "Ms.", "Mrs.", "Dr.", "Miss", *ctxmod.OFFICER_TITLES)
@@ -544,6 +697,24 @@ _ORG_ADDRESS = re.compile(
 _COURT_NAME = re.compile(
     r"(?i)\b(?:district|supreme|superior|appeals?|bankruptcy|circuit|municipal|county)[ \t]+court\b"
 )
+# "in the courtroom of the Honorable Court at 450 Golden Gate Avenue", "Courtroom 3, located at":
+# where a hearing is held is the court's address.
+_COURT_PLACE = re.compile(
+    r"(?i)\b(?:court(?:room|house)?|chambers|dept\.|department)\b[^.;]{0,80}?\b(?:at|located[ \t]+at|situated[ \t]+at)"
+    r"[ \t]*\n?[ \t]*$"
+)
+# "My business address is ...", "my electronic service address is ...": the declarant of a
+# proof of service gives the office's address, never a home's.
+_BUSINESS_CONTACT = re.compile(
+    r"(?i)\b(?:business|office|work|(?:electronic[ \t]+)?service)[ \t]+(?:e-?mail[ \t]+|mailing[ \t]+|street[ \t]+)?"
+    r"(?:address|e-?mail|telephone|phone)(?:[ \t]+(?:is|was))?[ \t]*:?[ \t]*\n?[ \t]*$"
+)
+# Where anyone may have an address: an e-mail there tells nothing of whose office it is.
+_WEBMAIL = frozenset(
+    "gmail.com googlemail.com yahoo.com ymail.com hotmail.com outlook.com live.com msn.com aol.com "
+    "icloud.com me.com mac.com comcast.net att.net sbcglobal.net verizon.net cox.net charter.net "
+    "earthlink.net protonmail.com proton.me gmx.com mail.com zoho.com yandex.com".split()
+)
 _PUBLIC_CONTACT = {"COUNSEL_PHONE", "COUNSEL_EMAIL", "COUNSEL_ADDRESS", "COURT", "COURT_STAFF"}
 
 
@@ -587,6 +758,11 @@ def _resolve_values(texts: list[_Text], issued_by_court: bool) -> None:
                         ) or _value_key("", part)
                         if key:
                             public.add(key)
+                    # an office's domain: its people's e-mails are the office's (a paralegal's,
+                    # a deputy's), not a private person's; a webmail domain is anyone's
+                    for m in _EMAIL_DOMAIN.finditer(line):
+                        if m.group(1).casefold() not in _WEBMAIL:
+                            public.add("domain:" + m.group(1).casefold())
     for t in texts:
         if not t.spans:
             continue
@@ -602,10 +778,21 @@ def _resolve_values(texts: list[_Text], issued_by_court: bool) -> None:
         t.spans = kept
 
 
+_EMAIL_DOMAIN = re.compile(r"[\w.+'-]+@((?:[\w-]+\.)+[A-Za-z]{2,})")
+
+
 def _public_value(t: _Text, s: Span, public: set[str], issued_by_court: bool) -> bool:
     value = t.text[s.start : s.end]
     key = _value_key(s.category, value)
     if key and key in public:
+        return True
+    if s.category == "EMAIL" and (m := _EMAIL_DOMAIN.search(value)):
+        if "domain:" + m.group(1).casefold() in public:
+            return True
+    before = t.text[max(0, s.start - 120) : s.start]
+    if s.category == "ADDRESS" and _COURT_PLACE.search(before):
+        return True
+    if _BUSINESS_CONTACT.search(before):
         return True
     if s.category == "PHONE" and _TOLL_FREE.match(value.strip()):
         return True
@@ -629,6 +816,8 @@ def _carry_values(texts: list[_Text]) -> None:
     found: dict[str, Span] = {}
     for t in texts:
         for s in t.spans or []:
+            if s.start < t.offset:
+                continue  # the previous page's tail, read for context: its own page decides
             value = t.text[s.start : s.end]
             if s.private and s.category in _CARRIED and len(value.strip()) >= 4:
                 found.setdefault(" ".join(value.split()), s)

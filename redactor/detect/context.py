@@ -21,10 +21,12 @@ import regex
 from ..errors import PolicyError
 from .alternation import by_first_letter
 from .names import (
+    GAP,
     NAME,
     NAME_OR_SURNAME,
     NAME_WRAPPED,
     ORG_WORDS,
+    TOKEN,
     PublicNames,
     fit_name,
     in_case_name,
@@ -147,7 +149,14 @@ MINOR_CONTEXT = re.compile(
 )
 _SCHOOL = re.compile(
     r"(?:[A-Z][\w.'’-]*[ \t]+){1,4}(?:Elementary|Middle|High|Junior[ \t]+High|Intermediate|Primary|Preparatory|Charter)"
-    r"(?:[ \t]+School)?(?![\w-])(?![ \t]+(?:School[ \t]+)?District)|(?:[A-Z][\w.'’-]*[ \t]+){1,4}(?:Academy|School)(?![\w-])(?![ \t]+District)"
+    r"(?:[ \t]+School(?![\w-])|(?![\w-])(?![ \t]+[A-Z]))(?![ \t]+(?:School[ \t]+)?District)"
+    r"|(?:[A-Z][\w.'’-]*[ \t]+){1,4}(?:Academy|School)(?![\w-])(?![ \t]+District)"
+)
+# "Oak Park High School Boosters, Inc.", "Lincoln High School Foundation": the school's name
+# opens an organisation's (a party, a fund), it is not a child's school.
+_SCHOOL_ORG = re.compile(
+    r"[ \t]*\n?[ \t]*(?:(?:[A-Z][\w'’-]*[ \t]+){0,2}(?:Boosters?|Foundation|Association|Alumni|Athletics?|"
+    r"PTA|PTO|Parents|Fund|Trust|Inc\b|LLC\b|Corp\b)|,?[ \t]+(?:Inc|LLC|Corp)\b)"
 )
 ROLE_WORDS = (
     "complainant", "witness", "customer", "client", "patient", "inmate", "detainee", "victim",
@@ -206,8 +215,49 @@ class TextContext:
 # --- detectors -------------------------------------------------------------------
 
 
+# A clinical record's labelled line: "Assessment: asthma", "Dx: Type 2 diabetes", "Diagnosis - ...".
+_CLINICAL_LABEL = re.compile(
+    r"(?im)^[ \t]*(?:assessment|diagnos[ie]s|dx|impression|chief[ \t]+complaint|presenting[ \t]+problem|"
+    r"problem[ \t]+list|medical[ \t]+history|current[ \t]+medications?|medications?|rx|condition)"
+    r"[ \t]*(?:\(s\))?[ \t]*[:#-][ \t]*([^\n]{3,90})$"
+)
+
+
+def _clinical_lines(ctx: TextContext) -> list[Span]:
+    """What follows a clinical label on a record's line is the person's condition or treatment."""
+    text, out = ctx.text, []
+    terms = _lexicon_regex("medical_conditions", "medications")
+    for m in _CLINICAL_LABEL.finditer(text):
+        value = m.group(1).rstrip(" .;")
+        if not value or re.fullmatch(r"[\d\W]+", value):
+            continue
+        hits = [
+            x
+            for rx in (terms, _MED_PHRASE, _INJURY)
+            if rx is not None
+            for x in rx.finditer(text, m.start(1), m.start(1) + len(value))
+        ]
+        if hits:
+            start = min(x.start() for x in hits)
+            end = max(x.end() for x in hits)
+            label = m.group(0).split(":")[0].strip().lower()
+            out.append(
+                Span(
+                    "MEDICAL",
+                    start,
+                    end,
+                    "lexicon:medical",
+                    0.8,
+                    f"after the record's label {label!r}",
+                )
+            )
+    return out
+
+
 def medical_spans(ctx: TextContext) -> list[Span]:
     text, out = ctx.text, []
+    if ":" in text or "-" in text:
+        out += _clinical_lines(ctx)
     terms = _lexicon_regex("medical_conditions", "medications")
     for s, e in ctx.sentences():
         sentence = text[s:e]
@@ -381,6 +431,7 @@ def school_spans(ctx: TextContext) -> list[Span]:
         )
         for m in _SCHOOL.finditer(ctx.text)
         if m.group(0).split()[0].lower() not in ("the", "a", "of")
+        and not _SCHOOL_ORG.match(ctx.text, m.end())
         and not m.group(0).isupper()  # a heading or a caption, not a child's school
         and m.group(0) not in ctx.public_names  # a school district that is a party
     ]
@@ -490,8 +541,10 @@ _LABELS = (
     r"resident|employee|inmate|detainee|guardian|parent|minor|child|student|juvenile|"
     r"(?:subject|involved|accused)[ \t]+(?:officer|employee)|officer|deputy"
 )
+# A form writes the name as "Given Family" or, as police and agency forms do, "FAMILY, Given".
+_FORM_NAME = rf"{TOKEN}(?:{GAP}{TOKEN}){{0,1}},[ \t]*{TOKEN}(?:{GAP}{TOKEN})?(?![\w'’-])"
 _LABEL_NAME = re.compile(
-    rf"(?im)^[ \t]*(?:\d+[.)][ \t]*)?({_LABELS})[ \t]*(?:\(s\))?[ \t]*[:#-][ \t]*({NAME})"
+    rf"(?im)^[ \t]*(?:\d+[.)][ \t]*)?({_LABELS})[ \t]*(?:\(s\))?[ \t]*[:#-][ \t]*({_FORM_NAME}|{NAME})"
 )
 _OFFICER_LABEL = re.compile(r"(?i)officer|deputy")
 _SURFACE_DATE = re.compile(
@@ -564,6 +617,78 @@ def described_name_spans(ctx: TextContext) -> list[Span]:
                 f"a person described by {cue} right after the name",
             )
         )
+    return out
+
+
+# Someone who testifies, recalls, gives an account: a witness, whom the papers name in full once
+# and then by the family name ("At deposition Desai could not say ...", "the account of Ana Ruiz").
+_TESTIFIED = (
+    r"testif(?:ied|ies|y)|recall(?:ed|s)|recount(?:ed|s)|swore|attested|conceded|admitted|acknowledged|"
+    r"could[ \t]+not[ \t]+(?:say|recall|remember)|gave[ \t]+(?:a|the)[ \t]+(?:recorded[ \t]+)?statement|"
+    r"told[ \t]+(?:investigators|police|officers|detectives|the[ \t]+(?:officers?|police|jury|investigator))"
+)
+_TESTIMONY = re.compile(
+    rf"\b(?:(?:At|In)[ \t]+(?:(?:his|her|their)[ \t]+)?deposition,?|(?:[Aa]ccording[ \t]+to|[Tt]he[ \t]+(?:deposition|testimony|"
+    rf"statement|account|recollection)[ \t]+of))[ \t]*\n?[ \t]*({NAME_OR_SURNAME})"
+    rf"|\b({NAME_OR_SURNAME})(?:['’]s)?[ \t]*\n?[ \t]*(?:(?:later|also|further|then|repeatedly)[ \t]+)?(?:{_TESTIFIED})\b"
+)
+
+
+def testimony_name_spans(ctx: TextContext) -> list[Span]:
+    """A person the filing says testified or gave an account, named in full there or elsewhere
+    on the page: a witness. The public record (parties, counsel, the bench) is left alone."""
+    text, out = ctx.text, []
+    if ctx.surface or not re.search(
+        r"(?i)deposition|testi|recall|recount|account|statement|told|swore|conced|admitt|acknowledg|could not",
+        text,
+    ):
+        return out
+    for m in _TESTIMONY.finditer(text):
+        g = 1 if m.group(1) else 2
+        who = m.group(g)
+        words = who.split()
+        if not words or words[0] in (
+            "The",
+            "A",
+            "An",
+            "This",
+            "That",
+            "Plaintiff",
+            "Defendant",
+            "Defendants",
+            "Plaintiffs",
+        ):
+            continue
+        if who in ctx.public_names or ctx.public_names.holds_word(words[-1]):
+            continue
+        if len(words) >= 2:
+            at = _private_name(ctx, m.start(g), m.end(g))
+            if at and not looks_like_place(text[at[0] : at[1]]):
+                out.append(
+                    Span(
+                        "PERSON",
+                        *at,
+                        "names:testimony",
+                        0.75,
+                        "a witness: gave testimony or an account",
+                    )
+                )
+            continue
+        # one word: the family name of someone named in full elsewhere on the page
+        for full in re.finditer(
+            rf"({NAME_WRAPPED.replace('{1,3}', '{0,2}')}{_G}){re.escape(who)}(?![\w'’-])", text
+        ):
+            at = _private_name(ctx, full.start(), full.end())
+            if at and at[0] < full.end(1) and not looks_like_place(text[at[0] : at[1]]):
+                out.append(
+                    Span(
+                        "PERSON",
+                        *at,
+                        "names:testimony",
+                        0.75,
+                        f"a witness: {who!r} gave testimony or an account",
+                    )
+                )
     return out
 
 

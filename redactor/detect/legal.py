@@ -13,8 +13,19 @@ from __future__ import annotations
 import re
 
 from .alternation import by_first_letter
-from .names import GAP, NAME, NAME_OR_SURNAME, TOKEN, PublicNames, looks_like_name
+from .names import (
+    GAP,
+    NAME,
+    NAME_OR_SURNAME,
+    NAME_WRAPPED,
+    TOKEN,
+    PublicNames,
+    fit_name,
+    looks_like_name,
+)
 from .spans import Span
+
+_WRAP_GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
 
 _I = "(?i:{})".format
 JUDGE_TITLE = _I(
@@ -24,8 +35,8 @@ JUDGE_TITLE = _I(
 )
 _JUDGE_BEFORE = re.compile(
     rf"\b(?:Hon\.|HON\.|Honorable|HONORABLE|(?:(?:Chief|Senior|District|Magistrate|Bankruptcy|Circuit|Presiding)[ \t]+)?Judge|(?:Chief[ \t]+|Associate[ \t]+)?Justice|Commissioner|Hearing[ \t]+Officer)"
-    rf"[ \t]+(?:the[ \t]+)?({NAME_OR_SURNAME})"
-)
+    rf"(?:[ \t]*:)?[ \t]+(?:the[ \t]+)?(?:(?:Hon\.|Honorable)[ \t]+)?({NAME_OR_SURNAME})"
+)  # "Judge: Hon. Ana Ruiz" in a caption's hearing lines
 _JUDGE_AFTER = re.compile(rf"(?m)^[ \t]*(?:/s/[ \t]*)?({NAME})[ \t]*,?[ \t]*\n?[ \t]*{JUDGE_TITLE}")
 # "Before Barksdale, Stewart, and Dennis, Circuit Judges.": the panel of an appellate opinion.
 _PANEL_ITEM = rf"{TOKEN}(?:[ \t]+{TOKEN}){{0,2}}"
@@ -69,6 +80,13 @@ _ROLE_LINE = re.compile(
 )
 _VERSUS_LINE = re.compile(r"(?im)^[ \t]*(?:v\.?|vs\.?|versus)[ \t]*$")
 _PARTY_INLINE = re.compile(rf"\b(?i:{by_first_letter(_ROLES[:6])})[ \t]+({NAME})")
+# "Defendants Valley Medical Foundation and Samuel Rahman, by and through their counsel":
+# the parties a role word lists, an entity first, then a person after "and".
+_PARTY_ITEM = rf"{TOKEN}(?:['’]s)?,?(?:{_WRAP_GAP}(?:{TOKEN}(?:['’]s)?,?|of|the|and[ \t]+(?=[A-Z][a-z]+[ \t]+(?:Inc|LLC|Co)\b)|Inc\.,?|LLC,?)){{0,8}}"
+_PARTY_LIST = re.compile(
+    rf"\b(?i:{by_first_letter(_ROLES[:6])})[ \t]+(?:{_PARTY_ITEM})(?:,?{_WRAP_GAP}and{_WRAP_GAP}|,{_WRAP_GAP})"
+    rf"(?!(?i:{by_first_letter(_ROLES[:6])})\b)({NAME_WRAPPED})\b"
+)
 # "In re: Bard IVC Filters Products Liability Litigation": the matter's own name.
 _IN_RE = re.compile(
     r"\b(?:In|IN)[ \t]+(?:re|RE|Re)\b[ \t]*:?[ \t]*([A-Z][^\n,;()]{2,80}(?:\n[ \t]*[A-Z][^\n,;()]{2,60})?)"
@@ -246,7 +264,9 @@ def _signer_lines(text: str, window: list[tuple[int, int]]) -> list[tuple[int, i
         line = re.sub(
             r"(?i)^\s*(?:by:?\s*)?(?:/s/\s*)?|^\s*respectfully\s+submitted,?\s*$", "", text[s:e]
         )
-        if line and not looks_like_name(line.split(",")[0]):
+        head = line.split(",")[0]
+        # a name is a short run of capitalised words: "A second account, number ..." is a sentence
+        if line and not (looks_like_name(head) and re.fullmatch(rf"{NAME}\.?[ \t]*", head)):
             break
         out.append((s, e))
     return out
@@ -284,6 +304,8 @@ def _caption(text: str, names: PublicNames) -> list[Span]:
                 or _DISTRICT_LINE.match(line)
             ):
                 break
+            if _CAPTION_TAIL.match(line):
+                continue  # "10, inclusive,": the end of "DOES 1 through 10" wrapped alone
             if not _caption_party(line):
                 break
             spans.append(_public("PARTY", s, e, "party named in the caption"))
@@ -295,15 +317,29 @@ def _caption(text: str, names: PublicNames) -> list[Span]:
         if looks_like_name(m.group(1)):
             spans.append(_public("PARTY", m.start(1), m.end(1), "named as a party"))
             names.add(m.group(1))
+    for m in _PARTY_LIST.finditer(text) if " and" in text else ():
+        end = fit_name(text, m.start(1), m.end(1))
+        name = text[m.start(1) : end]
+        if looks_like_name(name):
+            spans.append(_public("PARTY", m.start(1), end, "named as a party after a party"))
+            names.add(name.replace("\n", " "))
     return spans
+
+
+_CAPTION_TAIL = re.compile(
+    r"(?i)^[ \t]*(?:(?:through|to|-)[ \t]*)?\d{1,3}[ \t]*,?(?:[ \t]*inclusive)?[ \t]*[,.;]?[ \t]*$|^[ \t]*inclusive[ \t]*[,.]?[ \t]*$"
+)
 
 
 def _caption_party(line: str) -> bool:
     """A caption line naming parties: mostly capitals, no sentence punctuation; or, as
     appellate courts set them, capitalised words ending with the comma or semicolon
     that leads to the party's role ("Vanessa St. Pierre,")."""
-    letters = [c for c in re.sub(r"\bet al\b\.?", "", line) if c.isalpha()]
-    if len(letters) < 3 or len(line) > 120 or re.search(r"[.;:]\s+[a-z]", line):
+    # the words a caption's list is joined with are lower case in any caption
+    bare = re.sub(r"\bet al\b\.?|\b(?:and|through|inclusive|dba|aka|an individual)\b", "", line)
+    letters = [c for c in bare if c.isalpha()]
+    # "INC.; ZHAO RAHMAN; and DOES 1": a caption's list ends with "; and", a sentence does not
+    if len(letters) < 3 or len(line) > 120 or re.search(r"[.;:]\s+(?!and\b|or\b)[a-z]", line):
         return False
     if sum(c.isupper() for c in letters) >= 0.7 * len(letters):
         return True

@@ -85,7 +85,7 @@ def name_words(text: str) -> tuple[str, ...]:
     """The words of a name, lower case, without titles, initials or a possessive."""
     words = []
     for w in _WORD.findall(text):
-        if w.endswith(("'s", "’s")):  # the possessive: what re.sub(r"['’]s$", "", w) drops
+        if w.endswith(("'s", "’s", "'S", "’S")):  # the possessive, in any case ("CHILDREN'S")
             w = w[:-2]
         w = w.lower()
         if len(w) > 1 and w not in HONORIFICS:

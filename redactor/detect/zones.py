@@ -47,12 +47,14 @@ _PHONE_LABEL = (
     r"(?:tel(?:ephone)?|phone|ph|fax|facsimile|direct(?:[ \t]+(?:dial|line))?|main|office|cell|mobile|"
     r"voice|t|f|p|d|m)(?:[ \t]+no)?\.?[ \t]*[:#.-]?"
 )
+# "Tel. (916) 555-0100  Fax (916) 555-0101", "T: 916.555.0100 | F: 916.555.0101": numbers one
+# after another, with or without their labels, set apart by a bar, a slash, a comma or spaces.
 _PHONE_LINE = re.compile(
-    rf"(?i)^(?:{_PHONE_LABEL}[ \t]*)?{_PHONE_NUMBER}(?:[ \t]*[|/,;][ \t]*(?:{_PHONE_LABEL}[ \t]*)?{_PHONE_NUMBER})*$"
+    rf"(?i)^(?:{_PHONE_LABEL}[ \t]*)?{_PHONE_NUMBER}(?:(?:[ \t]*[|/,;][ \t]*|[ \t]+)(?:{_PHONE_LABEL}[ \t]*)?{_PHONE_NUMBER})*$"
 )
 _PHONE_WORD = re.compile(r"(?i)^(?:tel(?:ephone)?|phone|fax|facsimile)\.?:?$")
 _STREET = re.compile(
-    r"(?i)^(?:\d+[A-Z]?(?:[ \t]*[-–][ \t]*\d+)?[ \t]+[\w.'’#-]+(?:[ \t]+[\w.,'’#-]+){0,6}"
+    r"(?i)^(?:\d{1,6}[A-Z]?(?:[ \t]*[-–][ \t]*\d+)?[ \t]+[\w.'’#-]+(?:[ \t]+[\w.,'’#-]+){0,6}"
     r"|(?:one|two|three|four|five)[ \t]+[A-Z][\w'’-]*(?:[ \t]+[\w,.'’#-]+){1,5}"
     r"|(?:suite|ste\.?|room|rm\.?|floor|fl\.?|p\.?[ \t]*o\.?[ \t]+box|post[ \t]+office[ \t]+box|mail[ \t]+stop|unit)\b[ \t]*[\w-]+.*"
     r"|\d+(?:st|nd|rd|th)[ \t]+floor.*)$"
@@ -65,6 +67,31 @@ _CITY = re.compile(
 _WEB = re.compile(r"(?i)^(?:web[ \t]*site:?[ \t]*|internet:?[ \t]*)?(?:https?://|www\.)\S+$")
 _COURT = re.compile(
     r"(?i)\b(?:court(?:house)?s?|clerk|chambers|judiciary|tribunal|bankruptcy[ \t]+appellate[ \t]+panel)\b"
+)
+# A court's whole name on one line, as appellate and state courts set it: "United States Court
+# of Appeals for the Second Circuit", "Court of Appeal of the State of California Third Appellate
+# District", "IN THE SUPREME COURT OF THE STATE OF MONTANA".
+_COURT_NAME_LINE = re.compile(
+    r"(?i)^(?:in[ \t]+the[ \t]+)?(?:united[ \t]+states[ \t]+(?:court|district|bankruptcy)|court[ \t]+of[ \t]+appeals?|"
+    r"supreme[ \t]+court|(?:superior|district|circuit|county)[ \t]+court[ \t]+(?:of|for))\b"
+    r"(?:[ \t]+(?:[A-Z][\w.'’-]*|of|the|for|and|&))*[ \t]*$"
+)
+# "James M. Carter and Judith N. Keep United States Courthouse": a courthouse named for people.
+_COURTHOUSE_LINE = re.compile(
+    r"^(?:[A-Z][\w.'’-]*|of|the|and|&)(?:[ \t]+(?:[A-Z][\w.'’-]*|of|the|and|&)){0,12}[ \t]+"
+    r"(?:Courthouse|COURTHOUSE|Court[ \t]+House|COURT[ \t]+HOUSE|Federal[ \t]+Building|FEDERAL[ \t]+BUILDING)$"
+)
+# "6706 Pepper Tree Court", "Yucca Ct.": a street named Court after its number is a place, not the court.
+_STREET_COURT = re.compile(
+    r"\b\d+[A-Z]?[ \t]+(?:[A-Z][\w'’.-]*[ \t]+){1,4}(?:Court|COURT|Ct\.?)(?![\w-])"
+)
+# A form's labelled field ("DOB: 08/09/1952", "Reporting Party: MBEKI, EMEKA", "Residence: ..."):
+# a record about someone, not a line of a letterhead or a signature.
+_FIELD = re.compile(r"^[A-Za-z][\w'’./#() -]{0,28}:[ \t]*\S")
+# How a letter was sent: "Via Electronic Mail", "BY HAND DELIVERY", "VIA FIRST-CLASS MAIL".
+_DELIVERY = re.compile(
+    r"(?i)^(?:via|by)[ \t]+(?:(?:electronic|e-?mail|u\.?s\.?|first[ \t-]+class|certified|overnight|regular|hand|"
+    r"federal[ \t]+express|fedex|facsimile|fax|ecf|cm/ecf|messenger|courier|and|mail|delivery|only)[ \t,&]*)+$"
 )
 _COURT_TITLE = re.compile(
     r"(?i)^(?:(?:chief|senior|presiding|acting|associate)[ \t]+)?(?:deputy[ \t]+)?"
@@ -84,14 +111,15 @@ _COUNSEL_TITLE = re.compile(
 _FIRM = re.compile(
     r"\b(?:LLP|L\.L\.P\.|LLC|L\.L\.C\.|PLLC|P\.L\.L\.C\.|P\.C\.|PC|P\.A\.|LPA|Chartered)\b"
     r"|(?i:\blaw(?:[ \t]+(?:office|firm|group|center|offices|corporation))?\b|\blawyers['’]?\b|\battorneys?\b|\bsolicitor\b|"
+    r"^the[ \t]+[\w'’-]+[ \t]+(?:law[ \t]+)?firm$|"
     r"\bpublic[ \t]+defender\b|\bdistrict[ \t]+attorney\b|\battorney[ \t]+general\b|\bcounsel\b|\blegal[ \t]+(?:aid|services|defense|defence)\b|"
     r"\bdepartment[ \t]+of[ \t]+justice\b|\bcivil[ \t]+liberties\b|\bjustice[ \t]+center\b)"
-    r"|^[A-Z][\w'’.-]+(?:[ \t]+[A-Z][\w'’.-]+)*,?[ \t]+&[ \t]*(?:[A-Z][\w'’.-]+)?|^&[ \t]*[A-Z]"
+    r"|^[A-Z][\w'’.-]+(?:,?[ \t]+[A-Z][\w'’.-]+)*,?[ \t]+&[ \t]*(?:[A-Z][\w'’.-]+)?|^&[ \t]*[A-Z]"
 )
 _EMAIL_LINE = re.compile(
-    rf"(?i)^(?:e-?mail(?:[ \t]+address)?[ \t]*[:.-]?|e[ \t]*[-:])?[ \t]*{EMAIL.pattern}"
-    rf"(?:[ \t]*[,;/][ \t]*{EMAIL.pattern})*[ \t]*$"
-)
+    rf"(?i)^(?:e-?mail(?:[ \t]+address)?[ \t]*[:.-]?|e[ \t]*[-:])?[ \t]*[(<]?{EMAIL.pattern}"
+    rf"(?:[ \t]*[,;/][ \t]*{EMAIL.pattern})*[ \t]*[)>]?$"
+)  # "(kfleming@griffithllp.com)" under the name it belongs to, in a service list
 # "III. LEGAL STANDARD", "A. Background", "1. Parties": a heading of the body, not a contact line.
 _HEADING = re.compile(r"^(?:[IVXL]{1,5}|[A-Z]|\d{1,2})[.)][ \t]+\S")
 _CITED = re.compile(
@@ -132,10 +160,19 @@ def _kind(line: str) -> str | None:
     s = _TRANSCRIPT_NUMBER.sub(
         "", line
     ).strip()  # a transcript's line number: "4     THE GOLDSON LAW OFFICE"
+    if s and (_COURT_NAME_LINE.match(s) or _COURTHOUSE_LINE.match(s)) and len(s) <= 100:
+        return "court"  # "Court of Appeal of the State of California Third Appellate District"
+    if "|" in s and len(s) <= 2 * _MAX_CHARS:
+        kinds = {_kind(part) for part in s.split("|") if part.strip()}
+        for kind in ("web", "email", "phone", "street", "city"):
+            if kind in kinds and kinds <= set(_CONTACT):
+                return kind  # "779 Aspen Court | Visalia, California 93291": a letterhead's line
     if not s or len(s) > _MAX_CHARS or len(s.split()) > _MAX_WORDS:
         return None
     if _SIGNED.match(s):
         return "signed"
+    if _DELIVERY.match(s):
+        return "delivery"
     if _CC.match(s):
         return "cc"
     if _CLOSING.match(s):
@@ -144,6 +181,10 @@ def _kind(line: str) -> str | None:
         return None
     if _EMAIL_LINE.match(s):
         return "email"
+    named = _NAME_EMAIL.match(s)
+    if named and looks_like_name(_clean_name(named.group(1))):
+        return "name"  # "Amara M. Duffy (duffy@duffy-law.com)": a service list's entry
+
     if _PHONE_LINE.match(s):
         return "phone"
     if _PHONE_WORD.match(s):
@@ -158,10 +199,12 @@ def _kind(line: str) -> str | None:
         return "city"
     if _STREET.match(s) and not _WORDS_LOWER.search(s):
         return "street"
+    if _FIELD.match(s):
+        return None  # "Residence: 6706 Pepper Tree Court": a form's field, whatever its value
     bare = _NAME_TAIL.sub("", _ESQ.sub("", s)).strip()  # "Esq.", "Jr." do not end a sentence
     if _SENTENCE.search(bare) or _WORDS_LOWER.search(bare) or _CITED.search(s):
         return None
-    if _COURT.search(s):
+    if _COURT.search(_STREET_COURT.sub("", s)):
         return "court"
     if _FIRM.search(s):
         return "firm"
@@ -169,6 +212,8 @@ def _kind(line: str) -> str | None:
         return "name"
     if looks_like_name(_clean_name(s)):
         return "name"
+    if re.search(r"\d{2,}[-/.]\d{2,}", s):
+        return None  # "SSN 842-30-3628": an identifier is no office's or agency's name
     if s.isupper() or re.fullmatch(
         r"(?:[A-Z][\w.'’&,-]*|of|the|and|for|&)(?:[ \t]+(?:[A-Z][\w.'’&,-]*|of|the|and|for|&))*", s
     ):
@@ -176,8 +221,17 @@ def _kind(line: str) -> str | None:
     return None
 
 
+_NAME_EMAIL = re.compile(
+    rf"^(.{{3,60}}?),?[ \t]*(?:\(|<|[-–—][ \t]*)[ \t]*(?:e-?mail:?[ \t]*)?{EMAIL.pattern}[ \t]*[)>]?$",
+    re.I,
+)
+
+
 def _clean_name(line: str) -> str:
     s = re.sub(r"(?i)^(?:by:?[ \t]*)?/?s/[ \t]*", "", line.strip())
+    s = re.sub(
+        rf"[ \t]*(?:\(|<|[-–—])?[ \t]*(?:e-?mail:?[ \t]*)?{EMAIL.pattern}[ \t]*[)>]?$", "", s
+    )
     s = _CC.sub("", s).strip()
     s = _HONORIFIC.sub("", s)
     s = _ESQ.sub("", s)
@@ -312,6 +366,10 @@ _WHY = {
 }
 
 
+# "Direct Dial: (415) 555-0100": the writer's line at an office; no private person gives one.
+_DIRECT = re.compile(r"(?i)^\W*direct(?:[ \t]+(?:dial|line|phone|tel\.?))?\b")
+
+
 def _role(text: str, group: list[ZoneLine], issued_by_court: bool) -> str | None:
     kinds = [z.kind for z in group]
     has_contact = any(k in _CONTACT for k in kinds)
@@ -326,6 +384,12 @@ def _role(text: str, group: list[ZoneLine], issued_by_court: bool) -> str | None
         return "counsel"
     if any(_ESQ.search(text[z.start : z.end]) for z in group if z.kind == "name"):
         return "counsel"
+    if any(z.kind == "phone" and _DIRECT.match(text[z.start : z.end]) for z in group) and all(
+        k in ("phone", "email", "web", "delivery") for k in kinds
+    ):
+        return "counsel"  # the writer's direct line and e-mail under a letter's date
+    if "web" in kinds and sum(k in _CONTACT for k in kinds) >= 2 and "name" not in kinds:
+        return "counsel"  # an office's letterhead, its address and phone beside its website
     if issued_by_court and "name" in kinds and (has_contact or "org" in kinds or "firm" in kinds):
         return "addressee"
     return None
