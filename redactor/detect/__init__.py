@@ -356,6 +356,7 @@ def _contact_row_names(ctx: TextContext, spans: list[Span]) -> list[Span]:
         if (
             m
             and looks_like_name(m.group(1))
+            and not re.search(r"['’]s\b", m.group(1))  # "Romero's SSN": a sentence, not a row
             and m.group(1) not in ctx.public_names
             and not ORG_WORDS.search(m.group(1))
             and not looks_like_place(m.group(1))
@@ -801,8 +802,15 @@ def _public_value(t: _Text, s: Span, public: set[str], issued_by_court: bool) ->
     if s.category == "ADDRESS" and _COURT_NAME.search(value):
         return True  # "8 UNITED STATES DISTRICT COURT": a pleading line's number before the court's name
     if issued_by_court and t.page is not None and s.category in ("PHONE", "EMAIL"):
+        if t.page.scanned:
+            return False  # an exhibit's scanned page: the court wrote none of it
         lo = max(t.text.rfind(". ", 0, s.start), t.text.rfind("\n\n", 0, s.start), 0)
         sentence = t.text[lo : s.end]
+        if any(
+            o.private and o.category not in _CONTACT and lo <= o.start < s.end
+            for o in t.spans or ()
+        ):
+            return False  # beside a birth date or another private value: someone's own
         return not ctxmod.private_context(sentence)
     return False
 

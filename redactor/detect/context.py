@@ -801,6 +801,8 @@ def shaped_names(ctx: TextContext, start: int, end: int, reason: str) -> list[Sp
             continue  # an officer: ia_spans names them
         if _title_line(ctx.text, at[0]):
             continue  # "Motion to File Documents Under Seal": a title, not a sentence
+        if _COMPANY.match(ctx.text, at[1]) or _COMPANY.match(ctx.text, m.end()):
+            continue  # "Western Benefits Administrators, Inc.": a company
         out.append(
             Span(
                 "PERSON", *at, "names:shape", 0.65, f"a name-shaped run in a sentence with {reason}"
