@@ -594,7 +594,7 @@ def service_section(c: Composer, title: str, ours: Team, others: list[Team]) -> 
     c.pub("COUNSEL_EMAIL", staff_email)
     blocks = [Heading("PROOF OF SERVICE")]
     blocks.append(Para(pt.PROOF_EMPLOYED[rng.randrange(2)].format(
-        county=ours.county, street=mark(ours.street), city_line=mark(ours.city_line),
+        county=ours.county, state=ours.state, street=mark(ours.street), city_line=mark(ours.city_line),
         staff_email=staff_email)))  # fmt: skip
     blocks.append(Para(rng.choice(pt.PROOF_SERVED).format(date=dated, title=title.split(";")[0])))
     if style == 1 or c.layout == "two_column":  # a narrow column sets the list as lines
@@ -610,7 +610,9 @@ def service_section(c: Composer, title: str, ours: Team, others: list[Team]) -> 
         ]
         blocks.append(Table(["Counsel Served", "Party Represented"], rows, [0.62, 0.38]))
     blocks.append(Para(rng.choice(pt.PROOF_METHOD)))
-    blocks.append(Para(rng.choice(pt.PROOF_DECLARE).format(date=dated, city=ours.city)))
+    blocks.append(
+        Para(rng.choice(pt.PROOF_DECLARE).format(date=dated, city=ours.city, state=ours.state))
+    )
     blocks.append(
         Columns([server, "(Type or print name)"], [f"/s/ {server}", "(Signature)"], split=0.5)
     )

@@ -78,6 +78,7 @@ class Team:
     city_line: str
     city: str  # the town alone, for "Executed at ..."
     county: str
+    state: str  # the state's name: "California", "Nevada"
     phone: str
     fax: str
     website: str
@@ -285,6 +286,7 @@ def make_team(c, client: str, side: str, government: str = "") -> Team:
         city_line=city_line,
         city=city.name,
         county=_COUNTY.get(city.name, city.name),
+        state=_STATES.get(city.state, city.state),
         phone=phone,
         fax=fax,
         website=website,
@@ -310,6 +312,10 @@ def make_team(c, client: str, side: str, government: str = "") -> Team:
     return team
 
 
+_STATES = {
+    "CA": "California", "NV": "Nevada", "AZ": "Arizona", "OR": "Oregon", "WA": "Washington",
+    "ID": "Idaho", "UT": "Utah", "CO": "Colorado", "NM": "New Mexico", "HI": "Hawaii", "AK": "Alaska",
+}  # fmt: skip
 _COUNTY = {
     "Sacramento": "Sacramento",
     "Elk Grove": "Sacramento",
@@ -330,4 +336,19 @@ _COUNTY = {
     "Fremont": "Alameda",
     "Santa Rosa": "Sonoma",
     "Vallejo": "Solano",
+    "Reno": "Washoe",
+    "Las Vegas": "Clark",
+    "Phoenix": "Maricopa",
+    "Tucson": "Pima",
+    "Portland": "Multnomah",
+    "Eugene": "Lane",
+    "Seattle": "King",
+    "Tacoma": "Pierce",
+    "Spokane": "Spokane",
+    "Boise": "Ada",
+    "Salt Lake City": "Salt Lake",
+    "Denver": "Denver",
+    "Albuquerque": "Bernalillo",
+    "Honolulu": "Honolulu",
+    "Anchorage": "Anchorage",
 }

@@ -269,10 +269,10 @@ CERTIFICATE_TEXT = (
     "through the Court's electronic filing system, and by electronic mail on:",
 )
 PROOF_EMPLOYED = (
-    "I am employed in the County of {county}, State of California. I am over the age of "
+    "I am employed in the County of {county}, State of {state}. I am over the age of "
     "eighteen years and not a party to the within action. My business address is {street}, "
     "{city_line}.",
-    "I am a resident of the State of California, over the age of 18 and not a party to this "
+    "I am a resident of the State of {state}, over the age of 18 and not a party to this "
     "action. My business address is {street}, {city_line}, and my electronic service address "
     "is {staff_email}.",
 )
@@ -289,8 +289,8 @@ PROOF_METHOD = (
     "business practices, with postage fully prepaid.",
 )
 PROOF_DECLARE = (
-    "I declare under penalty of perjury under the laws of the State of California that the "
-    "foregoing is true and correct. Executed on {date}, at {city}, California.",
+    "I declare under penalty of perjury under the laws of the State of {state} that the "
+    "foregoing is true and correct. Executed on {date}, at {city}, {state}.",
     "I declare under penalty of perjury under the laws of the United States of America that "
     "the above is true and correct.",
 )

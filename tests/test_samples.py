@@ -321,3 +321,117 @@ def test_scanned_page_is_readable_by_ocr(filings) -> None:
     with pymupdf.open(path) as doc:
         ocr = doc[entry.page - 1].get_textpage_ocr(dpi=200, full=True).extractText()
     assert find(entry.value, ocr)
+
+
+# -- the court's own papers, counsel's correspondence, the CM/ECF stamp -----------------------
+PAPERS = (
+    ("clerk_letter", "letter"),
+    ("counsel_letter", "letter"),
+    ("opinion", "opinion"),
+    ("stipulation", "pleading"),
+    ("stipulation", "wordproc"),
+)
+
+
+@pytest.fixture(scope="module")
+def papers(tmp_path_factory) -> list[tuple[str, Path, Truth]]:
+    """Each new kind of paper, several seeds each (their styles are drawn), both splits."""
+    out = tmp_path_factory.mktemp("papers")
+    made = []
+    for kind, layout in PAPERS:
+        for seed in range(4):
+            split = ("train", "heldout")[seed % 2]
+            path = out / f"{kind}-{layout}-{seed}.pdf"
+            made.append(
+                (kind, path, make_filing(path, seed=seed, split=split, layout=layout, kind=kind))
+            )
+    return made
+
+
+def test_papers_truth_is_on_their_pages(papers) -> None:
+    for kind, path, truth in papers:
+        assert truth.kind == kind
+        texts = _texts(path)
+        for e in truth.private:
+            if e.surface == "page":
+                assert find(e.value, texts[e.page - 1]) or (
+                    e.category == "ADDRESS" and find(e.forms[0], texts[e.page - 1])
+                ), (path.name, e.category)
+        for e in truth.public:
+            assert find(e.value, texts[e.page - 1]), (path.name, e.category, e.value)
+
+
+def test_a_clerks_letter_is_the_public_record_only(papers) -> None:
+    letters = [t for kind, _, t in papers if kind == "clerk_letter"]
+    assert letters
+    for truth in letters:
+        assert truth.private == []
+        cats = {e.category for e in truth.public}
+        assert {"COURT", "COURT_STAFF", "COUNSEL", "CASE_NUMBER", "PARTY"} <= cats, cats
+
+
+def test_an_opinion_names_its_parties_by_short_forms_beside_a_private_witness_and_a_minor(
+    papers,
+) -> None:
+    for kind, path, truth in (p for p in papers if p[0] == "opinion"):
+        text = " ".join(" ".join(_texts(path)).split())
+        short = [e.value for e in truth.public if e.category == "PARTY" and " " not in e.value]
+        assert short, path.name  # the plaintiff's family name, kept public
+        assert any(len(re.findall(rf"\b{re.escape(s)}\b", text)) >= 3 for s in short)
+        cats = {e.category for e in truth.private}
+        assert {"PERSON", "MINOR"} <= cats, (path.name, cats)
+        witness = next(e for e in truth.private if e.category == "PERSON")
+        family = witness.value.split()[-1]
+        # named in full once, then by the family name alone or with a title
+        assert text.count(family) > text.count(witness.value), path.name
+
+
+def test_a_stipulation_carries_both_sides_signatures(papers) -> None:
+    for kind, path, truth in (p for p in papers if p[0] == "stipulation"):
+        text = "\n".join(_texts(path))
+        signed = re.findall(r"By: /s/ ([A-Z][\w.' -]+)", text)
+        assert len(signed) == 2, (path.name, signed)
+        counsel = {e.value for e in truth.public if e.category == "COUNSEL"}
+        assert set(signed) <= counsel
+        assert "IT IS SO STIPULATED" in text and "[PROPOSED] ORDER" in text
+
+
+def test_filed_papers_carry_the_ecf_stamp_on_every_page_and_a_scan_keeps_it_live(
+    tmp_path: Path,
+) -> None:
+    stamped = 0
+    for seed in range(12):
+        path = tmp_path / f"m{seed}.pdf"
+        truth = make_filing(path, seed=seed, split="heldout", layout="pleading", traps=("scanned",))
+        texts = _texts(path)
+        if not re.search(r"(?m)^Case:? \S+.*Page:? 1\b", texts[0]):
+            continue
+        stamped += 1
+        for i, t in enumerate(texts, 1):
+            assert re.search(rf"Page {i} of {len(texts)}\b", t), (path.name, i)
+        scan = texts[-1]
+        with pymupdf.open(path) as doc:
+            assert doc[-1].get_images()
+        assert scan.split() and len(scan.split()) <= 16  # the stamp, and maybe a label
+        for e in truth.private:
+            if e.surface == "scanned":
+                assert not find(e.value, scan), e.category
+    assert stamped >= 3
+
+
+def test_a_pleadings_service_section_lists_the_other_sides_counsel(tmp_path: Path) -> None:
+    served = 0
+    for seed in range(12):
+        path = tmp_path / f"s{seed}.pdf"
+        truth = make_filing(path, seed=seed, split="train", layout="pleading", kind="motion")
+        text = "\n".join(_texts(path))
+        if "CERTIFICATE OF SERVICE" not in text and "PROOF OF SERVICE" not in text:
+            continue
+        served += 1
+        # ours over the caption, theirs in the service list: two offices, on the same page
+        # as the service section
+        page = next(i for i, t in enumerate(_texts(path), 1) if "OF SERVICE" in t)
+        offices = {e.value for e in truth.public if e.category == "FIRM"}
+        theirs = {e.value for e in truth.public if e.category == "COUNSEL" and e.page == page}
+        assert len(offices) >= 2 and theirs, path.name
+    assert served >= 4

@@ -801,8 +801,8 @@ def _public_value(t: _Text, s: Span, public: set[str], issued_by_court: bool) ->
         return True
     if s.category == "ADDRESS" and _COURT_NAME.search(value):
         return True  # "8 UNITED STATES DISTRICT COURT": a pleading line's number before the court's name
-    if issued_by_court and t.page is not None and s.category in ("PHONE", "EMAIL"):
-        if t.page.scanned:
+    if issued_by_court and t.surface is None and s.category in ("PHONE", "EMAIL"):
+        if t.page is not None and t.page.scanned:
             return False  # an exhibit's scanned page: the court wrote none of it
         lo = max(t.text.rfind(". ", 0, s.start), t.text.rfind("\n\n", 0, s.start), 0)
         sentence = t.text[lo : s.end]
