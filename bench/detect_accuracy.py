@@ -7,7 +7,9 @@ sentence templates the train split never uses), reads each with ingest and
 the surfaces reader, runs ``detect`` and, on the same page texts in the same
 run, Presidio's ``AnalyzerEngine`` with its default recognizers and the small
 spaCy model. Prints recall of private values and the false-flag rate of public
-values per category, for both. Nothing reaches the network: tldextract (used
+values per category, for both, and recall and false flags by kind of paper
+(motion, declaration, exhibit, order, stipulation, opinion, clerk's letter,
+counsel's letter). Nothing reaches the network: tldextract (used
 by Presidio's e-mail recognizer) is pinned to its bundled suffix snapshot.
 """
 
@@ -134,17 +136,27 @@ def main() -> int:
             )
         baseline = None if args.no_baseline else baseline_analyzer()
         ours, theirs = Score(), Score()
+        kinds: dict[str, tuple[Score, list[int]]] = {}
         pages = 0
         for pdf in pdfs:
             truth = json.loads(pdf.with_name(pdf.stem + ".truth.json").read_text(encoding="utf-8"))
             doc = read(pdf)
             pages += doc.page_count
-            ours.add(score_document(doc, detect(doc), truth, pdf.name, args.show_misses))
+            scored = score_document(doc, detect(doc), truth, pdf.name, args.show_misses)
+            ours.add(scored)
+            by_kind, counts = kinds.setdefault(truth.get("kind") or "?", (Score(), [0, 0]))
+            by_kind.add(scored)
+            counts[0] += 1
+            counts[1] += doc.page_count
             if baseline:
                 theirs.add(score_document(doc, baseline_findings(baseline, doc), truth, pdf.name))
     source = f"from {args.corpus}" if args.corpus else f"{args.split} split, seed {args.seed}"
     print(f"== redactor detect: {len(pdfs)} filings, {pages} pages ({source})")
     print(ours.table())
+    print("\nby kind of paper" + " " * 9 + "filings  pages   recall  false flags")
+    for kind in sorted(kinds):
+        score, (n, p) = kinds[kind]
+        print(f"  {kind:<22} {n:>6} {p:>6} {score.recall:>8.2%} {score.false_flag_rate:>12.2%}")
     if args.show_misses:
         for part in (ours.private, ours.public):
             for t in part.values():
@@ -153,8 +165,8 @@ def main() -> int:
     if baseline:
         print("\n== Presidio default analyzer (default recognizers, spaCy small model), same pages")
         print(theirs.table())
-    ok = ours.recall >= 0.99 and ours.false_flag_rate <= 0.02
-    print(f"\ntarget recall >= 99% and false flags <= 2%: {'met' if ok else 'NOT met'}")
+    ok = ours.recall >= 0.995 and ours.false_flag_rate <= 0.01
+    print(f"\ntarget recall >= 99.5% and false flags <= 1%: {'met' if ok else 'NOT met'}")
     return 0 if ok else 1
 
 
