@@ -289,7 +289,7 @@ def _scanned_varied(doc, content, tp) -> None:
     matrix = pymupdf.Matrix(tp.dpi / 72, tp.dpi / 72).prerotate(tp.angle)
     pix = page.get_pixmap(matrix=matrix, colorspace=pymupdf.csGRAY)
     speckle = np.frombuffer(pix.samples_mv, dtype=np.uint8).copy()
-    where = np.random.default_rng(len(speckle)).random(speckle.size) < 0.0015
+    where = np.random.default_rng(len(speckle)).random(speckle.size) < 0.0006
     speckle[where] = 90  # the dust of a photocopier
     noisy = pymupdf.Pixmap(pymupdf.csGRAY, pix.width, pix.height, speckle.tobytes(), False)
     out = doc.new_page(width=612, height=792)

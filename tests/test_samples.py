@@ -373,7 +373,7 @@ def test_a_clerks_letter_is_the_public_record_only(papers) -> None:
 def test_an_opinion_names_its_parties_by_short_forms_beside_a_private_witness_and_a_minor(
     papers,
 ) -> None:
-    for kind, path, truth in (p for p in papers if p[0] == "opinion"):
+    for _kind, path, truth in (p for p in papers if p[0] == "opinion"):
         text = " ".join(" ".join(_texts(path)).split())
         short = [e.value for e in truth.public if e.category == "PARTY" and " " not in e.value]
         assert short, path.name  # the plaintiff's family name, kept public
@@ -387,7 +387,7 @@ def test_an_opinion_names_its_parties_by_short_forms_beside_a_private_witness_an
 
 
 def test_a_stipulation_carries_both_sides_signatures(papers) -> None:
-    for kind, path, truth in (p for p in papers if p[0] == "stipulation"):
+    for _kind, path, truth in (p for p in papers if p[0] == "stipulation"):
         text = "\n".join(_texts(path))
         signed = re.findall(r"By: /s/ ([A-Z][\w.' -]+)", text)
         assert len(signed) == 2, (path.name, signed)

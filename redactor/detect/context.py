@@ -323,8 +323,9 @@ def medical_spans(ctx: TextContext) -> list[Span]:
             not any(a <= x.start < b for a, b in named) for x in out[first:]
         )
         for m in facilities if health else ():
-            if m.group(0) in ctx.public_names or m.group(0).isupper():
-                continue  # a party (a medical group sued by name), or a heading
+            named = _PARTY_ROLE.sub("", m.group(0))
+            if named in ctx.public_names or m.group(0).isupper() or named != m.group(0).lstrip():
+                continue  # a party ("Defendants ... Medical Group", sued by name), or a heading
             if _COMPANY.match(sentence, m.end()):
                 continue  # "produced by Valley Medical Group, Inc.": a company in the case, not a patient's care
             start = s + m.start() + len(m.group(0)) - len(m.group(0).lstrip())
@@ -342,6 +343,9 @@ def medical_spans(ctx: TextContext) -> list[Span]:
 
 
 _COMPANY = re.compile(r",?[ \t]+(?:Inc|LLC|L\.L\.C|Corp|Ltd|L\.P|LLP|P\.C)\b")
+_PARTY_ROLE = re.compile(
+    r"^[ \t]*(?:Plaintiffs?|Defendants?|Petitioners?|Respondents?|Appellants?|Appellees?|Intervenors?)[ \t]+"
+)
 # "Injury" alone is the law's word as often as a person's condition: "personal injury cases",
 # "suffer irreparable injury", "injury in fact", "a First Report of Injury".
 _GENERIC_HARM = re.compile(r"(?i)\binjur(?:y|ies)$")
@@ -627,10 +631,11 @@ _TESTIFIED = (
     r"could[ \t]+not[ \t]+(?:say|recall|remember)|gave[ \t]+(?:a|the)[ \t]+(?:recorded[ \t]+)?statement|"
     r"told[ \t]+(?:investigators|police|officers|detectives|the[ \t]+(?:officers?|police|jury|investigator))"
 )
+_HONORIFIC = r"(?:(?:Mr|Ms|Mrs|Dr|Miss|Mx)\.?[ \t]+)?"
 _TESTIMONY = re.compile(
     rf"\b(?:(?:At|In)[ \t]+(?:(?:his|her|their)[ \t]+)?deposition,?|(?:[Aa]ccording[ \t]+to|[Tt]he[ \t]+(?:deposition|testimony|"
-    rf"statement|account|recollection)[ \t]+of))[ \t]*\n?[ \t]*({NAME_OR_SURNAME})"
-    rf"|\b({NAME_OR_SURNAME})(?:['’]s)?[ \t]*\n?[ \t]*(?:(?:later|also|further|then|repeatedly)[ \t]+)?(?:{_TESTIFIED})\b"
+    rf"statement|account|recollection)[ \t]+of))[ \t]*\n?[ \t]*{_HONORIFIC}({NAME_OR_SURNAME})"
+    rf"|\b{_HONORIFIC}({NAME_OR_SURNAME})(?:['’]s)?[ \t]*\n?[ \t]*(?:(?:later|also|further|then|repeatedly)[ \t]+)?(?:{_TESTIFIED})\b"
 )
 
 

@@ -327,7 +327,8 @@ def _caption(text: str, names: PublicNames) -> list[Span]:
 
 
 _CAPTION_TAIL = re.compile(
-    r"(?i)^[ \t]*(?:(?:through|to|-)[ \t]*)?\d{1,3}[ \t]*,?(?:[ \t]*inclusive)?[ \t]*[,.;]?[ \t]*$|^[ \t]*inclusive[ \t]*[,.]?[ \t]*$"
+    r"(?i)^[ \t]*(?:\d{1,3}[ \t]*(?:through|to|-)[ \t]*|(?:through|to|-)[ \t]*)?\d{1,3}[ \t]*,?"
+    r"(?:[ \t]*inclusive)?[ \t]*[,.;]?[ \t]*$|^[ \t]*inclusive[ \t]*[,.]?[ \t]*$"
 )
 
 

@@ -199,6 +199,8 @@ def _kind(line: str) -> str | None:
         return "city"
     if _STREET.match(s) and not _WORDS_LOWER.search(s):
         return "street"
+    if "," in s and _street_and_city(s):
+        return "street"  # "1576 Garden Grove Lane, Suite 1400, Escondido, California 92025"
     if _FIELD.match(s):
         return None  # "Residence: 6706 Pepper Tree Court": a form's field, whatever its value
     bare = _NAME_TAIL.sub("", _ESQ.sub("", s)).strip()  # "Esq.", "Jr." do not end a sentence
@@ -225,6 +227,16 @@ _NAME_EMAIL = re.compile(
     rf"^(.{{3,60}}?),?[ \t]*(?:\(|<|[-–—][ \t]*)[ \t]*(?:e-?mail:?[ \t]*)?{EMAIL.pattern}[ \t]*[)>]?$",
     re.I,
 )
+
+
+def _street_and_city(s: str) -> bool:
+    """A street and its city on one line: the head a street, the tail "City, ST 12345"."""
+    parts = s.split(",")
+    for i in range(1, len(parts) - 1):
+        head, tail = ",".join(parts[:i]), ",".join(parts[i:])
+        if _STREET.match(head.strip()) and _CITY.match(tail.strip()) and not _WORDS_LOWER.search(s):
+            return True
+    return False
 
 
 def _clean_name(line: str) -> str:
