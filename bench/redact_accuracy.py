@@ -1,8 +1,9 @@
 """How well `redact` removes what it must and keeps what it must, on held-out filings.
 
-    .venv/bin/python bench/redact_accuracy.py [--n 24] [--seed 11] [--truth]
+    .venv/bin/python bench/redact_accuracy.py [--n 24] [--seed 11] [--truth] [--layouts all]
 
-Makes a held-out corpus of pleading-paper filings with PDF traps, redacts each
+Makes a held-out corpus of pleading-paper filings (``--layouts`` for others: letters,
+opinions, tables...) with PDF traps, redacts each
 one with the full pipeline (detect, plan, burn-in, verify), and reads every
 output back with readers the renderer does not use:
 
@@ -164,6 +165,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=11)
     ap.add_argument("--truth", action="store_true", help="plan from the truth files, not detection")
     ap.add_argument(
+        "--layouts",
+        default="pleading",
+        help="comma-separated layouts of samples/generate.py (default: pleading; 'all' for every one)",
+    )
+    ap.add_argument(
         "--show-misses",
         action="store_true",
         help="list each value left behind (the values are synthetic)",
@@ -171,8 +177,11 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     policy = Policy.default()
     work = Path(tempfile.mkdtemp(prefix="redact-bench-"))
+    from samples.generate import ALL_LAYOUTS
+
+    layouts = ALL_LAYOUTS if args.layouts == "all" else tuple(args.layouts.split(","))
     paths = make_corpus(
-        work / "in", n=args.n, seed=args.seed, split="heldout", layouts=("pleading",), traps=TRAPS
+        work / "in", n=args.n, seed=args.seed, split="heldout", layouts=layouts, traps=TRAPS
     )
     (work / "out").mkdir()
     priv_total = priv_gone = pub_total = pub_kept = priv_strict_left = 0
@@ -222,7 +231,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.truth
         else "full pipeline (detect + plan + burn-in + verify)"
     )
-    print(f"held-out pleading filings: {len(paths)}, traps {', '.join(TRAPS)}; {mode}")
+    print(
+        f"held-out filings ({', '.join(layouts)}): {len(paths)}, traps {', '.join(TRAPS)}; {mode}"
+    )
     print(f"refused by verification: {len(refused)}")
     for line in refused:
         print(f"  {line}")
