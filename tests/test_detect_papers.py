@@ -242,6 +242,12 @@ SHORT_FORMS = {
         {("Zhao Trujillo", "MINOR"), ("Zhao", "MINOR")},
         set(),
     ),
+    "a child named as a party's son, then by the given name": (
+        "Also in the vehicle was Marguerite Pham, Rahman's son, age 9. According to the "
+        "complaint, Marguerite was frightened and began to cry.",
+        {("Marguerite Pham", "MINOR"), ("Marguerite", "MINOR")},
+        set(),
+    ),
     "not a place's name that a private name shares": (
         "The list was produced by City of Vallejo. Ana Vallejo, a customer, called twice.",
         {("Ana Vallejo", "PERSON")},

@@ -445,8 +445,8 @@ _G = r"[ \t]*\n?[ \t]*"  # spaces, and at most one line break where the sentence
 _AFTER_ROLE = re.compile(rf"[ \t]*,?{_G}(?:(?:Mr|Ms|Mrs|Dr)\.{_G})?({NAME_WRAPPED})")
 _BEFORE_ROLE = re.compile(
     rf"({NAME_WRAPPED}){_G}[,(]{_G}(?:(?:a|an|the|his|her|their|who[ \t]+is[ \t]+(?:a|an|the))(?:[ \t]+|[ \t]*\n[ \t]*))?"
-    rf"(?:[\w-]+(?:[ \t]+|[ \t]*\n[ \t]*))?$"
-)
+    rf"(?:[\w-]+(?:['’]s)?(?:[ \t]+|[ \t]*\n[ \t]*))?$"
+)  # "Ana Pham, Rahman's son": whose child the role word says
 
 
 _LEAD_TITLE = re.compile(rf"(?:(?:Mr|Ms|Mrs|Dr|Miss)\.?|{OFFICER_TITLE})[ \t]+")
