@@ -371,3 +371,12 @@ def test_counsel_named_beside_a_role_word_stays_public():
     )
     start = text.rindex("Jane M. Alvarado")
     assert not flagged_words(text) & set(range(start, start + len("Jane M. Alvarado")))
+
+
+def test_a_form_label_with_its_name_on_the_next_line():
+    """A form's column, or OCR that reads a label and its value as lines of their own."""
+    found = private("INCIDENT REPORT\n\nReporting party:\nMarisol Etxeberria\n\nHome address:\n")
+    assert ("Marisol Etxeberria", "PERSON") in found
+    assert ("Marisol Etxeberria", "PERSON") in private(
+        "Reporting party: Marisol Etxeberria, age 40."
+    )

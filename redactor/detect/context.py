@@ -490,8 +490,11 @@ _LABELS = (
     r"resident|employee|inmate|detainee|guardian|parent|minor|child|student|juvenile|"
     r"(?:subject|involved|accused)[ \t]+(?:officer|employee)|officer|deputy"
 )
+# A form's label and its value: on one line, or the value alone on the next (a form's
+# column, or OCR that reads the label and the value as lines of their own).
 _LABEL_NAME = re.compile(
-    rf"(?im)^[ \t]*(?:\d+[.)][ \t]*)?({_LABELS})[ \t]*(?:\(s\))?[ \t]*[:#-][ \t]*({NAME})"
+    rf"(?im)^[ \t]*(?:\d+[.)][ \t]*)?({_LABELS})[ \t]*(?:\(s\))?[ \t]*[:#-][ \t]*"
+    rf"(?:({NAME})|\n[ \t]*({NAME})[ \t]*$)"
 )
 _OFFICER_LABEL = re.compile(r"(?i)officer|deputy")
 _SURFACE_DATE = re.compile(
@@ -504,7 +507,8 @@ def label_name_spans(ctx: TextContext) -> list[Span]:
     """'Name: Lina Guerrero' on an intake form, 'PERSON: Ana Ruiz' in an attachment, 'Witness: ...'."""
     out = []
     for m in _LABEL_NAME.finditer(ctx.text):
-        at = _private_name(ctx, m.start(2), m.end(2))
+        group = 2 if m.group(2) else 3
+        at = _private_name(ctx, m.start(group), m.end(group))
         if at is None:
             continue
         label = " ".join(m.group(1).split()).lower()
