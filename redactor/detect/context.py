@@ -136,10 +136,11 @@ _IA_FINDING = re.compile(
     r"fitness-for-duty[ \t]+evaluation|last-chance[ \t]+agreement)(?:[ \t]+(?:of|without|and|to)[ \t]+[^.;\n]{2,50}?)?(?=[.;,\n]|$)|"
     r"\b(?:a[ \t]+)?(?:transfer[ \t]+out[ \t]+of|removal[ \t]+from)[ \t]+[^.;\n]{3,60}?(?=[.;,\n]|$)"
 )
+_CHILD_AGE = r"(?<!\d)(?:1[0-7]|[0-9])(?!\d)"  # an age under eighteen
 _MINOR_WORDS = (
     "minors?", "child(?:ren)?", "son", "daughter", "juvenile", "infant", "toddler", "teen(?:ager)?", "student", "pupil",
     "grader", r"kindergarten\w*", "stepson", "stepdaughter", "grandson", "granddaughter",
-    r"age[ \t]+\d{1,2}", r"aged[ \t]+\d{1,2}", r"\d{1,2}[ \t-]+years?[ \t-]+old", r"who[ \t]+is[ \t]+\d{1,2}\b", r"born[ \t]+in[ \t]+20[0-2]\d",
+    rf"age[ \t]+{_CHILD_AGE}", rf"aged[ \t]+{_CHILD_AGE}", r"\d(?:(?<=1)[0-7])?(?!\d)[ \t-]+years?[ \t-]+old", rf"who[ \t]+is[ \t]+{_CHILD_AGE}", r"born[ \t]+in[ \t]+20[0-2]\d",
 )  # fmt: skip
 # the lexicon's terms come after the words above, longest first
 MINOR_CONTEXT = re.compile(
@@ -531,7 +532,9 @@ def label_name_spans(ctx: TextContext) -> list[Span]:
 # A name a sentence describes as a person: "Ana Ruiz, who lives nearby", "Tom Reyes, age 12,".
 _MINOR_NOUN = r"(?:grader|student|pupil|kindergartner|preschooler|minor|child|teen(?:ager)?|juvenile|toddler|infant)"
 _WHO = rf",{_G}(?:who|whom|whose)\b"
-_AGE = rf"(?:,|\(){_G}(?:age[d]?[ \t]+\d{{1,2}}|\d{{1,2}}(?:[ \t-]+years?[ \t-]+old)?)[ \t]*[,)]"
+_AGE = (
+    rf"(?:,|\(){_G}(?:age[d]?[ \t]+{_CHILD_AGE}|{_CHILD_AGE}(?:[ \t-]+years?[ \t-]+old)?)[ \t]*[,)]"
+)
 _A_MINOR = rf",{_G}(?:(?:then|now|at[ \t]+the[ \t]+time)[ \t]+)?an?[ \t]+(?:[\w-]+[ \t]+){{0,2}}{_MINOR_NOUN}\b"
 _DESCRIBED = re.compile(rf"({NAME_WRAPPED})(?:[ \t]*{_WHO}|{_G}{_AGE}|[ \t]*{_A_MINOR})")
 # A description from its comma or parenthesis on: every match of _DESCRIBED holds one, so a
