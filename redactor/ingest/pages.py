@@ -21,11 +21,12 @@ import pymupdf
 
 from ..errors import BadInput
 from ..model import Box, Document, ImageInfo, Line, Page, PageText, Word, union
+from .damage import reading
+from .ocr import ocr_textpage
 from .surfaces import revision_ends
 
 MAX_BYTES = 1 << 30  # 1 GiB: larger files are refused, not half-read
 MAX_PAGES = 20_000
-OCR_DPI = 300
 
 TEXT_FLAGS = pymupdf.TEXT_PRESERVE_WHITESPACE | pymupdf.TEXT_CID_FOR_UNKNOWN_UNICODE
 
@@ -86,6 +87,16 @@ def open_pdf(
         raise BadInput(
             path, "cannot be parsed as a PDF", "it is damaged; export it again from its source"
         ) from None
+    try:
+        return _checked(pdf, raw, path, password)
+    except BaseException:
+        pdf.close()
+        raise
+
+
+def _checked(
+    pdf: pymupdf.Document, raw: bytes, path: str, password: str | None
+) -> tuple[pymupdf.Document, bytes]:
     if pdf.needs_pass:
         if not password:
             raise BadInput(
@@ -98,19 +109,32 @@ def open_pdf(
             raise BadInput(
                 path, "the password given does not open it", "check the password", option="password"
             )
-    if b"%%EOF" not in raw[-2048:]:
+    if not has_end_marker(raw):
         raise BadInput(
             path, "is truncated (no end-of-file marker)", "get a complete copy of the PDF"
         )
-    if pdf.page_count == 0:
+    with reading(path):
+        pages = pdf.page_count  # MuPDF counts the page tree here: a damaged one raises
+    if pages == 0:
         raise BadInput(path, "has no pages", "check that this is the right file")
-    if pdf.page_count > MAX_PAGES:
+    if pages > MAX_PAGES:
         raise BadInput(
             path,
-            f"has {pdf.page_count} pages, over the {MAX_PAGES} limit",
+            f"has {pages} pages, over the {MAX_PAGES} limit",
             "split it into smaller PDFs",
         )
     return pdf, raw
+
+
+# What may follow a file's last %%EOF: line ends, blanks, and the zero bytes some
+# filing systems pad files with (a Second Circuit ACMS filing carries 23 KB of them).
+_PADDING = b"\0\t\n\x0c\r "
+
+
+def has_end_marker(raw: bytes) -> bool:
+    """Whether the file ends with %%EOF, within 2 KB, once padding after it is set aside."""
+    end = len(raw.rstrip(_PADDING))
+    return b"%%EOF" in raw[max(0, end - 2048) : end + 1]
 
 
 def load(
@@ -187,7 +211,7 @@ def _read_page(pdf: pymupdf.Document, index: int, ocr: bool) -> _RawPage:
     has_text = any(c.strip() for ln in lines for c, _ in ln.chars)
     used_ocr = False
     if not has_text and ocr and (images or page.get_drawings()):
-        textpage = page.get_textpage_ocr(flags=TEXT_FLAGS, language="eng", dpi=OCR_DPI, full=True)
+        textpage = ocr_textpage(page, TEXT_FLAGS)
         lines = _lines_from(page.get_text("rawdict", flags=TEXT_FLAGS, textpage=textpage), ocr=True)
         used_ocr = True
         scanned = scanned or bool(images)
