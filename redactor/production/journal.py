@@ -99,9 +99,7 @@ class Journal:
                     line = b"\n" + line  # seal a line cut short by an earlier crash
             end = os.fstat(self._fd).st_size
             try:
-                view = memoryview(line)
-                while view:
-                    view = view[os.write(self._fd, view) :]
+                _write_all(self._fd, line)
                 os.fsync(self._fd)
             except OSError:
                 os.ftruncate(self._fd, end)
@@ -113,6 +111,12 @@ class Journal:
         if self._fd is not None:
             os.close(self._fd)
             self._fd = None
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
 
 
 def _parse(line: bytes) -> dict[str, Any] | None:
