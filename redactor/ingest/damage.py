@@ -118,3 +118,17 @@ def with_readable_page_tree(path: str, raw: bytes, password: str | None = None) 
             return doc.tobytes()
         finally:
             doc.close()
+
+
+def pages_qpdf_finds(raw: bytes, password: str | None = None) -> int:
+    """How many pages qpdf finds in ``raw`` (0 when it finds none or cannot read it): for a
+    file in which MuPDF finds none, whether they are there but hidden by damage."""
+    import io
+
+    import pikepdf
+
+    try:
+        with pikepdf.open(io.BytesIO(raw), password=password or "") as pdf:
+            return len(pdf.pages)
+    except Exception:  # noqa: BLE001 - any failure means: no pages qpdf can show either
+        return 0

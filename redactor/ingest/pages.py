@@ -21,7 +21,7 @@ import pymupdf
 
 from ..errors import BadInput
 from ..model import Box, Document, ImageInfo, Line, Page, PageText, Word, union
-from .damage import reading
+from .damage import REMEDY, pages_qpdf_finds, reading
 from .ocr import ocr_textpage
 from .surfaces import revision_ends
 
@@ -116,6 +116,12 @@ def _checked(
     with reading(path):
         pages = pdf.page_count  # MuPDF counts the page tree here: a damaged one raises
     if pages == 0:
+        hidden = pages_qpdf_finds(raw, password)
+        if hidden:
+            there = "1 page is" if hidden == 1 else f"{hidden} pages are"
+            raise BadInput(
+                path, f"is damaged (its page list cannot be read, though {there} there)", REMEDY
+            )
         raise BadInput(path, "has no pages", "check that this is the right file")
     if pages > MAX_PAGES:
         raise BadInput(
