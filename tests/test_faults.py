@@ -383,15 +383,23 @@ def test_ocr_resolution_stays_within_what_can_be_rendered(width, height, dpi):
 @pytest.mark.slow
 def test_batch_workers_keep_other_libraries_warnings_off_the_terminal(tmp_path):
     """pdfminer warns "MediaBox missing from /Page" when verification reads such a page; in a
-    worker process (no logging set up) the warning went straight to the terminal."""
+    worker process (no logging set up) the warning went straight to the terminal. And a file
+    that cannot be read (a link to nothing) fails alone."""
     in_dir = tmp_path / "in"
     in_dir.mkdir()
     no_mediabox(in_dir)
-    got = _run("batch", str(in_dir), "-o", str(tmp_path / "out"), "--bates-prefix", PREFIX,
-               "--workers", "1")  # fmt: skip
-    assert got.returncode == 0, got.stderr
+    (in_dir / "gone.pdf").symlink_to(tmp_path / "nowhere.pdf")
+    out = tmp_path / "out"
+    got = _run("batch", str(in_dir), "-o", str(out), "--bates-prefix", PREFIX, "--workers", "1")
+    assert got.returncode == 2, got.stderr
     lines = got.stderr.strip().splitlines()
     assert lines and all(line.startswith("redactor: ") for line in lines), lines
+    assert "1 document could not be produced" in got.stderr
+    errors = (out / "errors.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert errors[1:] == [
+        "gone.pdf,cannot be read (No such file or directory); check that it can be read"
+    ]
+    assert len(list((out / "IMAGES").iterdir())) == 1
 
 
 def test_a_file_name_with_a_line_break_stays_on_one_line_when_all_goes_well(tmp_path):

@@ -67,7 +67,10 @@ def open_pdf(
             raise BadInput(path, "no such file", "check the path")
         if not p.is_file():
             raise BadInput(path, "is not a file", "give the path of a PDF file")
-        size = p.stat().st_size
+        try:
+            size = p.stat().st_size
+        except OSError as exc:
+            raise _unreadable(path, exc) from None
     else:
         size = len(data)
     if size == 0:
@@ -78,7 +81,10 @@ def open_pdf(
             f"the file is {size >> 20} MB, over the 1024 MB limit",
             "split it into smaller PDFs",
         )
-    raw = Path(path).read_bytes() if data is None else data
+    try:
+        raw = Path(path).read_bytes() if data is None else data
+    except OSError as exc:
+        raise _unreadable(path, exc) from None
     if b"%PDF-" not in raw[:1024]:
         raise BadInput(path, "is not a PDF (no %PDF header)", "convert it to PDF first")
     try:
@@ -92,6 +98,14 @@ def open_pdf(
     except BaseException:
         pdf.close()
         raise
+
+
+def _unreadable(path: str, exc: OSError) -> BadInput:
+    return BadInput(
+        path,
+        f"cannot be read ({exc.strerror or type(exc).__name__})",
+        "check that the file can be read",
+    )
 
 
 def _checked(
