@@ -146,6 +146,8 @@ def release(
             try:
                 with os.fdopen(fd, "wb") as fh:
                     fh.write(public)
+                    fh.flush()
+                    os.fsync(fh.fileno())
             except OSError as exc:
                 raise output_error(dst, exc) from None
             checks = verify(
