@@ -13,14 +13,20 @@ command, and counts.
 from __future__ import annotations
 
 import tempfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
 import crafted
+import pikepdf
+import pymupdf
 import pytest
 from click.testing import CliRunner
+from pdfminer.pdfparser import PDFSyntaxError
 
 from redactor.cli import cli
+from redactor.ingest.damage import damage_of
+from redactor.ingest.pages import has_end_marker
 
 PEERS = Path(__file__).parent / "fixtures" / "peers"
 READ = (0, 1)  # check read it (and found something, or not)
@@ -134,3 +140,53 @@ def test_tesseract_speaks_only_when_asked(tmp_path, capfd):
     assert code == 1
     assert any(line.startswith("redactor: tesseract: ") for line in lines), lines
     assert all(line.startswith("redactor: ") for line in lines), lines
+
+
+# -- the words for a damaged file ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("error", "words"),
+    [
+        (pymupdf.mupdf.FzErrorSyntax("invalid key in dict"),
+         "is damaged (a syntax error the PDF reader cannot get past)"),
+        (pymupdf.mupdf.FzErrorLimit("stack overflow"),
+         "nests objects too deeply, or is too large, for the PDF reader"),
+        (pymupdf.mupdf.FzErrorFormat("cycle in page tree"), "is damaged (its structure cannot be read)"),
+        (RuntimeError("code=7: Invalid number of pages"), "is damaged (its structure cannot be read)"),
+        (RuntimeError("code=5: exception stack overflow!"),
+         "nests objects too deeply, or is too large, for the PDF reader"),
+        (pikepdf.PdfError("stream (object 2 0): Loop detected in /Pages structure (getAllPages)"),
+         "is damaged (its page tree loops back on itself)"),
+        (pikepdf.PdfError("unable to find trailer dictionary"), "is damaged (qpdf cannot read its objects)"),
+        (PDFSyntaxError("No /Root object!"), "is damaged (pdfminer cannot read its objects)"),
+        (RecursionError("maximum recursion depth exceeded"), "nests objects too deeply to be read safely"),
+        (zlib.error("invalid stored block lengths"),
+         "is damaged (a compressed part cannot be decompressed)"),
+        # not the file's fault: a bug, reported as one
+        (RuntimeError("code=4: not a dict (null)"), None),
+        (pymupdf.mupdf.FzErrorArgument("index out of bounds"), None),
+        (pikepdf.PasswordError("invalid password"), None),
+        (AttributeError("'int' object has no attribute 'objgen'"), None),
+        (ValueError("bad xref"), None),
+    ],
+)  # fmt: skip
+def test_what_a_library_error_says_of_the_file(error, words):
+    assert damage_of(error) == words
+
+
+@pytest.mark.parametrize(
+    ("tail", "whole"),
+    [
+        (b"%%EOF", True),
+        (b"%%EOF\r\n", True),
+        (b"%%EOF\n" + b"\0" * (23 << 10), True),  # a Second Circuit ACMS filing's padding
+        (b"%%EOF\r\n\0 \t\x0c\0\n", True),
+        (b"%%EOF\n" + b"x" * 1000, True),  # junk after the marker, within 2 KB: read as before
+        (b"%%EOF\n" + b"x" * 3000, False),
+        (b"startxref\n1234\n", False),
+        (b"startxref\n1234\n%%EO" + b"\0" * 100, False),
+    ],
+)
+def test_the_end_of_file_marker_is_found_past_padding(tail, whole):
+    assert has_end_marker(b"%PDF-1.7\n" + b"1 0 obj\n<<>>\nendobj\n" * 200 + tail) == whole

@@ -46,6 +46,8 @@ def damage_of(exc: BaseException) -> str | None:
     for kind, code in _MUPDF_CLASSES.items():
         if isinstance(exc, kind):
             return _MUPDF[code]
+    if isinstance(exc, RecursionError):  # a RuntimeError too: asked first
+        return "nests objects too deeply to be read safely"
     if isinstance(exc, RuntimeError):
         m = _MUPDF_TEXT.match(str(exc))
         if m and int(m.group(1)) in _MUPDF:
@@ -64,8 +66,6 @@ def damage_of(exc: BaseException) -> str | None:
         return "is damaged (qpdf cannot read its objects)"
     if isinstance(exc, (PDFException, PSException)):
         return "is damaged (pdfminer cannot read its objects)"
-    if isinstance(exc, RecursionError):
-        return "nests objects too deeply to be read safely"
     if isinstance(exc, zlib.error):
         return "is damaged (a compressed part cannot be decompressed)"
     return None
@@ -106,6 +106,8 @@ def with_readable_page_tree(path: str, raw: bytes, password: str | None = None) 
         with pikepdf.open(io.BytesIO(raw), password=password or "") as pdf:
             len(pdf.pages)
         return raw
+    except pikepdf.PasswordError:
+        return raw  # qpdf does not take the password MuPDF took: verification will say so
     except pikepdf.PdfError as exc:
         if "loop detected" not in str(exc).lower():
             return raw  # other damage: the stages that meet it say what it is
