@@ -134,3 +134,15 @@ def pages_qpdf_finds(raw: bytes, password: str | None = None) -> int:
             return len(pdf.pages)
     except Exception:  # noqa: BLE001 - any failure means: no pages qpdf can show either
         return 0
+
+
+def saved_whole(raw: bytes, password: str | None = None) -> bytes:
+    """The document MuPDF reads in ``raw``, saved whole: objects it cannot read, or that
+    nothing refers to, are left out (as opening and saving it again in a reader does)."""
+    doc = pymupdf.open(stream=raw, filetype="pdf")
+    try:
+        if doc.needs_pass:
+            doc.authenticate(password or "")
+        return doc.tobytes(garbage=1)
+    finally:
+        doc.close()

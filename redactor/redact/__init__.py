@@ -34,7 +34,7 @@ from ..files import (
     write_atomic,
 )
 from ..ingest import load
-from ..ingest.damage import reading, with_readable_page_tree
+from ..ingest.damage import damage_of, reading, saved_whole, with_readable_page_tree
 from ..model import Box, Document, Problem
 from ..plan import Plan, Policy, make_plan
 from ..render import Finish, render_public
@@ -94,7 +94,17 @@ def redact_file(
         return RedactResult(output="", plan=plan, log_rows=rows, pages=doc.page_count)
     with reading(src, "while writing the public copy"):
         raw = with_readable_page_tree(src, doc.raw, password)
-        public = render_public(doc, raw, plan, password=password, finish=finish)
+        try:
+            public = render_public(doc, raw, plan, password=password, finish=finish)
+        except Exception as exc:
+            if damage_of(exc) is None:
+                raise
+            # What a person would be told to do (open it and save it again), done here:
+            # MuPDF saves the objects it can read, whole, and the copy is rendered instead.
+            logger.info("%s: %s; rendering from a copy saved whole", quoted(src), damage_of(exc))
+            public = render_public(
+                doc, saved_whole(raw, password), plan, password=password, finish=finish
+            )
     logger.info("%s: public copy rendered (%d bytes); verifying", quoted(src), len(public))
     text: list[str] = []
     with reading(src, "while reading the public copy back to verify it; nothing was released"):
