@@ -368,7 +368,7 @@ def test_what_c_code_writes_to_stderr_is_logged_not_shown(capfd):
     [
         (612, 792, 300),  # letter
         (612, 1008, 300),  # legal
-        (1728, 2592, 208),  # a 24 x 36 in exhibit: 36 million pixels at most
+        (1728, 2592, 204),  # a 24 x 36 in exhibit: 36 million pixels at most
         (14400, 14400, 30),  # the largest page PDF allows
         (144000, 144000, 10),  # past it (user units): never below 10 dpi
         (0, 792, 300),  # an empty page: nothing to scale
