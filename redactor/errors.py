@@ -22,6 +22,9 @@ errors apart. A code is never reused.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import IntEnum
 
 
@@ -55,7 +58,7 @@ class BadInput(RedactorError):
 
     def __init__(self, path: str, problem: str, remedy: str, *, option: str | None = None):
         self.path, self.problem, self.remedy = path, problem, remedy
-        super().__init__(f"{_quoted(path)}: {problem}; {remedy}", option=option)
+        super().__init__(f"{quoted(path)}: {problem}; {remedy}", option=option)
 
 
 class PolicyError(RedactorError):
@@ -78,12 +81,37 @@ class OutputError(RedactorError):
 
     def __init__(self, path: str, problem: str, remedy: str, *, option: str | None = None):
         self.path, self.problem, self.remedy = path, problem, remedy
-        super().__init__(f"{_quoted(path)}: {problem}; {remedy}", option=option)
+        super().__init__(f"{quoted(path)}: {problem}; {remedy}", option=option)
 
 
-def _quoted(path: str) -> str:
-    """A file name as a message shows it: as is, unless a line break or blank at its ends would hide it."""
-    return repr(path) if any(ch in path for ch in "\n\r\t\x00") or path != path.strip() else path
+_HIDING = re.compile("[\x00-\x1f\x7f\x85\u2028\u2029]")
+
+
+def quoted(path: str) -> str:
+    """A file name as a message shows it: as is, unless a line break, a control character or a
+    blank at its ends would split the message or hide part of the name; then quoted, escaped."""
+    path = str(path)
+    return repr(path) if _HIDING.search(path) or path != path.strip() else path
+
+
+@contextmanager
+def working_on(path: str) -> Iterator[None]:
+    """Mark an unexpected error raised in the block with the file being worked on, so the
+    one line that reports it names that file (in a command given several)."""
+    try:
+        yield
+    except Exception as exc:
+        if not isinstance(exc, RedactorError) and not hasattr(exc, "redactor_input"):
+            try:
+                exc.redactor_input = path  # type: ignore[attr-defined]
+            except AttributeError:  # an exception type without attributes of its own
+                pass
+        raise
+
+
+def input_of(exc: BaseException, default: str = "") -> str:
+    """The file an unexpected error was met on (see :func:`working_on`), else ``default``."""
+    return getattr(exc, "redactor_input", None) or default
 
 
 def check_keys(mapping: dict, known: tuple[str, ...] | dict, where: str) -> None:

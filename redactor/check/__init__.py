@@ -13,7 +13,9 @@ from dataclasses import dataclass, field, replace
 
 from ..detect import detect
 from ..detect.structure import page_problems
+from ..errors import quoted
 from ..ingest import load, read_surfaces
+from ..ingest.damage import reading
 from ..model import SEVERITY_FIX, Document, Finding, Problem
 from ..plan import Policy
 
@@ -49,19 +51,31 @@ def check_file(
     ``path`` then only names them. ``progress`` is called with 1 for each page looked at.
     """
     policy = policy or Policy.default()
+    with reading(path):
+        return _check(path, password, policy, ocr, progress, data)
+
+
+def _check(
+    path: str,
+    password: str | None,
+    policy: Policy,
+    ocr: bool,
+    progress: Callable[[int], None] | None,
+    data: bytes | None,
+) -> CheckResult:
     doc = load(path, password=password, ocr=ocr, data=data)
     log.info(
         "%s: read %d page(s)%s",
-        path,
+        quoted(path),
         doc.page_count,
         f", {sum(p.ocr for p in doc.pages)} by OCR" if any(p.ocr for p in doc.pages) else "",
     )
     surfaces, problems = read_surfaces(doc.pdf, doc.raw, path)
     doc.surfaces = surfaces
-    log.info("%s: %d other surface text(s) read", path, len(surfaces))
+    log.info("%s: %d other surface text(s) read", quoted(path), len(surfaces))
     problems = list(problems) + page_level_problems(doc, progress)
     findings = decided(detect(doc, terms=policy.terms, never=policy.never), policy)
-    log.info("%s: %d finding(s), %d problem(s)", path, len(findings), len(problems))
+    log.info("%s: %d finding(s), %d problem(s)", quoted(path), len(findings), len(problems))
     problems = _escalate(problems, [f for f in findings if f.private])
     return CheckResult(
         file=path,

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from ..errors import ExitCode
+from ..errors import ExitCode, quoted
 from . import guarded, load_policy, must, progress_bar, say
 
 STDIN = "-"
@@ -93,7 +93,7 @@ def check(
             if report:
                 dest = report if len(files) == 1 else _per_file(report, path)
                 write_html(result, dest)
-                say(f"redactor: report written to {dest}")
+                say(f"redactor: report written to {quoted(dest)}")
             return int(ExitCode.OK if result.clean else ExitCode.FOUND)
 
         codes.append(guarded(path, one))

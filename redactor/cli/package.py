@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from ..errors import ExitCode
+from ..errors import ExitCode, quoted
 from ..profiles import available_courts
 from . import load_policy, must, plural, say
 
@@ -100,7 +100,7 @@ def package_command(
     )
     say(
         f"redactor: package for {plural(pkg.exhibits, 'exhibit')} ({plural(pkg.redactions, 'redaction')}, "
-        f"court profile {pkg.court}) written to {pkg.directory}; open {pkg.directory}/index.html"
+        f"court profile {pkg.court}) written to {quoted(pkg.directory)}; open {quoted(pkg.directory + '/index.html')}"
     )
 
 
@@ -119,6 +119,6 @@ def verify_package_command(pkg_dir: str) -> None:
     for p in problems:
         click.echo(f"PROBLEM  {p}")
     if problems:
-        say(f"redactor: {pkg_dir}: {plural(len(problems), 'problem')}; do not send it")
+        say(f"redactor: {quoted(pkg_dir)}: {plural(len(problems), 'problem')}; do not send it")
         sys.exit(int(ExitCode.NOT_VERIFIED))
-    say(f"redactor: {pkg_dir}: every hash matches and every public copy verified")
+    say(f"redactor: {quoted(pkg_dir)}: every hash matches and every public copy verified")

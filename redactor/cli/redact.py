@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from ..errors import ExitCode
+from ..errors import ExitCode, quoted
 from . import guarded, load_policy, plural, say
 
 
@@ -75,10 +75,10 @@ def redact(
         )
         count = plural(len(result.plan.redactions), "redaction")
         if plan_out:
-            say(f"redactor: plan with {count} written to {plan_out}")
+            say(f"redactor: plan with {count} written to {quoted(plan_out)}")
         else:
             say(
-                f"redactor: {count} on {plural(result.pages, 'page')}; verified and written to {dst}"
+                f"redactor: {count} on {plural(result.pages, 'page')}; verified and written to {quoted(dst)}"
             )
         return int(ExitCode.OK)
 

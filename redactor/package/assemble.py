@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pymupdf
 
-from ..errors import VerificationFailed
+from ..errors import VerificationFailed, working_on
 from ..files import write_atomic
 from ..ingest import load
 from ..plan import Plan, Policy
@@ -68,7 +68,10 @@ def assemble(
     outputs: list[Output] = []
     taken: set[str] = set()
     for number, src in enumerate(inputs, 1):
-        ex, files = _exhibit(number, src, work, profile, in_camera, policy, plan, password, taken)
+        with working_on(src):
+            ex, files = _exhibit(
+                number, src, work, profile, in_camera, policy, plan, password, taken
+            )
         exhibits.append(ex)
         outputs += files
     refs, by_entry = assign_references(exhibits)
