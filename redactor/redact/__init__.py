@@ -148,7 +148,12 @@ def _render_and_release(
                 doc, raw, plan, password=password, finish=finish, record=rendered
             )
     logger.info("%s: public copy rendered (%d bytes); verifying", quoted(src), len(public))
-    kept = kept_characters(raw, Cuts(rendered.boxes, rendered.relayered), password=password or "")
+    shown = [
+        None if page.ocr else sum(not c.isspace() for c in page.text.text) for page in doc.pages
+    ]
+    kept = kept_characters(
+        raw, Cuts(rendered.boxes, rendered.relayered), password=password or "", shown=shown
+    )
     with reading(src, "while reading the public copy back to verify it; nothing was released"):
         checks = release(public, dst, doc, plan, page_text=text, log=log, log_rows=rows, kept=kept,
                          moved=rendered.moved)  # fmt: skip
