@@ -17,6 +17,7 @@ p.center { text-align: center; }
 p.court { text-align: center; font-weight: bold; margin: 0; }
 p.banner { text-align: center; font-weight: bold; color: #b00000; font-size: 13pt; }
 p.small { font-size: 9pt; }
+p.value { margin-left: 24pt; }
 td, th { font-size: 8.5pt; border: 0.6pt solid black; padding: 2pt 3pt; vertical-align: top; }
 th { background-color: #dddddd; font-weight: bold; text-align: left; }
 table { border-collapse: collapse; width: 100%; margin: 4pt 0 8pt 0; }

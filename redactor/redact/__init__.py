@@ -14,6 +14,7 @@ import json
 import logging
 import os
 import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,7 @@ from typing import Any
 from ..errors import BadInput, PolicyError
 from ..files import write_atomic
 from ..ingest import load
-from ..model import Box, Document, Problem
+from ..model import Box, Document, Finding, Problem
 from ..plan import Plan, Policy, make_plan
 from ..render import Finish, render_public
 from ..verify import expectations, verify
@@ -88,8 +89,9 @@ def redact_file(
     )
 
 
-def plan_for(doc: Document, raw: bytes, policy: Policy) -> Plan:
-    """Read every surface, find the structural leaks, detect, and plan."""
+def plan_for(doc: Document, raw: bytes, policy: Policy, *, extra: Sequence[Finding] = ()) -> Plan:
+    """Read every surface, find the structural leaks, detect, and plan. ``extra``: findings
+    of the caller's own (a package's designated pages), planned with the rest."""
     from ..detect import detect
     from ..detect.structure import page_problems
     from ..ingest import read_surfaces
@@ -99,7 +101,7 @@ def plan_for(doc: Document, raw: bytes, policy: Policy) -> Plan:
     problems: list[Problem] = []
     for page in doc.pages:
         problems += page_problems(doc.pdf, page.number - 1, scanned=page.scanned)
-    findings = detect(doc, terms=policy.terms, never=policy.never)
+    findings = detect(doc, terms=policy.terms, never=policy.never) + list(extra)
     return make_plan(doc, findings, policy, problems=problems)
 
 
