@@ -1,6 +1,7 @@
 """Held-out measurement of `redactor package`: does every package tell the truth?
 
     .venv/bin/python bench/package_check.py [--seed 4242] [--n 9] [--packages 3]
+                                            [--layouts pleading,wordproc,...]
 
 Generates held-out pleading filings with every non-scan trap, builds packages of
 three exhibits each (courts edcal, cand, cacd in turn, one of them in camera),
@@ -322,19 +323,22 @@ def _marked(rid: str, words: list[dict], fills: list[tuple]) -> bool:
     return False
 
 
-def run(seed: int, n: int, packages: int, show: bool) -> int:
+def run(
+    seed: int, n: int, packages: int, show: bool, layouts: tuple[str, ...] = ("pleading",)
+) -> int:
     total = Tally()
     with tempfile.TemporaryDirectory(prefix="package-check-") as tmp:
-        corpus = make_corpus(Path(tmp) / "filings", n=n, seed=seed, split="heldout", layouts=("pleading",),
+        corpus = make_corpus(Path(tmp) / "filings", n=n, seed=seed, split="heldout", layouts=layouts,
                              traps=TRAPS)  # fmt: skip
-        print(f"held-out seed {seed}: {n} pleading filings, traps {', '.join(TRAPS)}")
+        print(f"held-out seed {seed}: {n} filings ({', '.join(layouts)}), traps {', '.join(TRAPS)}")
         for k in range(packages):
             inputs = [corpus[(k * PER_PACKAGE + j) % len(corpus)] for j in range(PER_PACKAGE)]
             court, in_camera = COURTS[k % len(COURTS)], k % len(COURTS) == 1
             out = Path(tmp) / f"package-{k + 1}"
-            pkg = build_package(
-                [str(p) for p in inputs], str(out), court=court, in_camera=in_camera
-            )
+            pkg = build_package(  # independent filings: each of its own case
+                [str(p) for p in inputs], str(out), court=court, in_camera=in_camera,
+                allow_mixed_cases=True,
+            )  # fmt: skip
             tally = Tally()
             check_package(out, inputs, tally, show)
             kind = "in camera" if in_camera else "sealed"
@@ -375,8 +379,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--n", type=int, default=9, help="held-out filings to generate")
     ap.add_argument("--packages", type=int, default=3, help=f"packages of {PER_PACKAGE} exhibits")
     ap.add_argument("--show", action="store_true", help="print each failing value (synthetic)")
+    ap.add_argument(
+        "--layouts", default="pleading", help="comma-separated layouts of samples/generate.py"
+    )
     args = ap.parse_args(argv)
-    return run(args.seed, args.n, args.packages, args.show)
+    return run(args.seed, args.n, args.packages, args.show, tuple(args.layouts.split(",")))
 
 
 if __name__ == "__main__":

@@ -124,7 +124,8 @@ class Preflight:
 
     def summary(self) -> str:
         """One clause for a summary line: ``e-filing pre-flight (edcal): ready`` or what fails."""
-        head = f"e-filing pre-flight ({self.limits.court})"
+        strictest = ", the strictest profile" if self.limits.strictest else ""
+        head = f"e-filing pre-flight ({self.limits.court}{strictest})"
         if self.ready:
             return f"{head}: ready ({self.bytes / 1e6:.1f} of {self.limits.max_bytes / 1e6:g} MB)"
         return f"{head}: {', '.join(self.kinds())}"

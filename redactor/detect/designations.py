@@ -133,7 +133,7 @@ def legend_in(line: str, pattern: re.Pattern[str]) -> str | None:
         return None
     legend = _BATES.sub(" ", text)
     legend = re.sub(r"(?i)\b(?:page|pg\.?)[ \t]*\d+(?:[ \t]+of[ \t]+\d+)?\b", " ", legend)
-    legend = " ".join(legend.split()).strip(" -–—:|/,")
+    legend = " ".join(re.sub(r"[·•*_=~]+", " ", legend).split()).strip(" -–—:|/,")
     return legend or None
 
 

@@ -91,6 +91,10 @@ def read_caption(doc: Document) -> Caption:
     right = _rows([w for r in body for w in r.words if w.bbox[0] >= split_x - 2])
     plaintiff, defendant, left_bottom = _parties(left)
     title = _title(right, case_row, left_bottom) if case_row is not None else _heading(rows)
+    if not (title and PAPER_WORD.search(title.upper())):
+        named = _heading(rows)  # a paper's name ("ORDER", "MOTION") read elsewhere
+        if named and PAPER_WORD.search(named.upper()):
+            title = named
     if title and len(title) > MAX_TITLE:
         title = None
     return Caption(court, district, case_number, plaintiff, defendant, title)
@@ -158,17 +162,49 @@ LEGEND = re.compile(
 )
 
 
+PAPER_WORD = re.compile(
+    r"\b(?:MOTION|BRIEF|ORDER|DECLARATION|NOTICE|OPINION|MEMORANDUM|PETITION|REPLY|OPPOSITION"
+    r"|STIPULATION|APPLICATION|COMPLAINT|ANSWER|REQUEST|JUDGMENT|RESPONSE|OBJECTION|REPORT|LETTER"
+    r"|TRANSCRIPT|AFFIDAVIT)\b"
+)
+NOT_A_TITLE = re.compile(
+    r"(?i)^(?:No\.|Case\b|Appeal\b|On\s+Appeal|Appeal\s+from|Hon\.|Honorable|Before\b|Filed\b)"
+)
+
+
 def _heading(rows: list[_Row]) -> str | None:
-    """A paper without a caption (an exhibit): ``EXHIBIT A`` and the line after it, or
-    else its first line that is not a confidentiality legend, if it reads as a heading."""
+    """A paper without a caption table (an exhibit, an appellate paper): ``EXHIBIT A`` and
+    the line after it; else the paper's name in capitals ("MOTION TO STAY PROCEEDINGS"),
+    with the lines that go on with it; else its first line that is not a confidentiality
+    legend, a stamp or a number, if it reads as a heading."""
     texts = [r.text for r in rows[:8] if not LEGEND.search(r.text)]
     for i, text in enumerate(texts):
         if re.fullmatch(r"EXHIBIT\s+\w{1,4}", text, re.IGNORECASE):
             nxt = texts[i + 1] if i + 1 < len(texts) and len(texts[i + 1]) <= 100 else ""
             return f"{text} – {nxt}" if nxt else text
+    upper = [r.text for r in rows[:40]]
+    for i, text in enumerate(upper):
+        if text.isupper() and PAPER_WORD.search(text) and not COURT_NAME.search(text):
+            lines = [text]
+            for more in upper[i + 1 : i + 5]:
+                if (
+                    not more.isupper()
+                    or NOT_A_TITLE.match(more)
+                    or len(" ".join(lines)) > MAX_TITLE
+                ):
+                    break
+                lines.append(more)
+            return " ".join(lines)
+    texts = [t for t in texts if not NOT_A_TITLE.match(t) and not is_stamp(t)]
     if texts and len(texts[0]) <= 80:
         return texts[0]
     return None
+
+
+def is_stamp(text: str) -> bool:
+    from ..detect.designations import is_ecf_stamp
+
+    return is_ecf_stamp(text)
 
 
 def _furniture(page, w: Word) -> bool:

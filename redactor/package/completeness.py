@@ -46,8 +46,10 @@ def completeness(root: Path, entries: list[FileEntry], reference: dict[str, Any]
         label = item.get("exhibit", "")
         plan = (item.get("plan") or {}).get("redactions") or []
         ids = [r.get("id", "") for r in plan]
-        problems += _once(label, ids, table.get(label, []), "row of the redaction table")
-        problems += _once(label, ids, uses.get(label, []), "use in the reference list")
+        problems += _once(
+            label, ids, table.get(label, []), ("row", "rows"), "of the redaction table"
+        )
+        problems += _once(label, ids, uses.get(label, []), ("use", "uses"), "in the reference list")
         pages = _highlighted_pages(root, entries, label)
         if not pages:
             problems.append(f"{label}: the package lacks its highlighted copy")
@@ -61,14 +63,16 @@ def completeness(root: Path, entries: list[FileEntry], reference: dict[str, Any]
     return problems
 
 
-def _once(label: str, ids: list[str], seen: list[str], what: str) -> list[str]:
+def _once(
+    label: str, ids: list[str], seen: list[str], noun: tuple[str, str], where: str
+) -> list[str]:
     out = []
     for rid in ids:
         n = seen.count(rid)
         if n != 1:
-            out.append(f"{label}: {rid} has {n} {what}{'s' if n != 1 else ''}, not one")
+            out.append(f"{label}: {rid} has {n} {noun[n != 1]} {where}, not one")
     for rid in sorted(set(seen) - set(ids)):
-        out.append(f"{label}: {rid} has a {what} but is not in the plan")
+        out.append(f"{label}: {rid} has a {noun[0]} {where} but is not in the plan")
     return out
 
 

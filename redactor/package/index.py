@@ -56,6 +56,8 @@ code{font-size:12px}
 def destination(action: str) -> str:
     """Where a file goes, read from what to do with it (its first clause)."""
     first = action.split(";")[0].lower()
+    if first.startswith(("attached", "part of")):
+        return ATTACHED
     for word, where in DESTINATIONS:
         if word == "file" and not (
             first.startswith(("e-file", "file ", "e-mail")) or " file " in first

@@ -245,7 +245,7 @@ def _chart(rows: list[TableRow], portion: str, empty: str) -> str:
     body = []
     for r in rows:
         body.append(
-            f"<tr><td>{r.id}<br/>{html.escape(r.reference)}</td>"
+            f"<tr><td>{r.id} {html.escape(r.reference)}</td>"
             f"<td>{html.escape(r.exhibit.replace('Exhibit ', ''))}</td><td>{html.escape(r.where)}</td>"
             f"<td>{html.escape(r.portion)}</td><td>{blanks_html(html.escape(r.reason))}</td></tr>"
         )

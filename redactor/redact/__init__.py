@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..check.preflight import Limits, Preflight, preflight_bytes
 from ..errors import BadInput, PolicyError
 from ..files import write_atomic
 from ..ingest import load
@@ -41,6 +42,7 @@ class RedactResult:
     page_text: list[str] = field(
         default_factory=list
     )  # each output page's text, as verification read it
+    preflight: Preflight | None = None  # the public copy's e-filing pre-flight, when asked for
 
 
 def redact_file(
@@ -53,6 +55,7 @@ def redact_file(
     log: str | None = None,
     password: str | None = None,
     finish: Finish | None = None,
+    preflight: Limits | None = None,
 ) -> RedactResult:
     """Write the public copy of ``src`` to ``dst``.
 
@@ -61,7 +64,8 @@ def redact_file(
     (something planned can still be read: nothing is written at ``dst``).
     With ``dst`` None only the plan is made (and written to ``plan_out``).
     ``finish`` is a last step on the redacted document before it is saved and
-    verified (see :func:`redactor.render.render_public`).
+    verified (see :func:`redactor.render.render_public`). With ``preflight`` (a court's
+    limits) the public copy written is also put through the e-filing pre-flight.
     """
     policy = policy or Policy.default()
     _refuse_overwriting(src, [dst, plan_out, log])
@@ -84,9 +88,11 @@ def redact_file(
         logger.info("%s: verified: %s", src, line)
     if log:
         write_log(log, rows)
+    flight = preflight_bytes(public, preflight, name=dst) if preflight is not None else None
     return RedactResult(
-        output=dst, plan=plan, log_rows=rows, pages=doc.page_count, checks=checks, page_text=text
-    )
+        output=dst, plan=plan, log_rows=rows, pages=doc.page_count, checks=checks, page_text=text,
+        preflight=flight,
+    )  # fmt: skip
 
 
 def plan_for(doc: Document, raw: bytes, policy: Policy, *, extra: Sequence[Finding] = ()) -> Plan:
