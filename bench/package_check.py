@@ -13,7 +13,8 @@ and checks each package against the truth files, with readers of its own
 2. public leaks: no private value (or spelling of four characters or more) reads
    as a whole word in a public copy (page text or any PDF string);
 3. public record: every public value that reads on its page of the input still
-   reads on that page of the public copy;
+   reads on that page of the public copy (but on a page bearing a protective-order
+   designation, which the package offers for sealing whole: counted apart);
 4. highlighted: every private page value still reads in the highlighted copy, and
    every page entry of the plan has its numbered mark (a filled highlight
    rectangle with its id printed beside it: highlight.py draws, it does not annotate);
@@ -181,9 +182,13 @@ def check_package(pkg: Path, inputs: list[Path], tally: Tally, show: bool) -> No
                 tally.notes.append(
                     f"{pkg.name} {label}: leak {e.category}/{e.surface} p{e.page}: {e.value!r}"
                 )
-        # 3. public record
+        # 3. public record (a designated page offered for sealing whole keeps none: by design)
+        whole = {r["page"] for r in doc["plan"]["redactions"] if r["category"] == "DESIGNATED"}
         for e in truth.public:
             if not (1 <= e.page <= len(in_pages)) or not reads([e.value], in_pages[e.page - 1]):
+                continue
+            if e.page in whole:
+                tally.checked["public record on pages offered whole (info)"] += 1
                 continue
             kept = e.page <= len(pub_pages) and reads([e.value], pub_pages[e.page - 1])
             tally.count("public record", kept, e.category)
@@ -266,7 +271,13 @@ def check_highlighted(pkg: Path, label: str, highlighted: list[Path], truth: Tru
                 words.append(page.extract_words(x_tolerance=1))
                 ids = {r["id"] for r in plan["redactions"]}
                 words[-1] += [
-                    {"text": m["text"], "x0": m["x0"], "top": m["top"], "bottom": m["bottom"]}
+                    {
+                        "text": m["text"],
+                        "x0": m["x0"],
+                        "x1": m["x1"],
+                        "top": m["top"],
+                        "bottom": m["bottom"],
+                    }
                     for rid in ids
                     for m in page.search(rid, regex=False)
                 ]
@@ -311,14 +322,13 @@ def _yellowish(colour) -> bool:
 
 
 def _marked(rid: str, words: list[dict], fills: list[tuple]) -> bool:
-    """The id printed within a line's height of a highlight rectangle."""
+    """The id printed on the line of a highlight rectangle (beside it, or in the margin),
+    within a line's height."""
     for w in words:
         if w["text"] != rid:
             continue
-        for x0, top, _x1, bottom in fills:
-            if abs(w["x0"] - x0) < 2 and (
-                abs(w["bottom"] - top) < 4 or abs(w["top"] - bottom) < 10
-            ):
+        for _x0, top, _x1, bottom in fills:
+            if w["bottom"] >= top - 10 and w["top"] <= bottom + 10:
                 return True
     return False
 
@@ -364,6 +374,11 @@ def report(t: Tally, indent: str) -> bool:
         if bad:
             line += "  failed: " + ", ".join(f"{w} x{c}" for w, c in t.detail[check].most_common())
         print(line)
+    whole = t.checked["public record on pages offered whole (info)"]
+    if whole:
+        print(
+            f"{indent}(info) public-record items on designated pages offered for sealing whole: {whole}"
+        )
     absent = t.detail.get("reference list: truth values absent (info)", Counter())
     n = t.checked["reference list: truth values present (info)"]
     print(

@@ -344,9 +344,15 @@ def _searchable_from_pdf(pdf: pymupdf.Document) -> list[tuple[int, str]]:
             for w in words:
                 lines.setdefault((w[5], w[6]), []).append(w[4])
             body = _body_words(list(lines.values()))
-            if body < MIN_SEARCHABLE_WORDS:
+            if body < MIN_SEARCHABLE_WORDS and not _blacked_out(page):
                 out.append((index + 1, _thin(body)))
     return out
+
+
+def _blacked_out(page: pymupdf.Page) -> bool:
+    """A page redacted whole (one black box and its label) has nothing left to search."""
+    pix = page.get_pixmap(dpi=24, colorspace=pymupdf.csGRAY)
+    return sum(1 for v in pix.samples if v < 96) >= 0.8 * max(len(pix.samples), 1)
 
 
 def _body_words(lines: list[list[str]]) -> int:

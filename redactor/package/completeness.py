@@ -133,7 +133,7 @@ def _marked(red: dict[str, Any], pages: list[_Page]) -> bool:
         if not 1 <= page <= len(pages):
             return False
         p = pages[page - 1]
-        if not _labelled(rid, p):
+        if not _labelled(rid, p, boxes):
             return False
         whole = red.get("category") == "DESIGNATED"  # framed, not filled: its label's highlight
         return p.rotated or whole or all(_covered(b, p.fills) for b in boxes)
@@ -141,13 +141,19 @@ def _marked(red: dict[str, Any], pages: list[_Page]) -> bool:
     return any(_labelled(rid, p) for p in pages)
 
 
-def _labelled(rid: str, page: _Page) -> bool:
-    """The id printed with a highlight beside it."""
+def _labelled(rid: str, page: _Page, boxes: list[pymupdf.Rect] | None = None) -> bool:
+    """The id printed on the line of one of the entry's boxes (beside it or in the margin),
+    or, for an entry without boxes, within a line of a highlight."""
+    targets = boxes if boxes else page.fills
     for r in page.labels.get(rid, []):
-        zone = r + (-2, -NEAR, 2, NEAR)
-        if any(zone.intersects(f) for f in page.fills):
-            return True
+        for t in targets:
+            if r.y1 >= t.y0 - NEAR and r.y0 <= t.y1 + NEAR and (boxes or _near_x(r, t)):
+                return True
     return False
+
+
+def _near_x(label: pymupdf.Rect, fill: pymupdf.Rect) -> bool:
+    return label.x1 >= fill.x0 - NEAR and label.x0 <= fill.x1 + NEAR
 
 
 def _covered(box: pymupdf.Rect, fills: list[pymupdf.Rect]) -> bool:

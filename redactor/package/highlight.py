@@ -37,6 +37,7 @@ LABEL_SIZE = 6.0
 LEGEND_SIZES = (9.0, 8.0, 7.0, 6.0)
 LEGEND_RED = (0.75, 0.0, 0.0)
 MARGIN = 6.0
+GAP = 4.0  # points between an id label and the words beside it
 FRAME = 3.0  # width of the frame around a whole page
 SHEET_TITLE = "PROPOSED REDACTIONS NOT ON THE FACE OF THE PAGES"
 PLACES = {
@@ -88,9 +89,12 @@ def highlighted_copy(doc: Document, plan: Plan, profile: CourtProfile, *, in_cam
                     _frame(pdf[number - 1], red, colour, regular, i)
                 )
         for number, entries in marks.boxes.items():
+            page = pdf[number - 1]
+            words = [pymupdf.Rect(w[:4]) for w in page.get_text("words")]
+            mine = taken.setdefault(number, [])
             for red, rects in entries:
-                taken.setdefault(number, []).extend(
-                    _mark(pdf[number - 1], red, [pymupdf.Rect(b) for b in rects], colour, regular)
+                mine.extend(
+                    _mark(page, red, [pymupdf.Rect(b) for b in rects], colour, regular, words, mine)
                 )
         if marks.sheet:
             pdf.insert_pdf(_sheet(marks.sheet, colour, regular))
@@ -156,20 +160,57 @@ def _whole_page(doc: Document, red: Redaction) -> bool:
 
 
 def _mark(
-    page: pymupdf.Page, red: Redaction, rects: list[pymupdf.Rect], colour, font: pymupdf.Font
+    page: pymupdf.Page,
+    red: Redaction,
+    rects: list[pymupdf.Rect],
+    colour,
+    font: pymupdf.Font,
+    words: list[pymupdf.Rect],
+    taken: list[pymupdf.Rect],
 ) -> list[pymupdf.Rect]:
+    """Tint and outline each box; print the id beside the first box where it covers no text
+    (above it, below it, left or right of it), so a reader and a parser both read it whole."""
     outline = tuple(c * 0.7 for c in colour)
     for r in rects:
         page.draw_rect(r, color=None, fill=colour, fill_opacity=0.45, overlay=True)
         page.draw_rect(r, color=outline, width=0.6, overlay=True)
-    first = rects[0]
-    width = font.text_length(red.id, fontsize=LABEL_SIZE)
-    baseline = first.y0 - 1.0 if first.y0 - LABEL_SIZE - 1 > 0 else first.y1 + LABEL_SIZE
+    label = _label_spot(
+        page.rect, rects[0], font.text_length(red.id, fontsize=LABEL_SIZE), words, taken
+    )
     writer = pymupdf.TextWriter(page.rect, color=LEGEND_RED)
-    writer.append((first.x0, baseline), red.id, font=font, fontsize=LABEL_SIZE)
+    writer.append((label.x0, label.y1 - 1.0), red.id, font=font, fontsize=LABEL_SIZE)
     writer.write_text(page, overlay=True)
-    label = pymupdf.Rect(first.x0, baseline - LABEL_SIZE, first.x0 + width, baseline + 1)
     return [*rects, label]
+
+
+def _label_spot(
+    page: pymupdf.Rect,
+    box: pymupdf.Rect,
+    width: float,
+    words: list[pymupdf.Rect],
+    taken: list[pymupdf.Rect],
+) -> pymupdf.Rect:
+    """Where an id label goes: beside ``box`` (above, below, left, right), else in the
+    page's right or left margin on the box's line, wherever it touches no word and no
+    other label; in dense text with no free spot, above the box."""
+    h = LABEL_SIZE + 1.0
+    mid = (box.y0 + box.y1) / 2
+    line = (mid - h / 2, mid + h / 2)
+    candidates = [
+        pymupdf.Rect(box.x0, box.y0 - h, box.x0 + width, box.y0),
+        pymupdf.Rect(box.x0, box.y1, box.x0 + width, box.y1 + h),
+        pymupdf.Rect(box.x0 - width - GAP, line[0], box.x0 - GAP, line[1]),
+        pymupdf.Rect(box.x1 + GAP, line[0], box.x1 + GAP + width, line[1]),
+        pymupdf.Rect(page.x1 - MARGIN - width, line[0], page.x1 - MARGIN, line[1]),
+        pymupdf.Rect(page.x0 + MARGIN, line[0], page.x0 + MARGIN + width, line[1]),
+    ]
+    for spot in candidates:
+        # a word closer than GAP on the line would run into the id for a text extractor
+        inner = spot + (-GAP, 0.3, GAP, -0.3)
+        if spot in page and not any(inner.intersects(w) for w in [*words, *taken]):
+            return spot
+    above = candidates[0]
+    return above if above.y0 >= 0 else candidates[1]
 
 
 def _frame(
