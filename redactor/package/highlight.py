@@ -90,7 +90,7 @@ def highlighted_copy(doc: Document, plan: Plan, profile: CourtProfile, *, in_cam
                 )
         for number, entries in marks.boxes.items():
             page = pdf[number - 1]
-            words = [pymupdf.Rect(w[:4]) for w in page.get_text("words")]
+            words = _text_boxes(page)
             mine = taken.setdefault(number, [])
             for red, rects in entries:
                 mine.extend(
@@ -181,6 +181,16 @@ def _mark(
     writer.append((label.x0, label.y1 - 1.0), red.id, font=font, fontsize=LABEL_SIZE)
     writer.write_text(page, overlay=True)
     return [*rects, label]
+
+
+def _text_boxes(page: pymupdf.Page) -> list[pymupdf.Rect]:
+    """Every run of text on the page, blanks included: a blank between a label and a word
+    splits the label for a text extractor as surely as a word does."""
+    out = []
+    for block in page.get_text("dict", flags=0)["blocks"]:
+        for line in block.get("lines", []):
+            out += [pymupdf.Rect(span["bbox"]) for span in line["spans"] if span["text"]]
+    return out
 
 
 def _label_spot(
