@@ -156,9 +156,12 @@ def write_drafts(facts: Facts) -> list[Draft]:
     for i, paper in enumerate(facts.papers, 1):
         blocks = TEMPLATES[paper.kind](facts, paper)
         stem = "-".join(re.findall(r"[a-z0-9]+", paper.title.lower()))[:70].rstrip("-")
-        body = caption_html(facts.caption, facts.profile, paper.title) + "".join(
-            _html(b, facts) for b in blocks
+        head = (
+            letterhead_html()
+            if paper.kind in LETTERS
+            else caption_html(facts.caption, facts.profile, paper.title)
         )
+        body = head + "".join(_html(b, facts) for b in blocks)
         footer = f"{paper.title} – DRAFT"
         out.append(
             Draft(
@@ -169,6 +172,14 @@ def write_drafts(facts: Facts) -> list[Draft]:
             )
         )
     return out
+
+
+LETTERS = ("cover_letter", "letter_motion")  # written on counsel's letterhead, not under a caption
+
+
+def letterhead_html() -> str:
+    head = html.escape(blank("counsel's letterhead"))
+    return f"<p class='center'>{head}</p><br/>"
 
 
 def boilerplate(profile: CourtProfile, in_camera: bool) -> str:
@@ -436,9 +447,10 @@ def _markdown(paper: Paper, blocks: list[Block], f: Facts) -> str:
         f"**{c.court or f.profile.court_title}**  ",
         f"**{c.district or f.profile.district}**", "",
         f"{f.short_caption}  ", f"Case No. {f.case}", "",
-        f"# {paper.title}", "",
-        f"_Delivery: {paper.delivery}_", "",
     ]  # fmt: skip
+    if paper.kind in LETTERS:
+        lines = [blank("counsel's letterhead"), ""]
+    lines += [f"# {paper.title}", "", f"_Delivery: {paper.delivery}_", ""]
     for kind, text in blocks:
         if kind == "table":
             lines += [
