@@ -16,6 +16,7 @@ errors apart. A code is never reused.
 | E011 | ``ExecutorError``: the workers cannot be started | 2 |
 | E012 | ``StampError``: a Bates stamp could not be read back from the page | 2 |
 | E013 | ``TooLarge``: a file cannot be split under the court's size limit | 2 |
+| E014 | ``NotFileable``: a public copy the court's e-filing would refuse, that splitting cannot mend | 2 |
 | E020 | ``ReviewError``: the review's server cannot start (its port is taken or not allowed) | 2 |
 | E099 | an unexpected error: a bug in redactor (shown by the command line) | 2 |
 """

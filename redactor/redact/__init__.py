@@ -20,12 +20,14 @@ import io
 import json
 import logging
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pymupdf
 
+from ..check.preflight import Limits, Preflight, preflight_bytes
 from ..errors import BadInput, PolicyError, quoted
 from ..files import (
     check_writable,
@@ -38,7 +40,7 @@ from ..files import (
 from ..ingest import load
 from ..ingest.damage import damage_of, reading, saved_whole, with_readable_page_tree
 from ..ingest.repair import rewritten
-from ..model import Box, Document, Problem
+from ..model import Box, Document, Finding, Problem
 from ..plan import Plan, Policy, make_plan
 from ..render import Finish, Rendered, render_public
 from ..verify import UnreadableOutput, expectations, verify
@@ -58,6 +60,7 @@ class RedactResult:
     page_text: list[str] = field(
         default_factory=list
     )  # each output page's text, as verification read it
+    preflight: Preflight | None = None  # the public copy's e-filing pre-flight, when asked for
 
 
 def redact_file(
@@ -70,6 +73,7 @@ def redact_file(
     log: str | None = None,
     password: str | None = None,
     finish: Finish | None = None,
+    preflight: Limits | None = None,
 ) -> RedactResult:
     """Write the public copy of ``src`` to ``dst``.
 
@@ -78,7 +82,8 @@ def redact_file(
     (something planned can still be read: nothing is written at ``dst``).
     With ``dst`` None only the plan is made (and written to ``plan_out``).
     ``finish`` is a last step on the redacted document before it is saved and
-    verified (see :func:`redactor.render.render_public`).
+    verified (see :func:`redactor.render.render_public`). With ``preflight`` (a court's
+    limits) the public copy written is also put through the e-filing pre-flight.
     """
     policy = policy or Policy.default()
     _refuse_overwriting(src, [dst, plan_out, log])
@@ -112,9 +117,15 @@ def redact_file(
         checks = _render_and_release(src, sound, dst, doc, plan, None, finish, text, log, rows)
     for line in checks:
         logger.info("%s: verified: %s", quoted(src), line)
-    return RedactResult(
-        output=dst, plan=plan, log_rows=rows, pages=doc.page_count, checks=checks, page_text=text
+    flight = (
+        preflight_bytes(Path(dst).read_bytes(), preflight, name=dst)
+        if preflight is not None
+        else None
     )
+    return RedactResult(
+        output=dst, plan=plan, log_rows=rows, pages=doc.page_count, checks=checks, page_text=text,
+        preflight=flight,
+    )  # fmt: skip
 
 
 def _render_and_release(
@@ -169,8 +180,9 @@ def _pages_in(data: bytes) -> int:
         return pdf.page_count
 
 
-def plan_for(doc: Document, raw: bytes, policy: Policy) -> Plan:
-    """Read every surface, find the structural leaks, detect, and plan."""
+def plan_for(doc: Document, raw: bytes, policy: Policy, *, extra: Sequence[Finding] = ()) -> Plan:
+    """Read every surface, find the structural leaks, detect, and plan. ``extra``: findings
+    of the caller's own (a package's designated pages), planned with the rest."""
     from ..detect import detect
     from ..detect.structure import page_problems
     from ..ingest import read_surfaces
@@ -180,7 +192,7 @@ def plan_for(doc: Document, raw: bytes, policy: Policy) -> Plan:
     problems: list[Problem] = []
     for page in doc.pages:
         problems += page_problems(doc.pdf, page.number - 1, scanned=page.scanned)
-    findings = detect(doc, terms=policy.terms, never=policy.never)
+    findings = detect(doc, terms=policy.terms, never=policy.never) + list(extra)
     return make_plan(doc, findings, policy, problems=problems)
 
 
