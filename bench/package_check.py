@@ -1,6 +1,7 @@
 """Held-out measurement of `redactor package`: does every package tell the truth?
 
     .venv/bin/python bench/package_check.py [--seed 4242] [--n 9] [--packages 3]
+                                            [--layouts pleading,wordproc,...]
 
 Generates held-out pleading filings with every non-scan trap, builds packages of
 three exhibits each (courts edcal, cand, cacd in turn, one of them in camera),
@@ -12,7 +13,8 @@ and checks each package against the truth files, with readers of its own
 2. public leaks: no private value (or spelling of four characters or more) reads
    as a whole word in a public copy (page text or any PDF string);
 3. public record: every public value that reads on its page of the input still
-   reads on that page of the public copy;
+   reads on that page of the public copy (but on a page bearing a protective-order
+   designation, which the package offers for sealing whole: counted apart);
 4. highlighted: every private page value still reads in the highlighted copy, and
    every page entry of the plan has its numbered mark (a filled highlight
    rectangle with its id printed beside it: highlight.py draws, it does not annotate);
@@ -180,9 +182,13 @@ def check_package(pkg: Path, inputs: list[Path], tally: Tally, show: bool) -> No
                 tally.notes.append(
                     f"{pkg.name} {label}: leak {e.category}/{e.surface} p{e.page}: {e.value!r}"
                 )
-        # 3. public record
+        # 3. public record (a designated page offered for sealing whole keeps none: by design)
+        whole = {r["page"] for r in doc["plan"]["redactions"] if r["category"] == "DESIGNATED"}
         for e in truth.public:
             if not (1 <= e.page <= len(in_pages)) or not reads([e.value], in_pages[e.page - 1]):
+                continue
+            if e.page in whole:
+                tally.checked["public record on pages offered whole (info)"] += 1
                 continue
             kept = e.page <= len(pub_pages) and reads([e.value], pub_pages[e.page - 1])
             tally.count("public record", kept, e.category)
@@ -265,7 +271,13 @@ def check_highlighted(pkg: Path, label: str, highlighted: list[Path], truth: Tru
                 words.append(page.extract_words(x_tolerance=1))
                 ids = {r["id"] for r in plan["redactions"]}
                 words[-1] += [
-                    {"text": m["text"], "x0": m["x0"], "top": m["top"], "bottom": m["bottom"]}
+                    {
+                        "text": m["text"],
+                        "x0": m["x0"],
+                        "x1": m["x1"],
+                        "top": m["top"],
+                        "bottom": m["bottom"],
+                    }
                     for rid in ids
                     for m in page.search(rid, regex=False)
                 ]
@@ -310,31 +322,33 @@ def _yellowish(colour) -> bool:
 
 
 def _marked(rid: str, words: list[dict], fills: list[tuple]) -> bool:
-    """The id printed within a line's height of a highlight rectangle."""
+    """The id printed on the line of a highlight rectangle (beside it, or in the margin),
+    within a line's height."""
     for w in words:
         if w["text"] != rid:
             continue
-        for x0, top, _x1, bottom in fills:
-            if abs(w["x0"] - x0) < 2 and (
-                abs(w["bottom"] - top) < 4 or abs(w["top"] - bottom) < 10
-            ):
+        for _x0, top, _x1, bottom in fills:
+            if w["bottom"] >= top - 10 and w["top"] <= bottom + 10:
                 return True
     return False
 
 
-def run(seed: int, n: int, packages: int, show: bool) -> int:
+def run(
+    seed: int, n: int, packages: int, show: bool, layouts: tuple[str, ...] = ("pleading",)
+) -> int:
     total = Tally()
     with tempfile.TemporaryDirectory(prefix="package-check-") as tmp:
-        corpus = make_corpus(Path(tmp) / "filings", n=n, seed=seed, split="heldout", layouts=("pleading",),
+        corpus = make_corpus(Path(tmp) / "filings", n=n, seed=seed, split="heldout", layouts=layouts,
                              traps=TRAPS)  # fmt: skip
-        print(f"held-out seed {seed}: {n} pleading filings, traps {', '.join(TRAPS)}")
+        print(f"held-out seed {seed}: {n} filings ({', '.join(layouts)}), traps {', '.join(TRAPS)}")
         for k in range(packages):
             inputs = [corpus[(k * PER_PACKAGE + j) % len(corpus)] for j in range(PER_PACKAGE)]
             court, in_camera = COURTS[k % len(COURTS)], k % len(COURTS) == 1
             out = Path(tmp) / f"package-{k + 1}"
-            pkg = build_package(
-                [str(p) for p in inputs], str(out), court=court, in_camera=in_camera
-            )
+            pkg = build_package(  # independent filings: each of its own case
+                [str(p) for p in inputs], str(out), court=court, in_camera=in_camera,
+                allow_mixed_cases=True,
+            )  # fmt: skip
             tally = Tally()
             check_package(out, inputs, tally, show)
             kind = "in camera" if in_camera else "sealed"
@@ -360,6 +374,11 @@ def report(t: Tally, indent: str) -> bool:
         if bad:
             line += "  failed: " + ", ".join(f"{w} x{c}" for w, c in t.detail[check].most_common())
         print(line)
+    whole = t.checked["public record on pages offered whole (info)"]
+    if whole:
+        print(
+            f"{indent}(info) public-record items on designated pages offered for sealing whole: {whole}"
+        )
     absent = t.detail.get("reference list: truth values absent (info)", Counter())
     n = t.checked["reference list: truth values present (info)"]
     print(
@@ -375,8 +394,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--n", type=int, default=9, help="held-out filings to generate")
     ap.add_argument("--packages", type=int, default=3, help=f"packages of {PER_PACKAGE} exhibits")
     ap.add_argument("--show", action="store_true", help="print each failing value (synthetic)")
+    ap.add_argument(
+        "--layouts", default="pleading", help="comma-separated layouts of samples/generate.py"
+    )
     args = ap.parse_args(argv)
-    return run(args.seed, args.n, args.packages, args.show)
+    return run(args.seed, args.n, args.packages, args.show, tuple(args.layouts.split(",")))
 
 
 if __name__ == "__main__":

@@ -14,9 +14,9 @@ private finding there is counted as a false flag too (the text under their bad
 redactions, reported as problems, is not a finding).
 
 Prints, per file and in total: pages, false flags per 100 pages, by category
-and by detector, and the private or arguable values found. Written as functions
-(:func:`detection_figures` returns a dict) so other sections (what a redaction
-of the same files keeps) can be added beside it.
+and by detector, and the private or arguable values found; then the same files
+redacted (``bench/redact_real.py``): how many were written, which were refused
+and why, and the characters lost outside the plan, counted by pdfplumber.
 """
 
 from __future__ import annotations
@@ -149,6 +149,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--xray", type=Path, default=SHARED / "xray")
     ap.add_argument("--show", action="store_true", help="list every false flag")
     ap.add_argument("--json", type=Path, help="write every figure to this file")
+    ap.add_argument(
+        "--no-redact", action="store_true", help="detection only: do not redact the files"
+    )
     args = ap.parse_args(argv)
     sections = {}
     for title, folder in (("real", args.real), ("xray", args.xray)):
@@ -159,6 +162,15 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"== both: {pages} pages, {flags} false flags, {100.0 * flags / max(pages, 1):.1f} per 100 pages"
     )
+    if (
+        not args.no_redact
+    ):  # the same files redacted: written, refused, characters lost outside the plan
+        from redact_real import print_redaction, redaction_figures
+
+        print()
+        files = [path for path, _ in fixture_files(args.real) + fixture_files(args.xray)]
+        sections["redaction"] = redaction_figures(files, echo=args.show)
+        print_redaction(sections["redaction"])
     if args.json:
         args.json.write_text(json.dumps(sections, indent=1, default=str) + "\n", encoding="utf-8")
     return 0

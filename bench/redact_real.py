@@ -97,14 +97,16 @@ def pdfs(paths: list[Path]) -> list[Path]:
     return out
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("inputs", nargs="*", type=Path)
-    args = ap.parse_args()
-    files = pdfs(args.inputs or DEFAULT)
-    written = refused = lost_total = pages_total = 0
-    reasons: list[str] = []
-    started = time.perf_counter()
+def redaction_figures(files: list[Path], *, echo: bool = True) -> dict:
+    """Redact each file with the plan detection makes; count what was written, refused and lost."""
+    figures: dict = {
+        "files": len(files),
+        "written": 0,
+        "refused": [],
+        "pages": 0,
+        "lost": 0,
+        "per_file": {},
+    }
     with tempfile.TemporaryDirectory() as tmp:
         for src in files:
             out = Path(tmp) / "public.pdf"
@@ -112,26 +114,47 @@ def main() -> int:
             try:
                 result = redact_file(str(src), str(out))
             except RedactorError as exc:
-                refused += 1
-                reasons.append(f"{src.name}: [{exc.code}] {exc}")
-                print(f"{src.name:48} REFUSED  {time.perf_counter() - t:6.1f} s  {exc}")
+                figures["refused"].append(f"{src.name}: [{exc.code}] {exc}")
+                figures["per_file"][src.name] = {"refused": str(exc)}
+                if echo:
+                    print(f"{src.name:48} REFUSED  {time.perf_counter() - t:6.1f} s  {exc}")
                 continue
-            written += 1
-            pages_total += result.pages
             lost = lost_outside_the_plan(src, out, result.plan)
-            lost_total += len(lost)
-            print(
-                f"{src.name:48} written  {time.perf_counter() - t:6.1f} s  {result.pages:3} pages  "
-                f"{len(result.plan.redactions):3} entries  {len(lost)} characters lost outside the plan"
-            )
-    print()
+            figures["written"] += 1
+            figures["pages"] += result.pages
+            figures["lost"] += len(lost)
+            figures["per_file"][src.name] = {
+                "pages": result.pages,
+                "entries": len(result.plan.redactions),
+                "lost": len(lost),
+            }
+            if echo:
+                print(
+                    f"{src.name:48} written  {time.perf_counter() - t:6.1f} s  {result.pages:3} pages  "
+                    f"{len(result.plan.redactions):3} entries  {len(lost)} characters lost outside the plan"
+                )
+    return figures
+
+
+def print_redaction(figures: dict) -> None:
     print(
-        f"{len(files)} files: {written} written, {refused} refused; {pages_total} pages written; "
-        f"{lost_total} characters lost outside the plan; {time.perf_counter() - started:.0f} s"
+        f"== redaction: {figures['files']} files: {figures['written']} written, {len(figures['refused'])} "
+        f"refused; {figures['pages']} pages written; {figures['lost']} characters lost outside the plan"
     )
-    for line in reasons:
+    for line in figures["refused"]:
         print(f"  refused {line}")
-    return 0 if not refused and not lost_total else 1
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("inputs", nargs="*", type=Path)
+    args = ap.parse_args()
+    started = time.perf_counter()
+    figures = redaction_figures(pdfs(args.inputs or DEFAULT))
+    print()
+    print_redaction(figures)
+    print(f"({time.perf_counter() - started:.0f} s)")
+    return 0 if not figures["refused"] and not figures["lost"] else 1
 
 
 if __name__ == "__main__":

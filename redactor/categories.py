@@ -144,6 +144,12 @@ CATEGORIES: tuple[Category, ...] = (
     # found in the PDF's structure, not by reading its words
     Category("BAD_REDACTION", "a box drawn over text still in the file: the text is removed"),
     Category("HIDDEN_TEXT", "text a reader cannot see but a parser reads: removed"),
+    Category(
+        "DESIGNATED",
+        "a page a protective order designates (its legend, its producer's Bates number): "
+        "a package offers it for sealing whole",
+        label="PAGE REDACTED – DESIGNATED UNDER PROTECTIVE ORDER",
+    ),
     # the public record
     Category("JUDGE", "a judge, with the title", public=True, action="keep"),
     Category(

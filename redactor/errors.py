@@ -16,12 +16,16 @@ errors apart. A code is never reused.
 | E011 | ``ExecutorError``: the workers cannot be started | 2 |
 | E012 | ``StampError``: a Bates stamp could not be read back from the page | 2 |
 | E013 | ``TooLarge``: a file cannot be split under the court's size limit | 2 |
+| E014 | ``NotFileable``: a public copy the court's e-filing would refuse, that splitting cannot mend | 2 |
 | E020 | ``ReviewError``: the review's server cannot start (its port is taken or not allowed) | 2 |
 | E099 | an unexpected error: a bug in redactor (shown by the command line) | 2 |
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import IntEnum
 
 
@@ -55,7 +59,7 @@ class BadInput(RedactorError):
 
     def __init__(self, path: str, problem: str, remedy: str, *, option: str | None = None):
         self.path, self.problem, self.remedy = path, problem, remedy
-        super().__init__(f"{_quoted(path)}: {problem}; {remedy}", option=option)
+        super().__init__(f"{quoted(path)}: {problem}; {remedy}", option=option)
 
 
 class PolicyError(RedactorError):
@@ -78,12 +82,37 @@ class OutputError(RedactorError):
 
     def __init__(self, path: str, problem: str, remedy: str, *, option: str | None = None):
         self.path, self.problem, self.remedy = path, problem, remedy
-        super().__init__(f"{_quoted(path)}: {problem}; {remedy}", option=option)
+        super().__init__(f"{quoted(path)}: {problem}; {remedy}", option=option)
 
 
-def _quoted(path: str) -> str:
-    """A file name as a message shows it: as is, unless a line break or blank at its ends would hide it."""
-    return repr(path) if any(ch in path for ch in "\n\r\t\x00") or path != path.strip() else path
+_HIDING = re.compile("[\x00-\x1f\x7f\x85\u2028\u2029]")
+
+
+def quoted(path: str) -> str:
+    """A file name as a message shows it: as is, unless a line break, a control character or a
+    blank at its ends would split the message or hide part of the name; then quoted, escaped."""
+    path = str(path)
+    return repr(path) if _HIDING.search(path) or path != path.strip() else path
+
+
+@contextmanager
+def working_on(path: str) -> Iterator[None]:
+    """Mark an unexpected error raised in the block with the file being worked on, so the
+    one line that reports it names that file (in a command given several)."""
+    try:
+        yield
+    except Exception as exc:
+        if not isinstance(exc, RedactorError) and not hasattr(exc, "redactor_input"):
+            try:
+                exc.redactor_input = path  # type: ignore[attr-defined]
+            except AttributeError:  # an exception type without attributes of its own
+                pass
+        raise
+
+
+def input_of(exc: BaseException, default: str = "") -> str:
+    """The file an unexpected error was met on (see :func:`working_on`), else ``default``."""
+    return getattr(exc, "redactor_input", None) or default
 
 
 def check_keys(mapping: dict, known: tuple[str, ...] | dict, where: str) -> None:

@@ -10,16 +10,23 @@ another file::
     district: EASTERN DISTRICT OF CALIFORNIA
     rules: [E.D. Cal. L.R. 140, E.D. Cal. L.R. 141]
     highlight_color: "#FFFF00"
-    legend: {sealed: "UNREDACTED – LODGED CONDITIONALLY UNDER SEAL",
-             in_camera: "SUBMITTED FOR IN CAMERA REVIEW"}
-    max_file_mb: 10
+    max_file_mb: 10                    # the largest PDF the court takes; larger ones are split
     one_document_per_file: true
     keep_city_state: true              # optional: a home address keeps city and state (E.D. Cal. L.R. 140)
-    deliver: {public: ..., highlighted: ..., highlighted_in_camera: ...,
-              reference_list: ..., table: ..., log: ...}
+    efiling:                           # optional: what e-filing wants of every PDF (these are the defaults)
+      page_size: [8.5, 11]             # inches, portrait
+      rejects: [file_size, encrypted, javascript, attachment, media, form_field]  # refused outright
     reasons: {ADDRESS: "..."}          # optional: the basis stated per category
-    papers:
-      - {kind: notice, title: NOTICE OF REQUEST TO SEAL DOCUMENTS, delivery: e-file}
+    sealed:                            # a request to seal
+      legend: UNREDACTED – LODGED CONDITIONALLY UNDER SEAL
+      deliver: {public: ..., highlighted: ..., reference_list: ..., table: ..., log: ...}
+      papers:
+        - {kind: notice, title: NOTICE OF REQUEST TO SEAL DOCUMENTS, delivery: e-file}
+    in_camera:                         # proposed redactions lodged for the court's review
+      legend: LODGED FOR IN CAMERA REVIEW
+      deliver: {...}
+      papers:
+        - {kind: notice_of_lodging, title: NOTICE OF LODGING ..., delivery: e-file}
 
 A bad file raises PolicyError naming the file and the key at fault.
 """
@@ -35,7 +42,9 @@ import yaml
 from . import resources
 from .errors import PolicyError, check_keys
 
-PAPER_KINDS = (
+# The papers of each mode. A sealing request is never part of an in camera package,
+# and a notice of lodging for review is never part of a request to seal.
+SEALED_KINDS = (
     "notice",
     "request",
     "motion",
@@ -44,12 +53,22 @@ PAPER_KINDS = (
     "declaration",
     "proposed_order",
 )
-DELIVERY_KEYS = ("public", "highlighted", "highlighted_in_camera", "reference_list", "table", "log")
+IN_CAMERA_KINDS = ("notice_of_lodging", "cover_letter", "declaration")
+PAPER_KINDS = tuple(dict.fromkeys(SEALED_KINDS + IN_CAMERA_KINDS))
+MODES = {"sealed": SEALED_KINDS, "in_camera": IN_CAMERA_KINDS}
+DELIVERY_KEYS = ("public", "highlighted", "reference_list", "table", "log")
+# E-filing problems a court's system refuses outright (the others break a rule a clerk
+# may enforce): a public copy with one is split (file_size) or refused.
+REJECTABLE = ("file_size", "encrypted", "javascript", "attachment", "media", "form_field")
+DEFAULT_REJECTS = REJECTABLE
+LETTER = (8.5, 11.0)
 _TOP_KEYS = (
-    "name", "court_title", "district", "rules", "highlight_color", "legend", "max_file_mb",
-    "one_document_per_file", "deliver", "reasons", "papers", "keep_city_state",
+    "name", "court_title", "district", "rules", "highlight_color", "max_file_mb",
+    "one_document_per_file", "reasons", "keep_city_state", "efiling", "sealed", "in_camera",
 )  # fmt: skip
-_REQUIRED = ("name", "court_title", "legend", "max_file_mb", "deliver", "papers")
+_REQUIRED = ("name", "court_title", "max_file_mb", "sealed", "in_camera")
+_MODE_KEYS = ("legend", "deliver", "papers")
+_EFILING_KEYS = ("page_size", "rejects")
 
 
 @dataclass(frozen=True)
@@ -62,29 +81,57 @@ class Paper:
 
 
 @dataclass(frozen=True)
+class Mode:
+    """What a court wants for one kind of package: a request to seal, or lodging for
+    in camera review. Its legend marks the unredacted copy; ``deliver`` says what to do
+    with each kind of file; ``papers`` are the drafts that go with it."""
+
+    name: str  # "sealed" or "in_camera"
+    legend: str
+    deliver: dict[str, str]
+    papers: tuple[Paper, ...]
+
+
+@dataclass(frozen=True)
+class Efiling:
+    """What the court's e-filing wants of every PDF (checked by the pre-flight)."""
+
+    page_size: tuple[float, float] = LETTER  # inches, portrait
+    rejects: tuple[str, ...] = DEFAULT_REJECTS
+
+
+@dataclass(frozen=True)
 class CourtProfile:
     name: str
     court_title: str
     district: str
     rules: tuple[str, ...]
     highlight_color: tuple[float, float, float]
-    legend_sealed: str
-    legend_in_camera: str
     max_file_bytes: int
     one_document_per_file: bool
-    deliver: dict[str, str]
-    papers: tuple[Paper, ...]
+    sealed: Mode
+    in_camera: Mode
     reasons: dict[str, str] = field(default_factory=dict)
     source: str = ""
     keep_city_state: bool = False  # a home address keeps its city and state (a local rule says so)
+    efiling: Efiling = field(default_factory=Efiling)
+
+    def mode(self, in_camera: bool) -> Mode:
+        return self.in_camera if in_camera else self.sealed
 
     def legend(self, in_camera: bool) -> str:
-        return self.legend_in_camera if in_camera else self.legend_sealed
+        return self.mode(in_camera).legend
+
+    def papers(self, in_camera: bool) -> tuple[Paper, ...]:
+        return self.mode(in_camera).papers
 
     def delivery(self, role: str, in_camera: bool = False) -> str:
-        if role == "highlighted" and in_camera:
-            return self.deliver["highlighted_in_camera"]
-        return self.deliver[role]
+        return self.mode(in_camera).deliver[role]
+
+    @property
+    def court(self) -> str:
+        """The court's full name: ``UNITED STATES DISTRICT COURT, EASTERN DISTRICT OF CALIFORNIA``."""
+        return f"{self.court_title}, {self.district}".strip(", ")
 
 
 def available_courts(directory: Path | None = None) -> list[str]:
@@ -101,7 +148,8 @@ def load_profile(court: str) -> CourtProfile:
         if not path.is_file():
             known = ", ".join(available_courts()) or "none found"
             raise PolicyError(
-                f"unknown court profile '{court}'; known courts: {known} (or give a .yaml file)"
+                f"unknown court profile '{court}'; known courts: {known} (or give a .yaml file)",
+                option="court",
             )
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -114,6 +162,18 @@ def load_profile(court: str) -> CourtProfile:
     return profile_from_mapping(raw, str(path))
 
 
+def all_profiles() -> list[CourtProfile]:
+    """Every profile of the courts folder."""
+    return [load_profile(name) for name in available_courts()]
+
+
+def strictest_file_limit() -> tuple[int, str]:
+    """The smallest file-size limit of the profiles there are, and the court it is: what a
+    file must meet when no court is named (25 MB, "generic", when there is no profile)."""
+    limits = [(p.max_file_bytes, p.name) for p in all_profiles()]
+    return min(limits) if limits else (25_000_000, "generic")
+
+
 def profile_from_mapping(raw: Any, source: str) -> CourtProfile:
     if not isinstance(raw, dict):
         raise PolicyError(f"{source}: a court profile is a mapping of {', '.join(_TOP_KEYS)}")
@@ -121,8 +181,6 @@ def profile_from_mapping(raw: Any, source: str) -> CourtProfile:
     for key in _REQUIRED:
         if key not in raw:
             raise PolicyError(f"{source}: '{key}' is missing")
-    legend = _mapping(raw["legend"], f"{source}: legend", ("sealed", "in_camera"), required=True)
-    deliver = _mapping(raw["deliver"], f"{source}: deliver", DELIVERY_KEYS, required=True)
     reasons = _mapping(raw.get("reasons") or {}, f"{source}: reasons", None, required=False)
     size = raw["max_file_mb"]
     if not isinstance(size, int | float) or isinstance(size, bool) or size <= 0:
@@ -150,21 +208,52 @@ def profile_from_mapping(raw: Any, source: str) -> CourtProfile:
         highlight_color=_colour(
             raw.get("highlight_color", "#FFFF00"), f"{source}: highlight_color"
         ),
-        legend_sealed=legend["sealed"],
-        legend_in_camera=legend["in_camera"],
         max_file_bytes=int(size * 1_000_000),
         one_document_per_file=one,
-        deliver=deliver,
-        papers=_papers(raw["papers"], source),
+        sealed=_mode(raw["sealed"], "sealed", source),
+        in_camera=_mode(raw["in_camera"], "in_camera", source),
         reasons=reasons,
         source=source,
         keep_city_state=city_state,
+        efiling=_efiling(raw.get("efiling") or {}, f"{source}: efiling"),
     )
 
 
 def courts_dir() -> Path:
     """The folder of court profiles: ``$REDACTOR_COURTS_DIR``, else the profiles shipped with the package."""
     return resources.data_dir(resources.COURTS)
+
+
+def _mode(raw: Any, name: str, source: str) -> Mode:
+    where = f"{source}: {name}"
+    if not isinstance(raw, dict):
+        raise PolicyError(f"{where}: must be a mapping of {', '.join(_MODE_KEYS)}")
+    check_keys(raw, _MODE_KEYS, where)
+    for key in _MODE_KEYS:
+        if key not in raw:
+            raise PolicyError(f"{where}: '{key}' is missing")
+    legend = raw["legend"]
+    if not isinstance(legend, str) or not legend.strip():
+        raise PolicyError(f"{where}.legend: must be a non-empty string")
+    deliver = _mapping(raw["deliver"], f"{where}.deliver", DELIVERY_KEYS, required=True)
+    return Mode(name, legend, deliver, _papers(raw["papers"], where, MODES[name]))
+
+
+def _efiling(raw: Any, where: str) -> Efiling:
+    if not isinstance(raw, dict):
+        raise PolicyError(f"{where}: must be a mapping of {', '.join(_EFILING_KEYS)}")
+    check_keys(raw, _EFILING_KEYS, where)
+    size = raw.get("page_size", list(LETTER))
+    if (
+        not isinstance(size, list)
+        or len(size) != 2
+        or not all(isinstance(v, int | float) and not isinstance(v, bool) and v > 0 for v in size)
+    ):
+        raise PolicyError(f"{where}.page_size: must be [width, height] in inches, like [8.5, 11]")
+    rejects = raw.get("rejects", list(DEFAULT_REJECTS))
+    if not isinstance(rejects, list) or any(r not in REJECTABLE for r in rejects):
+        raise PolicyError(f"{where}.rejects: must be a list of {', '.join(REJECTABLE)}")
+    return Efiling(page_size=(float(size[0]), float(size[1])), rejects=tuple(rejects))
 
 
 def _mapping(raw: Any, where: str, keys: tuple[str, ...] | None, required: bool) -> dict[str, str]:
@@ -189,22 +278,20 @@ def _colour(raw: Any, where: str) -> tuple[float, float, float]:
     return tuple(int(text[i : i + 2], 16) / 255 for i in (0, 2, 4))  # type: ignore[return-value]
 
 
-def _papers(raw: Any, source: str) -> tuple[Paper, ...]:
+def _papers(raw: Any, where: str, kinds: tuple[str, ...]) -> tuple[Paper, ...]:
     if not isinstance(raw, list) or not raw:
-        raise PolicyError(
-            f"{source}: papers: must be a non-empty list of {{kind, title, delivery}}"
-        )
+        raise PolicyError(f"{where}.papers: must be a non-empty list of {{kind, title, delivery}}")
     out = []
     for i, item in enumerate(raw):
-        where = f"{source}: papers[{i}]"
+        at = f"{where}.papers[{i}]"
         if not isinstance(item, dict):
-            raise PolicyError(f"{where}: must be a mapping of kind, title, delivery")
-        check_keys(item, ("kind", "title", "delivery"), where)
+            raise PolicyError(f"{at}: must be a mapping of kind, title, delivery")
+        check_keys(item, ("kind", "title", "delivery"), at)
         kind = item.get("kind")
-        if kind not in PAPER_KINDS:
-            raise PolicyError(f"{where}.kind: must be one of {', '.join(PAPER_KINDS)}")
+        if kind not in kinds:
+            raise PolicyError(f"{at}.kind: must be one of {', '.join(kinds)}")
         for key in ("title", "delivery"):
             if not isinstance(item.get(key), str) or not item[key].strip():
-                raise PolicyError(f"{where}.{key}: must be a non-empty string")
+                raise PolicyError(f"{at}.{key}: must be a non-empty string")
         out.append(Paper(kind=kind, title=item["title"], delivery=item["delivery"]))
     return tuple(out)

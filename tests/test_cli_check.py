@@ -19,11 +19,13 @@ REDACTOR = Path(sys.executable).with_name("redactor")
 
 
 def _pdf(path: Path, lines: list[str], **save) -> Path:
+    """A letter-size page in an embedded font, as e-filing wants it."""
     doc = pymupdf.open()
-    page = doc.new_page()
+    page = doc.new_page(width=612, height=792)
+    page.insert_font(fontname="F0", fontbuffer=pymupdf.Font("tiro").buffer)
     y = 72
     for text in lines:
-        page.insert_text((72, y), text, fontsize=11)
+        page.insert_text((72, y), text, fontsize=11, fontname="F0")
         y += 16
     doc.save(path, **save)
     return path

@@ -371,3 +371,32 @@ def test_counsel_named_beside_a_role_word_stays_public():
     )
     start = text.rindex("Jane M. Alvarado")
     assert not flagged_words(text) & set(range(start, start + len("Jane M. Alvarado")))
+
+
+def test_a_form_label_with_its_name_on_the_next_line():
+    """A form's column, or OCR that reads a label and its value as lines of their own."""
+    found = private("INCIDENT REPORT\n\nReporting party:\nMarisol Etxeberria\n\nHome address:\n")
+    assert ("Marisol Etxeberria", "PERSON") in found
+    assert ("Marisol Etxeberria", "PERSON") in private(
+        "Reporting party: Marisol Etxeberria, age 40."
+    )
+
+
+@pytest.mark.parametrize(
+    "age, minor",
+    [
+        ("age 11", True),
+        ("aged 17", True),
+        ("5-year-old", True),
+        ("age 40", False),
+        ("aged 18", False),
+        ("45 years old", False),
+        ("who is 19", False),
+    ],
+)
+def test_an_age_makes_a_minor_only_under_eighteen(age, minor):
+    found = private(
+        f"The passenger, Rosalind Pemberton-Vance, {age}, was in the back seat with a seizure disorder."
+    )
+    category = {c for text, c in found if text == "Rosalind Pemberton-Vance"}
+    assert category == ({"MINOR"} if minor else {"PERSON"}), found

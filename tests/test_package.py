@@ -7,6 +7,7 @@ import html
 import importlib
 import json
 import os
+import re
 import shutil
 from html.parser import HTMLParser
 from pathlib import Path
@@ -74,12 +75,17 @@ def test_every_named_court_has_a_profile() -> None:
 
 
 @pytest.mark.parametrize("court", sorted(PAPERS))
-def test_profile_package(court: str, filing: tuple[Path, Path], tmp_path: Path) -> None:
-    pdf, plan_path = filing
+def test_profile_package(court: str, tmp_path: Path) -> None:
+    profile = load_profile(court)
+    pdf = make_filing(
+        tmp_path / "filing.pdf", court=profile.district or "EASTERN DISTRICT OF CALIFORNIA"
+    )
+    plan_path = tmp_path / "plan.json"
+    plan_for(pdf).save(str(plan_path))
     before = pdf.read_bytes()
     pkg = tmp_path / f"pkg-{court}"
     result = build_package([str(pdf)], str(pkg), court=court, plan_path=str(plan_path))
-    profile = load_profile(court)
+    assert not [w for w in result.warnings if "court profile" in w]  # a paper of its own court
     assert pdf.read_bytes() == before  # the input is never touched
     assert result.redactions == 3 and result.exhibits == 1
     drafts = sorted(p.name for p in files(pkg, "draft") if p.suffix == ".pdf")
@@ -97,9 +103,9 @@ def test_profile_package(court: str, filing: tuple[Path, Path], tmp_path: Path) 
     (highlighted,) = files(pkg, "highlighted")
     with pymupdf.open(highlighted) as doc:
         for page in doc:
-            assert profile.legend_sealed in page.get_text()
+            assert profile.legend(False) in page.get_text()
     index = (pkg / "index.html").read_text()
-    for paper in profile.papers:
+    for paper in profile.papers(False):
         assert html.escape(paper.delivery) in index
     assert verify_package(str(pkg)) == []
 
@@ -140,23 +146,67 @@ def test_highlighted_copy_shows_and_numbers_every_planted_value(filing, tmp_path
         assert not term_pattern(value).search(public)
 
 
-def test_in_camera_package(filing, tmp_path: Path) -> None:
-    pdf, plan_path = filing
+# Words of a sealing request: an in camera package asks the court to review proposed
+# redactions, never to seal.
+SEALING_REQUEST = re.compile(
+    r"(?i)request\s+to\s+seal|motion\s+to\s+(?:file\s+\w+\s+)?(?:under\s+)?seal|application\s+for\s+"
+    r"leave\s+to\s+file|order\s+granting|sealing|filed\s+under\s+seal|lodged\s+conditionally"
+)
+
+
+@pytest.mark.parametrize("court", sorted(PAPERS))
+def test_in_camera_package_holds_no_sealing_request(court: str, tmp_path: Path) -> None:
+    profile = load_profile(court)
+    pdf = make_filing(
+        tmp_path / "filing.pdf", court=profile.district or "EASTERN DISTRICT OF CALIFORNIA"
+    )
+    plan_path = tmp_path / "plan.json"
+    plan_for(pdf).save(str(plan_path))
     pkg = tmp_path / "pkg"
     result = build_package(
-        [str(pdf)], str(pkg), court="cand", in_camera=True, plan_path=str(plan_path)
-    )
+        [str(pdf)], str(pkg), court=court, in_camera=True, plan_path=str(plan_path),
+        order="ECF No. 42, 2026-11-03",
+    )  # fmt: skip
     assert result.in_camera
     (highlighted,) = files(pkg, "highlighted")
-    assert "IN-CAMERA" in highlighted.name and "SEALED-unredacted" not in highlighted.name
+    assert "IN-CAMERA" in highlighted.name and "SEALED" not in highlighted.name
     with pymupdf.open(highlighted) as doc:
         for page in doc:
             text = page.get_text()
-            assert "SUBMITTED FOR IN CAMERA REVIEW" in text and "LODGED CONDITIONALLY" not in text
-    motion = next(p for p in files(pkg, "draft") if p.suffix == ".md" and "motion" in p.name)
-    assert "submitted for in camera review" in motion.read_text()
+            assert "LODGED FOR IN CAMERA REVIEW" in text and "LODGED CONDITIONALLY" not in text
+    papers = {p.name: p for p in files(pkg, "draft") if p.suffix == ".md"}
+    assert any("notice-of-lodging" in n for n in papers) and any(
+        "letter-to-chambers" in n for n in papers
+    )
+    for name, path in papers.items():
+        text = path.read_text()
+        assert not SEALING_REQUEST.search(text), (name, SEALING_REQUEST.search(text))
+        assert "the Court's order of November 3, 2026 (ECF No. 42)" in text, name
+        assert CASE_NUMBER in text
+    for role in ("table", "reference_list", "index"):
+        for path in files(pkg, role):
+            text = pdf_text(path) if path.suffix == ".pdf" else path.read_text()
+            assert not SEALING_REQUEST.search(text), (path.name, SEALING_REQUEST.search(text))
+    notice = next(p for n, p in papers.items() if "notice-of-lodging" in n)
+    assert all(
+        f"| R-000{i} |" in notice.read_text() for i in (1, 2, 3)
+    )  # it lists each proposed redaction
+    _, entries = read_manifest((pkg / "manifest.json").read_bytes())
+    chambers = [e for e in entries if e.role in ("highlighted", "reference_list")]
+    assert chambers and all("chambers" in e.action for e in chambers if e.path.endswith(".pdf"))
+    index = (pkg / "index.html").read_text()
+    assert "Delivered to chambers" in index and "Filed on the public docket" in index
     assert json.loads((pkg / "manifest.json").read_text())["in_camera"] is True
     assert verify_package(str(pkg)) == []
+
+
+def test_a_sealing_package_is_not_an_in_camera_one(filing, tmp_path: Path) -> None:
+    """The test above fails on a request to seal: it is not blind to the words it forbids."""
+    pdf, plan_path = filing
+    pkg = tmp_path / "pkg"
+    build_package([str(pdf)], str(pkg), court="edcal", plan_path=str(plan_path))
+    texts = [p.read_text() for p in files(pkg, "draft") if p.suffix == ".md"]
+    assert all(SEALING_REQUEST.search(t) for t in texts)
 
 
 def test_legend_covers_no_text(filing, tmp_path: Path) -> None:
@@ -276,7 +326,7 @@ def three(tmp_path_factory) -> Path:
         str(SAMPLES / f"{n}.pdf")
         for n in ("motion-to-seal", "declaration-ia-records", "exhibit-customer-list")
     ]
-    build_package(inputs, str(pkg), court="edcal")
+    build_package(inputs, str(pkg), court="edcal", allow_mixed_cases=True)  # three cases
     return pkg
 
 
@@ -325,7 +375,8 @@ def test_values_only_in_the_reference_list(three: Path) -> None:
                 if len(t) >= 6 and " " in t or any(c.isdigit() for c in t) and len(t) >= 6
             ]
             values.update(whole)
-            assert red["terms"][0] in {r["value"] for r in body["references"]}
+            if red["terms"]:
+                assert red["terms"][0] in {r["value"] for r in body["references"]}
     assert len(values) > 30
     identifiers = [r["identifier"] for r in body["references"]]
     assert len(identifiers) == len(set(identifiers))
@@ -476,8 +527,12 @@ def test_a_mark_over_a_form_field_is_not_hidden_under_it(tmp_path: Path) -> None
             )
         ],
     )
+    from redactor.ingest import load
+
+    ingested = load("form.pdf", data=doc.tobytes(), ocr=False)
     out = pymupdf.open(
-        stream=highlighted_copy(doc, plan, load_profile("edcal"), in_camera=False), filetype="pdf"
+        stream=highlighted_copy(ingested, plan, load_profile("edcal"), in_camera=False),
+        filetype="pdf",
     )
     page = out[0]
     assert not list(page.widgets())  # flattened into the page

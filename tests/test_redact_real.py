@@ -206,3 +206,63 @@ def test_a_refusal_names_the_entry_and_where_it_is(tmp_path, monkeypatch):
         and "across the page" in message
     )
     assert "box it in the plan" in message and "Quintanilla" not in message
+
+
+def test_a_first_name_shared_with_another_person_on_a_scanned_page_is_no_reason_to_refuse(tmp_path):
+    """A scan naming two people with one first name: only one of them is planned. The new OCR
+    layer of the redacted page reads the other's first name; that is no survivor."""
+    from redactor.ingest import load
+
+    text = pymupdf.open()
+    page = text.new_page()
+    for i, line in enumerate(
+        [
+            "Declarant: Svetlana Castellanos, 1180 Larkspur Court.",
+            "Her colleague Svetlana Raffaelli witnessed the signature.",
+            "Both live in San Joaquin County.",
+        ]
+    ):
+        page.insert_text((72, 120 + 28 * i), line, fontsize=13, fontname="cour")
+    scan = pymupdf.open()
+    scan.new_page().insert_image(
+        scan[0].rect, pixmap=page.get_pixmap(dpi=200, colorspace=pymupdf.csGRAY)
+    )
+    src = tmp_path / "scan.pdf"
+    scan.save(src)
+    doc = load(str(src))
+    ocr = doc.pages[0]
+    start = ocr.text.text.index("Svetlana Castellanos")
+    boxes = tuple(tuple(b) for b in ocr.text.boxes_for(start, start + len("Svetlana Castellanos")))
+    entry = Redaction(
+        "R-0001",
+        1,
+        boxes,
+        "PERSON",
+        "redact",
+        "REDACTED",
+        "test",
+        "planted",
+        terms=term_forms("PERSON", "Svetlana Castellanos"),
+    )
+    out = tmp_path / "public.pdf"
+    redact_file(str(src), str(out), plan=Plan(file=str(src), redactions=[entry]))
+    shown = pymupdf.open(out)[0].get_text()
+    assert "Castellanos" not in shown and "Raffaelli" in shown
+
+
+def test_a_word_of_a_name_is_not_counted_in_a_new_ocr_layer_but_is_in_the_file_text(tmp_path):
+    """Two OCR readings of two images never count a common word alike: on a page whose text layer
+    was made anew a single word of a name is not counted (its redacted areas are read by OCR)."""
+    from redactor.plan.forms import term_pattern
+    from redactor.verify import Expectation, verify
+
+    doc = pymupdf.open()
+    doc.new_page().insert_text(
+        (72, 100), "Her colleague Svetlana Raffaelli witnessed it.", fontsize=12
+    )
+    path = tmp_path / "out.pdf"
+    doc.save(path)
+    word = [Expectation("R-0001", 1, "PERSON", term_pattern("Svetlana"), True)]
+    with pytest.raises(VerificationFailed, match="R-0001"):
+        verify(str(path), word)
+    assert verify(str(path), word, ocr_regions={1: [(300.0, 600.0, 400.0, 620.0)]})

@@ -54,6 +54,7 @@ def to_json(result: CheckResult) -> dict:
         "problems": [_problem_json(p) for p in result.problems],
         "kept": [_finding_json(f) for f in result.kept],
         "clean": result.clean,
+        "preflight": result.preflight.as_json() if result.preflight else None,
     }
 
 
@@ -74,6 +75,8 @@ def summary_line(result: CheckResult) -> str:
         parts.append(f"{notes} note{'s' if notes != 1 else ''}")
     parts.append(f"{len(result.kept)} public-record items kept")
     verdict = "CLEAN: nothing found to fix" if result.clean else "NOT READY TO FILE: fix the above"
+    if result.clean and result.preflight is not None:
+        verdict += f"; {result.preflight.summary()}"
     return "; ".join(parts) + f". {verdict}"
 
 

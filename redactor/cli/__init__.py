@@ -24,13 +24,13 @@ from typing import TypeVar
 import click
 
 from .. import __version__
-from ..errors import ExitCode, RedactorError
+from ..errors import ExitCode, RedactorError, input_of, quoted
 
 log = logging.getLogger("redactor")
 # Other programs' loggers: their messages are never a user's business (pdfminer alone
 # writes tens of thousands of debug lines a file); with --debug they show from WARNING up.
 FOREIGN_LOGGERS = ("pdfminer", "pdfplumber", "pikepdf", "presidio-analyzer", "presidio-anonymizer",
-                   "spacy", "distributed", "tornado", "PIL", "asyncio")  # fmt: skip
+                   "spacy", "distributed", "tornado", "PIL", "asyncio", "py.warnings")  # fmt: skip
 UNEXPECTED = "E099"
 T = TypeVar("T")
 
@@ -62,11 +62,6 @@ def plural(n: int, noun: str) -> str:
     return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
-def quoted(path: str) -> str:
-    """A file name as messages show it: as is, unless it holds a blank line or control character."""
-    return repr(path) if any(ch in path for ch in "\n\r\t\x00") or path != path.strip() else path
-
-
 def fail_line(path: str, exc: BaseException) -> str:
     """One line for an error. Never an unexpected exception's own text, which could quote
     document content: only its type."""
@@ -75,6 +70,7 @@ def fail_line(path: str, exc: BaseException) -> str:
     if isinstance(exc, OSError) and exc.filename is not None:
         what = exc.strerror or type(exc).__name__
         return f"redactor: error [E005]: {quoted(str(exc.filename))}: {what}; check the path and its folder"
+    path = input_of(exc, path)
     where = f"{quoted(path)}: " if path else ""
     return (
         f"redactor: error [{UNEXPECTED}]: {where}could not be processed ({type(exc).__name__}); "
@@ -197,10 +193,20 @@ def configure_logging(chosen: Settings) -> None:
     own.setLevel(
         logging.DEBUG if chosen.debug else logging.INFO if chosen.verbose else logging.WARNING
     )
+    logging.captureWarnings(True)  # Python warnings of other libraries: as their log records
     for name in FOREIGN_LOGGERS:
         logging.getLogger(name).setLevel(logging.WARNING if chosen.debug else logging.CRITICAL)
-    if not logging.getLogger().handlers:
-        logging.getLogger().addHandler(logging.NullHandler())
+    root = logging.getLogger()
+    if chosen.debug and not any(isinstance(h, _Foreign) for h in root.handlers):
+        foreign = _Foreign(sys.stderr)
+        foreign.setFormatter(logging.Formatter("%(name)s: %(levelname)s: %(message)s"))
+        root.addHandler(foreign)
+    if not root.handlers:
+        root.addHandler(logging.NullHandler())
+
+
+class _Foreign(logging.StreamHandler):
+    """Where other libraries' log records go with --debug."""
 
 
 def _terminate(signum: int, frame: object) -> None:

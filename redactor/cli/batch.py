@@ -6,6 +6,7 @@ import sys
 
 import click
 
+from ..errors import quoted
 from ..production.executors import EXECUTORS
 from . import load_policy, must, plural, progress_bar, say
 
@@ -137,7 +138,7 @@ def batch_command(
             progress=lambda total: progress_bar(total, "producing", "page", leave=True),
         ),
     )
-    summary = f"redactor: {plural(len(result.produced), 'document')} produced in {out_dir}"
+    summary = f"redactor: {plural(len(result.produced), 'document')} produced in {quoted(out_dir)}"
     if result.produced:
         summary += f", Bates {result.produced[0].bates.begin} to {result.produced[-1].bates.end}"
     if result.resumed:
@@ -149,11 +150,11 @@ def batch_command(
     say(summary)
     if result.ignored:
         say(
-            f"redactor: {plural(result.ignored, 'file')} under {in_dir} "
+            f"redactor: {plural(result.ignored, 'file')} under {quoted(in_dir)} "
             f"{'is not a PDF or an image and was' if result.ignored == 1 else 'are not PDFs or images and were'} left out"
         )
     if result.failed:
         say(
-            f"redactor: {plural(len(result.failed), 'document')} could not be produced; see {out_dir}/errors.csv"
+            f"redactor: {plural(len(result.failed), 'document')} could not be produced; see {quoted(out_dir + '/errors.csv')}"
         )
     sys.exit(result.exit_code)

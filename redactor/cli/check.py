@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from ..errors import ExitCode
+from ..errors import ExitCode, quoted
 from . import guarded, load_policy, must, progress_bar, say
 
 STDIN = "-"
@@ -35,6 +35,12 @@ STDIN = "-"
     metavar="P.yaml",
     help="Your terms to always or never redact, categories on or off, actions.",
 )
+@click.option(
+    "--court",
+    metavar="PROFILE",
+    help="Court profile whose e-filing limits the file must meet (file size); without it, "
+    "the policy's court, else the strictest of the court profiles.",
+)
 @click.option("--password", help="Password of an encrypted PDF.")
 @click.option(
     "--no-ocr",
@@ -49,6 +55,7 @@ def check(
     fmt: str,
     report: str | None,
     policy: str | None,
+    court: str | None,
     password: str | None,
     no_ocr: bool,
     show_kept: bool,
@@ -57,7 +64,10 @@ def check(
 
     Findings are listed page by page (and by pleading line); problems are structural:
     boxes over live text, hidden text, metadata, comments, form fields, bookmarks,
-    attachments, JavaScript, encryption, earlier revisions, pages without a text layer.
+    attachments, JavaScript, encryption, earlier revisions; pages a protective order
+    designates (designated); and what e-filing refuses: files over the court's size limit
+    (file_size), pages that are not 8.5 x 11 in portrait (page_size), fonts not embedded
+    (font_not_embedded), pages without a text layer (no_text_layer).
     FILE "-" reads the PDF from standard input.
     The report shows the values found: keep it with the file, do not file it.
     """
@@ -65,6 +75,10 @@ def check(
     from ..check.report import dump_json, to_text, write_html
 
     pol = must(policy or "", lambda: load_policy(policy))
+    if court:
+        from ..check.preflight import Limits
+
+        must(court, lambda: Limits.for_court(court))  # an unknown court stops before any file
     stdin = sys.stdin.buffer.read() if STDIN in files else None
     bar = progress_bar(len(files), "checking", "file") if len(files) > 1 else None
     codes = [0]
@@ -83,6 +97,7 @@ def check(
                     ocr=not no_ocr,
                     data=data,
                     progress=pages.update if pages is not None else None,
+                    court=court,
                 )
             finally:
                 if pages is not None:
@@ -93,7 +108,7 @@ def check(
             if report:
                 dest = report if len(files) == 1 else _per_file(report, path)
                 write_html(result, dest)
-                say(f"redactor: report written to {dest}")
+                say(f"redactor: report written to {quoted(dest)}")
             return int(ExitCode.OK if result.clean else ExitCode.FOUND)
 
         codes.append(guarded(path, one))

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from ..errors import ExitCode
+from ..errors import ExitCode, quoted
 from ..profiles import available_courts
 from . import load_policy, must, plural, say
 
@@ -32,7 +32,18 @@ from . import load_policy, must, plural, say
 @click.option(
     "--in-camera",
     is_flag=True,
-    help="Package the unredacted copies for in camera review instead of lodging them under seal.",
+    help="Lodge the proposed redactions for the court's in camera review instead of asking to "
+    "seal: a notice of lodging (filed) and a letter to chambers, no sealing request.",
+)
+@click.option(
+    "--order",
+    metavar='"ECF No. 42, 2026-11-03"',
+    help="The court's order that asked for the package (docket entry and date): cited in the papers.",
+)
+@click.option(
+    "--allow-mixed-cases",
+    is_flag=True,
+    help="Package exhibits read as papers of different cases together (refused otherwise).",
 )
 @click.option(
     "--policy",
@@ -53,30 +64,43 @@ def package_command(
     out_dir: str,
     court: str,
     in_camera: bool,
+    order: str | None,
+    allow_mixed_cases: bool,
     policy: str | None,
     plan_path: str | None,
     password: str | None,
     force: bool,
 ) -> None:
-    """Write the package a court takes to seal material, or to approve redactions in camera.
+    """Write the package a court takes to seal material, or to review proposed redactions in camera.
 
     \b
     For each exhibit, from one plan:
-      <title>-public-redacted.pdf                 the public copy, made and verified as `redact` does
-      <title>-SEALED-unredacted-highlighted.pdf   every proposed redaction highlighted and numbered,
-                                                  a legend on every page (IN-CAMERA with --in-camera)
+      <title>-public-redacted.pdf                 the public copy, made and verified as `redact` does,
+                                                  checked against the court's e-filing limits
+      <title>-SEALED-unredacted-highlighted.pdf   every plan entry highlighted and numbered (entries
+                                                  not on a page on a last sheet), a legend on every
+                                                  page (IN-CAMERA, "LODGED FOR IN CAMERA REVIEW",
+                                                  with --in-camera)
     For the package:
-      redaction-table.pdf/.csv      document, page and line, portion described (never quoted), reason
+      redaction-table.pdf/.csv      document, page and line, portion described (never quoted), reason;
+                                    file data (document properties, comments) listed apart
       redaction-log.json/.csv       one row per redaction, as `redact --log` writes
       SEALED-reference-list.pdf     FRCP 5.2(g): each identifier ([SSN-1]) and its complete value;
       SEALED-reference-list.json    the only files that hold values (the JSON also keeps the plans)
+                                    (IN-CAMERA-reference-list with --in-camera)
       draft-*.pdf/.md               the papers the court profile names, filled from the caption,
-                                    with [COUNSEL TO COMPLETE: ...] blanks
-      index.html                    every file, its role and what to do with it
+                                    with [COUNSEL TO COMPLETE: ...] blanks: a request to seal, or
+                                    with --in-camera a notice of lodging and a letter to chambers
+      index.html                    what is filed, what goes to chambers and how; every file
       manifest.json                 every file's role, SHA-256, size and pages
 
-    Files over the court's size limit are split into numbered parts (...-part-1-of-3.pdf).
-    File names come from the document's title or `exhibit-N`, never from a value.
+    A package is for one case: exhibits read as papers of different cases (caption, CM/ECF
+    header stamp) are refused (exit 2) unless --allow-mixed-cases. A paper of another court
+    than the profile's is a warning. Pages bearing a protective-order designation are
+    offered for sealing whole. Files over the court's size limit are split into numbered
+    parts (...-part-1-of-3.pdf); a public copy the court's e-filing would refuse otherwise
+    is not written. File names come from the document's title or `exhibit-N`, never from a
+    value.
 
     Fail closed: the package is built in a hidden folder beside PKGDIR and renamed into
     place only when every public copy verified and no file but the sealed ones holds a
@@ -96,11 +120,17 @@ def package_command(
             plan_path=plan_path,
             password=password,
             force=force,
+            order=order,
+            allow_mixed_cases=allow_mixed_cases,
         ),
     )
+    for warning in pkg.warnings:
+        say(f"redactor: warning: {warning}")
+    kind = "in camera package" if pkg.in_camera else "package"
     say(
-        f"redactor: package for {plural(pkg.exhibits, 'exhibit')} ({plural(pkg.redactions, 'redaction')}, "
-        f"court profile {pkg.court}) written to {pkg.directory}; open {pkg.directory}/index.html"
+        f"redactor: {kind} for {plural(pkg.exhibits, 'exhibit')} ({plural(pkg.redactions, 'redaction')}, "
+        f"court profile {pkg.court}) written to {quoted(pkg.directory)}; {pkg.preflight_summary()}; "
+        f"open {quoted(pkg.directory + '/index.html')}"
     )
 
 
@@ -108,8 +138,10 @@ def package_command(
 @click.argument("pkg_dir", metavar="PKGDIR")
 def verify_package_command(pkg_dir: str) -> None:
     """Re-check a package before sending it: every SHA-256 in manifest.json, no file added or
-    missing, and every public copy verified again against the plans kept in the sealed
-    reference list (no value is printed).
+    missing, every public copy verified again against the plans kept in the sealed
+    reference list, and every plan entry there once: highlighted and numbered in the
+    highlighted copy, one row of the redaction table, one use in the reference list (no
+    value is printed).
 
     Exit 0 when all is good, 3 when a hash or a public copy fails, 2 when PKGDIR is not a package.
     """
@@ -119,6 +151,9 @@ def verify_package_command(pkg_dir: str) -> None:
     for p in problems:
         click.echo(f"PROBLEM  {p}")
     if problems:
-        say(f"redactor: {pkg_dir}: {plural(len(problems), 'problem')}; do not send it")
+        say(f"redactor: {quoted(pkg_dir)}: {plural(len(problems), 'problem')}; do not send it")
         sys.exit(int(ExitCode.NOT_VERIFIED))
-    say(f"redactor: {pkg_dir}: every hash matches and every public copy verified")
+    say(
+        f"redactor: {quoted(pkg_dir)}: every hash matches, every public copy verified, every plan entry "
+        "highlighted, tabled and listed once"
+    )

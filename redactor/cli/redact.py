@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from ..errors import ExitCode
+from ..errors import ExitCode, quoted
 from . import guarded, load_policy, plural, say
 
 
@@ -36,6 +36,12 @@ from . import guarded, load_policy, plural, say
 @click.option(
     "--plan", "plan_in", metavar="PLAN.json", help="Apply this (edited) plan instead of detecting."
 )
+@click.option(
+    "--court",
+    metavar="PROFILE",
+    help="Court profile whose e-filing limits the public copy is checked against; without it, "
+    "the policy's court, else the strictest of the court profiles.",
+)
 @click.option("--password", help="Password of an encrypted input PDF.")
 def redact(
     src: str,
@@ -44,6 +50,7 @@ def redact(
     log_path: str | None,
     plan_out: str | None,
     plan_in: str | None,
+    court: str | None,
     password: str | None,
 ) -> None:
     """Write a public copy with every planned redaction burned in, proven before release.
@@ -52,7 +59,9 @@ def redact(
     comments, form fields, bookmarks, attachments, JavaScript and hidden layers are
     emptied; the file is written whole. Before release the output is read again by
     independent parsers: if any planned value survives, nothing is written and the
-    exit code is 3. The input is never modified.
+    exit code is 3. The input is never modified. The public copy written is put
+    through the e-filing pre-flight (file size, page size, fonts, text layer, what
+    CM/ECF refuses) and the result is shown.
     """
     if not dst and not plan_out:
         raise click.UsageError(
@@ -60,25 +69,36 @@ def redact(
         )
 
     def run() -> int:
+        from ..check.preflight import Limits
         from ..plan import Plan
         from ..redact import redact_file
 
+        pol = load_policy(policy)
+        limits = Limits.for_court(court or pol.court)
         plan = Plan.load(plan_in) if plan_in else None
         result = redact_file(
             src,
             None if plan_out else dst,
-            policy=load_policy(policy),
+            policy=pol,
             plan=plan,
             plan_out=plan_out,
             log=log_path,
             password=password,
+            preflight=limits,
         )
         count = plural(len(result.plan.redactions), "redaction")
         if plan_out:
-            say(f"redactor: plan with {count} written to {plan_out}")
+            say(f"redactor: plan with {count} written to {quoted(plan_out)}")
         else:
+            flight = result.preflight
+            for p in flight.problems if flight else []:
+                mark = "PROBLEM" if p in flight.blocking else "note"
+                where = f"page {p.page}: " if p.page else ""
+                say(f"redactor: pre-flight {mark} {p.kind}: {where}{p.detail}")
+            ready = f"; {flight.summary()}" if flight else ""
             say(
-                f"redactor: {count} on {plural(result.pages, 'page')}; verified and written to {dst}"
+                f"redactor: {count} on {plural(result.pages, 'page')}; verified and written to "
+                f"{quoted(dst)}{ready}"
             )
         return int(ExitCode.OK)
 

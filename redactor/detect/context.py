@@ -138,10 +138,11 @@ _IA_FINDING = re.compile(
     r"fitness-for-duty[ \t]+evaluation|last-chance[ \t]+agreement)(?:[ \t]+(?:of|without|and|to)[ \t]+[^.;\n]{2,50}?)?(?=[.;,\n]|$)|"
     r"\b(?:a[ \t]+)?(?:transfer[ \t]+out[ \t]+of|removal[ \t]+from)[ \t]+[^.;\n]{3,60}?(?=[.;,\n]|$)"
 )
+_CHILD_AGE = r"(?<!\d)(?:1[0-7]|[0-9])(?!\d)"  # an age under eighteen
 _MINOR_WORDS = (
     "minors?", "child(?:ren)?", "son", "daughter", "juvenile", "infant", "toddler", "teen(?:ager)?", "student", "pupil",
     "grader", r"kindergarten\w*", "stepson", "stepdaughter", "grandson", "granddaughter",
-    r"age[ \t]+\d{1,2}", r"aged[ \t]+\d{1,2}", r"\d{1,2}[ \t-]+years?[ \t-]+old", r"who[ \t]+is[ \t]+\d{1,2}\b", r"born[ \t]+in[ \t]+20[0-2]\d",
+    rf"age[ \t]+{_CHILD_AGE}", rf"aged[ \t]+{_CHILD_AGE}", r"\d(?:(?<=1)[0-7])?(?!\d)[ \t-]+years?[ \t-]+old", rf"who[ \t]+is[ \t]+{_CHILD_AGE}", r"born[ \t]+in[ \t]+20[0-2]\d",
 )  # fmt: skip
 # the lexicon's terms come after the words above, longest first
 MINOR_CONTEXT = re.compile(
@@ -545,10 +546,13 @@ _LABELS = (
     r"resident|employee|inmate|detainee|guardian|parent|minor|child|student|juvenile|"
     r"(?:subject|involved|accused)[ \t]+(?:officer|employee)|officer|deputy"
 )
-# A form writes the name as "Given Family" or, as police and agency forms do, "FAMILY, Given".
+# A form's label and its value: on one line, or the value alone on the next (a form's
+# column, or OCR that reads the label and the value as lines of their own). A form writes
+# the name as "Given Family" or, as police and agency forms do, "FAMILY, Given".
 _FORM_NAME = rf"{TOKEN}(?:{GAP}{TOKEN}){{0,1}},[ \t]*{TOKEN}(?:{GAP}{TOKEN})?(?![\w'’-])"
 _LABEL_NAME = re.compile(
-    rf"(?im)^[ \t]*(?:\d+[.)][ \t]*)?({_LABELS})[ \t]*(?:\(s\))?[ \t]*[:#-][ \t]*({_FORM_NAME}|{NAME})"
+    rf"(?im)^[ \t]*(?:\d+[.)][ \t]*)?({_LABELS})[ \t]*(?:\(s\))?[ \t]*[:#-][ \t]*"
+    rf"(?:({_FORM_NAME}|{NAME})|\n[ \t]*({NAME})[ \t]*$)"
 )
 _OFFICER_LABEL = re.compile(r"(?i)officer|deputy")
 _SURFACE_DATE = re.compile(
@@ -561,7 +565,8 @@ def label_name_spans(ctx: TextContext) -> list[Span]:
     """'Name: Lina Guerrero' on an intake form, 'PERSON: Ana Ruiz' in an attachment, 'Witness: ...'."""
     out = []
     for m in _LABEL_NAME.finditer(ctx.text):
-        at = _private_name(ctx, m.start(2), m.end(2))
+        group = 2 if m.group(2) else 3
+        at = _private_name(ctx, m.start(group), m.end(group))
         if at is None:
             continue
         label = " ".join(m.group(1).split()).lower()
@@ -584,7 +589,9 @@ def label_name_spans(ctx: TextContext) -> list[Span]:
 # A name a sentence describes as a person: "Ana Ruiz, who lives nearby", "Tom Reyes, age 12,".
 _MINOR_NOUN = r"(?:grader|student|pupil|kindergartner|preschooler|minor|child|teen(?:ager)?|juvenile|toddler|infant)"
 _WHO = rf",{_G}(?:who|whom|whose)\b"
-_AGE = rf"(?:,|\(){_G}(?:age[d]?[ \t]+\d{{1,2}}|\d{{1,2}}(?:[ \t-]+years?[ \t-]+old)?)[ \t]*[,)]"
+_AGE = (
+    rf"(?:,|\(){_G}(?:age[d]?[ \t]+{_CHILD_AGE}|{_CHILD_AGE}(?:[ \t-]+years?[ \t-]+old)?)[ \t]*[,)]"
+)
 _A_MINOR = rf",{_G}(?:(?:then|now|at[ \t]+the[ \t]+time)[ \t]+)?an?[ \t]+(?:[\w-]+[ \t]+){{0,2}}{_MINOR_NOUN}\b"
 _DESCRIBED = re.compile(rf"({NAME_WRAPPED})(?:[ \t]*{_WHO}|{_G}{_AGE}|[ \t]*{_A_MINOR})")
 # A description from its comma or parenthesis on: every match of _DESCRIBED holds one, so a

@@ -21,11 +21,12 @@ import pymupdf
 
 from ..errors import BadInput
 from ..model import Box, Document, ImageInfo, Line, Page, PageText, Word, union
+from .damage import REMEDY, pages_qpdf_finds, reading
+from .ocr import ocr_textpage
 from .surfaces import revision_ends
 
 MAX_BYTES = 1 << 30  # 1 GiB: larger files are refused, not half-read
 MAX_PAGES = 20_000
-OCR_DPI = 300
 
 TEXT_FLAGS = pymupdf.TEXT_PRESERVE_WHITESPACE | pymupdf.TEXT_CID_FOR_UNKNOWN_UNICODE
 
@@ -66,7 +67,10 @@ def open_pdf(
             raise BadInput(path, "no such file", "check the path")
         if not p.is_file():
             raise BadInput(path, "is not a file", "give the path of a PDF file")
-        size = p.stat().st_size
+        try:
+            size = p.stat().st_size
+        except OSError as exc:
+            raise _unreadable(path, exc) from None
     else:
         size = len(data)
     if size == 0:
@@ -77,7 +81,10 @@ def open_pdf(
             f"the file is {size >> 20} MB, over the 1024 MB limit",
             "split it into smaller PDFs",
         )
-    raw = Path(path).read_bytes() if data is None else data
+    try:
+        raw = Path(path).read_bytes() if data is None else data
+    except OSError as exc:
+        raise _unreadable(path, exc) from None
     if b"%PDF-" not in raw[:1024]:
         raise BadInput(path, "is not a PDF (no %PDF header)", "convert it to PDF first")
     try:
@@ -86,6 +93,24 @@ def open_pdf(
         raise BadInput(
             path, "cannot be parsed as a PDF", "it is damaged; export it again from its source"
         ) from None
+    try:
+        return _checked(pdf, raw, path, password)
+    except BaseException:
+        pdf.close()
+        raise
+
+
+def _unreadable(path: str, exc: OSError) -> BadInput:
+    return BadInput(
+        path,
+        f"cannot be read ({exc.strerror or type(exc).__name__})",
+        "check that the file can be read",
+    )
+
+
+def _checked(
+    pdf: pymupdf.Document, raw: bytes, path: str, password: str | None
+) -> tuple[pymupdf.Document, bytes]:
     if pdf.needs_pass:
         if not password:
             raise BadInput(
@@ -98,19 +123,38 @@ def open_pdf(
             raise BadInput(
                 path, "the password given does not open it", "check the password", option="password"
             )
-    if b"%%EOF" not in raw[-2048:]:
+    if not has_end_marker(raw):
         raise BadInput(
             path, "is truncated (no end-of-file marker)", "get a complete copy of the PDF"
         )
-    if pdf.page_count == 0:
+    with reading(path):
+        pages = pdf.page_count  # MuPDF counts the page tree here: a damaged one raises
+    if pages == 0:
+        hidden = pages_qpdf_finds(raw, password)
+        if hidden:
+            there = "1 page is" if hidden == 1 else f"{hidden} pages are"
+            raise BadInput(
+                path, f"is damaged (its page list cannot be read, though {there} there)", REMEDY
+            )
         raise BadInput(path, "has no pages", "check that this is the right file")
-    if pdf.page_count > MAX_PAGES:
+    if pages > MAX_PAGES:
         raise BadInput(
             path,
-            f"has {pdf.page_count} pages, over the {MAX_PAGES} limit",
+            f"has {pages} pages, over the {MAX_PAGES} limit",
             "split it into smaller PDFs",
         )
     return pdf, raw
+
+
+# What may follow a file's last %%EOF: line ends, blanks, and the zero bytes some
+# filing systems pad files with (a Second Circuit ACMS filing carries 23 KB of them).
+_PADDING = b"\0\t\n\x0c\r "
+
+
+def has_end_marker(raw: bytes) -> bool:
+    """Whether the file ends with %%EOF, within 2 KB, once padding after it is set aside."""
+    end = len(raw.rstrip(_PADDING))
+    return b"%%EOF" in raw[max(0, end - 2048) : end + 1]
 
 
 def load(
@@ -194,9 +238,7 @@ def _read_page(pdf: pymupdf.Document, index: int, ocr: bool) -> _RawPage:
     used_ocr = False
     if (not has_text or stamped_scan) and ocr and (images or page.get_drawings()):
         # full=False: only the images are read, the live text stays as it is
-        textpage = page.get_textpage_ocr(
-            flags=TEXT_FLAGS, language="eng", dpi=OCR_DPI, full=not has_text
-        )
+        textpage = ocr_textpage(page, TEXT_FLAGS, full=not has_text)
         lines = _lines_from(page.get_text("rawdict", flags=TEXT_FLAGS, textpage=textpage), ocr=True)
         used_ocr = True
         scanned = scanned or bool(images)

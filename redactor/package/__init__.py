@@ -1,10 +1,16 @@
 """`package`: the folder counsel hands a court to seal material or to approve redactions in camera.
 
 One plan per document drives everything in it, so nothing can drift apart: the
-public redacted copy (made and verified by ``redact``), the unredacted copy with
-each proposed redaction highlighted and numbered, the redaction table and log,
-the sealed reference list (the only file holding values), drafts of the papers
-the court profile names, ``index.html`` and ``manifest.json``.
+public redacted copy (made and verified by ``redact``, pre-flighted against the
+court's e-filing limits), the unredacted copy with each proposed redaction
+highlighted and numbered, the redaction table and log, the sealed reference list
+(the only file holding values), drafts of the papers the court profile names for
+a request to seal or for lodging in camera, ``index.html`` and ``manifest.json``.
+
+A package is for one case: exhibits read as papers of different cases are
+refused unless mixed cases are allowed. A paper of another court than the
+profile's is a warning. Pages a protective order designates are offered for
+sealing whole.
 
 Fail closed: the package is assembled in a hidden folder beside the output and
 renamed into place only when every document verified and no file other than the
@@ -20,13 +26,16 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..check.preflight import Preflight
 from ..errors import BadInput, PolicyError, VerificationFailed
 from ..plan import Plan, Policy
 from ..profiles import CourtProfile, load_profile
-from .assemble import Assembly, assemble
+from .assemble import Assembly, Options, assemble
+from .completeness import completeness
+from .drafts import Order
 from .manifest import MANIFEST, FileEntry, read_manifest, sha256
 from .reference import load_reference_json
-from .verifying import expectations_from_json, verify_public_parts
+from .verifying import expectations_from_json, verify_public_parts, whole_pages_from_json
 
 __all__ = ["SealedPackage", "build_package", "verify_package", "CourtProfile", "load_profile"]
 
@@ -39,9 +48,25 @@ class SealedPackage:
     exhibits: int
     redactions: int
     files: list[FileEntry] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    preflights: list[tuple[str, Preflight]] = field(default_factory=list)  # each public file's
 
     def role(self, role: str) -> list[FileEntry]:
         return [f for f in self.files if f.role == role]
+
+    def preflight_summary(self) -> str:
+        """``public copies ready for e-filing (edcal)`` or what fails, and in how many files."""
+        if not self.preflights:
+            return ""
+        court = self.preflights[0][1].limits.court
+        failing = [(name, f) for name, f in self.preflights if not f.ready]
+        if not failing:
+            return f"public copies ready for e-filing ({court})"
+        kinds = sorted({k for _, f in failing for k in f.kinds()})
+        return (
+            f"{len(failing)} public cop{'y' if len(failing) == 1 else 'ies'} not ready for "
+            f"e-filing ({court}: {', '.join(kinds)})"
+        )
 
 
 def build_package(
@@ -54,12 +79,16 @@ def build_package(
     plan_path: str | None = None,
     password: str | None = None,
     force: bool = False,
+    order: str | None = None,
+    allow_mixed_cases: bool = False,
 ) -> SealedPackage:
     """Write the sealing (or in camera) package for ``inputs`` to ``out_dir``.
 
     ``out_dir`` must be new or empty; a previous package there is replaced only with
-    ``force``. ``plan_path`` applies an edited plan (one input only). Raises BadInput,
-    PolicyError, and VerificationFailed (nothing written) when a copy cannot be proven.
+    ``force``. ``plan_path`` applies an edited plan (one input only). ``order`` cites the
+    order that asked for the package ("ECF No. 42, 2026-11-03"). Exhibits of different
+    cases are refused unless ``allow_mixed_cases``. Raises BadInput, PolicyError, and
+    VerificationFailed (nothing written) when a copy cannot be proven.
     """
     if not inputs:
         raise BadInput(out_dir, "no input PDF given", "name at least one filing to package")
@@ -78,16 +107,20 @@ def build_package(
     _sweep_stale_work(parent)
     work = Path(tempfile.mkdtemp(prefix=f".redactor-package-{os.getpid()}-", dir=parent))
     try:
-        result: Assembly = assemble(
-            inputs, work, profile, in_camera=in_camera, policy=policy, plan=plan, password=password
-        )
+        opts = Options(
+            profile, in_camera, policy, plan, password,
+            order=Order.parse(order) if order and order.strip() else None,
+            allow_mixed_cases=allow_mixed_cases,
+        )  # fmt: skip
+        result: Assembly = assemble(inputs, work, opts)
         _move_into_place(work, out)
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
         raise
     return SealedPackage(
         directory=str(out), court=profile.name, in_camera=in_camera, exhibits=result.exhibits,
-        redactions=result.redactions, files=result.entries,
+        redactions=result.redactions, files=result.entries, warnings=result.warnings,
+        preflights=result.preflights,
     )  # fmt: skip
 
 
@@ -111,7 +144,9 @@ def _alive(pid: int) -> bool:
 
 
 def verify_package(pkg_dir: str) -> list[str]:
-    """Problems found in a package: [] when every hash matches and every public copy verifies.
+    """Problems found in a package: [] when every hash matches, every public copy verifies
+    and every plan entry is there once (highlighted and numbered, one table row, one
+    reference).
 
     The public copies are checked against the plans kept in the sealed reference list,
     counting against the highlighted copies what the filing itself shows in the open;
@@ -160,7 +195,7 @@ def _reverify_public(root: Path, entries: list[FileEntry]) -> list[str]:
         body = load_reference_json((root / ref[0].path).read_bytes())
     except (ValueError, UnicodeDecodeError):
         return [f"{ref[0].path}: not a reference list written by redactor"]
-    problems = []
+    problems = completeness(root, entries, body)
     for item in body.get("documents", []):
         label = item.get("exhibit", "")
         public = [root / e.path for e in entries if e.role == "public" and e.exhibit == label]
@@ -171,7 +206,9 @@ def _reverify_public(root: Path, entries: list[FileEntry]) -> list[str]:
             continue
         try:
             expected, regions = expectations_from_json(item["verification"])
-            verify_public_parts([(str(p), p.read_bytes()) for p in public], expected, regions)
+            whole = whole_pages_from_json(item["verification"])
+            parts = [(str(p), p.read_bytes()) for p in public]
+            verify_public_parts(parts, expected, regions, whole)
         except VerificationFailed as exc:
             problems.append(f"{label}: public copy: {exc}")
         except (KeyError, TypeError, ValueError):

@@ -28,6 +28,7 @@ class FileEntry:
     part: str | None = None  # "2 of 3" when a document is split
     sealed: bool = False  # holds unredacted content or values: never file publicly
     action: str = ""  # what to do with it, from the court profile
+    preflight: str = ""  # a public copy's e-filing pre-flight: "ready", or what fails
 
     @classmethod
     def of(cls, path: str, role: str, data: bytes, **kw: Any) -> FileEntry:
@@ -52,13 +53,16 @@ def pdf_pages(path: str, data: bytes) -> int | None:
         return doc.page_count
 
 
-def manifest_json(entries: list[FileEntry], *, court: str, in_camera: bool) -> bytes:
+def manifest_json(
+    entries: list[FileEntry], *, court: str, in_camera: bool, warnings: list[str] | None = None
+) -> bytes:
     body = {
         "format": FORMAT,
         "tool": {"name": "redactor", "version": __version__},
         "created": datetime.now(UTC).replace(microsecond=0).isoformat(),
         "court": court,
         "in_camera": in_camera,
+        "warnings": list(warnings or []),
         "files": [asdict(e) for e in entries],
     }
     return (json.dumps(body, indent=2, ensure_ascii=False) + "\n").encode("utf-8")

@@ -22,10 +22,12 @@ from .pdfdoc import html_to_pdf
 from .tables import describe
 
 SEALED_BANNER = "FILED UNDER SEAL – CONTAINS INFORMATION REDACTED UNDER FED. R. CIV. P. 5.2"
+IN_CAMERA_BANNER = "LODGED FOR IN CAMERA REVIEW – CONTAINS THE REDACTED INFORMATION – DO NOT FILE"
 FORMAT = "redactor-reference-list/1"
 PREFIXES = {
     "ACCOUNT": "ACCT", "ADDRESS": "ADDR", "DRIVERS_LICENSE": "DL", "MEDICAL": "MED",
     "MINOR_SCHOOL": "SCHOOL", "IA_CASE": "IA", "IA_FINDING": "IAF", "OFFICER_NAME": "OFFICER",
+    "DESIGNATED": "PAGE", "BAD_REDACTION": "BOX", "HIDDEN_TEXT": "HIDDEN",
 }  # fmt: skip
 LETTERED = {"MINOR", "PERSON", "OFFICER_NAME"}
 
@@ -56,15 +58,21 @@ def assign_references(
                 ref = Reference(
                     identifier=f"[{prefix}-{_ordinal(counters[prefix], red.category in LETTERED)}]",
                     category=red.category,
-                    value=red.terms[0]
-                    if red.terms
-                    else "(marked by box; see the highlighted copy)",
+                    value=_value(red),
                     description=describe(red),
                 )
                 refs[key] = ref
             ref.uses.append((ex.label, red.id, red.page))
             by_entry[(ex.number, red.id)] = ref.identifier
     return list(refs.values()), by_entry
+
+
+def _value(red: Redaction) -> str:
+    if red.terms:
+        return red.terms[0]
+    if red.category == "DESIGNATED":
+        return f"(the entire page {red.page}: see the highlighted copy)"
+    return "(marked by box; see the highlighted copy)"
 
 
 def _key(red: Redaction) -> str:
@@ -83,12 +91,19 @@ def _ordinal(n: int, letters: bool) -> str:
     return out
 
 
-def reference_json(exhibits: list[Exhibit], refs: list[Reference], *, court: str) -> bytes:
+def reference_json(
+    exhibits: list[Exhibit], refs: list[Reference], *, court: str, in_camera: bool = False
+) -> bytes:
     body: dict[str, Any] = {
         "format": FORMAT,
-        "notice": "FILED UNDER SEAL (Fed. R. Civ. P. 5.2(g)): holds the redacted values; never file publicly",
+        "notice": (
+            "LODGED FOR IN CAMERA REVIEW (Fed. R. Civ. P. 5.2(g)): holds the redacted values; never file"
+            if in_camera
+            else "FILED UNDER SEAL (Fed. R. Civ. P. 5.2(g)): holds the redacted values; never file publicly"
+        ),
         "tool": f"redactor {__version__}",
         "court": court,
+        "in_camera": in_camera,
         "references": [
             {
                 "identifier": r.identifier,
@@ -113,7 +128,7 @@ def reference_json(exhibits: list[Exhibit], refs: list[Reference], *, court: str
     return (json.dumps(body, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 
 
-def reference_pdf(refs: list[Reference], caption_html: str) -> bytes:
+def reference_pdf(refs: list[Reference], caption_html: str, *, in_camera: bool = False) -> bytes:
     rows = []
     for r in refs:
         uses = "; ".join(f"{e} {i}" + (f" (p. {p})" if p else "") for e, i, p in r.uses)
@@ -123,14 +138,23 @@ def reference_pdf(refs: list[Reference], caption_html: str) -> bytes:
         )
     if not rows:
         rows.append("<tr><td colspan='4'>No item was redacted.</td></tr>")
+    heading = (
+        "REFERENCE LIST LODGED FOR IN CAMERA REVIEW"
+        if in_camera
+        else "REFERENCE LIST FILED UNDER SEAL"
+    )
     body = (
-        f"{caption_html}<h1>REFERENCE LIST FILED UNDER SEAL<br/>(Fed. R. Civ. P. 5.2(g))</h1>"
+        f"{caption_html}<h1>{heading}<br/>(Fed. R. Civ. P. 5.2(g))</h1>"
         "<p>Each identifier below stands for the complete item it lists. Any later filing in this "
         "case may refer to an item by its identifier; the identifier will be construed to refer "
         "to the complete item.</p>"
         "<table><tr><th>Identifier</th><th>Complete item</th><th>What it is</th><th>Where redacted</th></tr>"
         f"{''.join(rows)}</table>"
     )
+    if in_camera:
+        return html_to_pdf(
+            body, footer="Reference list – lodged for in camera review", banner=IN_CAMERA_BANNER
+        )
     return html_to_pdf(body, footer="Reference list – filed under seal", banner=SEALED_BANNER)
 
 

@@ -43,6 +43,9 @@ DESCRIPTIONS: dict[str, str] = {
     "OFFICER_NAME": "name of an officer",
     "PERSON": "name of a non-party",
     "TERM": "term designated by the filer",
+    "DESIGNATED": "entire page, designated under a protective order",
+    "BAD_REDACTION": "text under a box drawn over it",
+    "HIDDEN_TEXT": "hidden text",
 }
 _DIGIT_COUNTED = {
     "SSN",
@@ -65,6 +68,27 @@ REASONS: dict[str, str] = {
     "ACCOUNT": "Fed. R. Civ. P. 5.2(a)(4): only the last four digits may be filed",
     "CARD": "Fed. R. Civ. P. 5.2(a)(4): only the last four digits may be filed",
     "ADDRESS": "home address (Fed. R. Crim. P. 49.1(a)(5); local rule): city and state remain",
+    "DESIGNATED": "designated under the protective order by "
+    + BLANK.format(what="designating party")
+    + "; "
+    + BLANK.format(
+        what="the reasons to seal it, or the designating party's consent to file it publicly"
+    )
+    + " (a designation alone is no reason)",
+}
+# Where a plan entry is: on the page, the whole page, or in the file's data (no page text)
+ON_PAGE, WHOLE_PAGE, FILE_DATA = "page", "whole page", "file data"
+PLACES = {
+    "metadata": "document properties (metadata)",
+    "annotation": "a comment",
+    "form_field": "a form field",
+    "bookmark": "a bookmark",
+    "attachment": "an attached file",
+    "javascript": "a script",
+    "optional_content": "a hidden layer",
+    "incremental_update": "an earlier revision of the file",
+    "structure": "the file's tags or page labels",
+    "hidden_text": "hidden text",
 }
 
 
@@ -80,24 +104,25 @@ class TableRow:
     category: str
     reason: str
     surface: str = "page"
+    kind: str = ON_PAGE  # ON_PAGE, WHOLE_PAGE or FILE_DATA
 
     @property
     def where(self) -> str:
         if self.surface != "page":
-            return (
-                "document properties"
-                if self.surface == "metadata"
-                else self.surface.replace("_", " ")
+            return PLACES.get(self.surface, self.surface.replace("_", " ")) + (
+                f" (p. {self.page})" if self.page else ""
             )
         if self.page is None:
             return "every page"
+        if self.kind == WHOLE_PAGE:
+            return f"p. {self.page} (entire page)"
         return f"p. {self.page}" + (f", l. {self.line}" if self.line is not None else "")
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "exhibit": self.exhibit, "document": self.document, "id": self.id, "reference": self.reference,
-            "page": self.page, "line": self.line, "portion": self.portion, "category": self.category,
-            "reason": self.reason,
+            "kind": self.kind, "where": self.where, "page": self.page, "line": self.line,
+            "portion": self.portion, "category": self.category, "reason": self.reason,
         }  # fmt: skip
 
 
@@ -112,15 +137,11 @@ def describe(red: Redaction) -> str:
     elif value and red.category in _WORD_COUNTED:
         n = len(value.split())
         shape = f"{n} word{'s' if n != 1 else ''}"
+    if red.category == "DESIGNATED":
+        return f"{what}{f' ({red.reason})' if red.reason else ''}"
     if red.surface != "page":
-        place = {
-            "metadata": "document properties",
-            "annotation": "a comment",
-            "form_field": "a form field",
-            "bookmark": "a bookmark",
-            "attachment": "an attachment",
-        }.get(red.surface, red.surface.replace("_", " "))
-        shape = f"{shape}; in {place}" if shape else f"in {place}"
+        place = PLACES.get(red.surface, red.surface.replace("_", " "))
+        shape = f"{shape}; in {place}, not on a page" if shape else f"in {place}, not on a page"
     if red.action == "partial" and red.replacement:
         shape = (
             f"{shape}; public copy shows {red.replacement}"
@@ -130,18 +151,25 @@ def describe(red: Redaction) -> str:
     return f"{what} ({shape})" if shape else what
 
 
-def reason_for(category: str, profile: CourtProfile) -> str:
+def reason_for(category: str, profile: CourtProfile, in_camera: bool = False) -> str:
     if category in profile.reasons:
         return profile.reasons[category]
     if category in REASONS:
         return REASONS[category]
     what = DESCRIPTIONS.get(category, category.lower())
-    return f"{what}: " + BLANK.format(what="compelling reasons / good cause to seal this portion")
+    need = (
+        "the reasons for this redaction"
+        if in_camera
+        else "compelling reasons / good cause to seal this portion"
+    )
+    return f"{what}: " + BLANK.format(what=need)
 
 
 def table_rows(
-    exhibits: list[Exhibit], references: dict[tuple[int, str], str], profile: CourtProfile
-) -> list[TableRow]:
+    exhibits: list[Exhibit], references: dict[tuple[int, str], str], profile: CourtProfile,
+    *, in_camera: bool = False,
+) -> list[TableRow]:  # fmt: skip
+    """One row per plan entry of every exhibit, in plan order."""
     rows = []
     for ex in exhibits:
         for red in ex.plan.redactions:
@@ -155,26 +183,28 @@ def table_rows(
                     line=red.line,
                     portion=describe(red),
                     category=red.category,
-                    reason=reason_for(red.category, profile),
+                    reason=reason_for(red.category, profile, in_camera),
                     surface=red.surface,
+                    kind=kind_of(red),
                 )
             )
     return rows
 
 
+def kind_of(red: Redaction) -> str:
+    if red.surface != "page":
+        return FILE_DATA
+    if red.category == "DESIGNATED":
+        return WHOLE_PAGE
+    return ON_PAGE
+
+
 def table_csv(rows: list[TableRow]) -> bytes:
     out = io.StringIO()
     fields = [
-        "exhibit",
-        "document",
-        "id",
-        "reference",
-        "page",
-        "line",
-        "portion",
-        "category",
-        "reason",
-    ]
+        "exhibit", "document", "id", "reference", "kind", "where", "page", "line", "portion",
+        "category", "reason",
+    ]  # fmt: skip
     w = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
     w.writeheader()
     for r in rows:
@@ -182,29 +212,48 @@ def table_csv(rows: list[TableRow]) -> bytes:
     return out.getvalue().encode("utf-8")
 
 
-def table_html(rows: list[TableRow]) -> str:
+def table_html(rows: list[TableRow], *, in_camera: bool = False) -> str:
     """The chart judges ask for (exhibit, location, portion, reason), each row numbered with
-    its plan id and reference identifier; the documents are named once, above it."""
+    its plan id and reference identifier; the documents are named once, above it. Entries in
+    the file's data (document properties, comments, bookmarks) are a table of their own:
+    they are not portions of the pages."""
     docs: dict[str, str] = {}
     for r in rows:
         docs.setdefault(r.exhibit, r.document)
     listing = "".join(
         f"<p class='small'><b>{html.escape(e)}</b>: {html.escape(d)}</p>" for e, d in docs.items()
     )
+    portion = "Proposed redaction" if in_camera else "Portion to be sealed"
+    pages = [r for r in rows if r.kind != FILE_DATA]
+    data = [r for r in rows if r.kind == FILE_DATA]
+    out = listing + _chart(pages, portion, "No portion of a page is proposed.")
+    if data:
+        out += (
+            "<p class='small'><b>In the file's data, not on its pages</b> (document properties, "
+            "comments, bookmarks, attachments): removed from the public copy; shown on the last "
+            "page of the highlighted copy. They are not portions of the page text.</p>"
+        )
+        out += _chart(data, "What it is (file data, not page text)", "")
+    return out
+
+
+def _chart(rows: list[TableRow], portion: str, empty: str) -> str:
     head = (
-        "<tr><th style='width:13%'>No.</th><th style='width:6%'>Ex.</th><th style='width:11%'>Location</th>"
-        "<th style='width:33%'>Portion to be sealed</th><th>Reason</th></tr>"
+        "<tr><th style='width:13%'>No.</th><th style='width:6%'>Ex.</th><th style='width:13%'>Location</th>"
+        f"<th style='width:31%'>{html.escape(portion)}</th><th>Reason</th></tr>"
     )
     body = []
     for r in rows:
         body.append(
-            f"<tr><td>{r.id}<br/>{html.escape(r.reference)}</td>"
+            f"<tr><td>{r.id} {html.escape(r.reference)}</td>"
             f"<td>{html.escape(r.exhibit.replace('Exhibit ', ''))}</td><td>{html.escape(r.where)}</td>"
             f"<td>{html.escape(r.portion)}</td><td>{blanks_html(html.escape(r.reason))}</td></tr>"
         )
     if not body:
-        body.append("<tr><td colspan='5'>No portion is proposed for sealing.</td></tr>")
-    return f"{listing}<table>{head}{''.join(body)}</table>"
+        if not empty:
+            return ""
+        body.append(f"<tr><td colspan='5'>{html.escape(empty)}</td></tr>")
+    return f"<table>{head}{''.join(body)}</table>"
 
 
 def blanks_html(escaped: str) -> str:

@@ -15,6 +15,9 @@ A policy file is YAML::
     categories:
       MEDICAL: {action: redact, label: "REDACTED – PHI"}
       PHONE: {enabled: false}
+    designations:     # what marks a page as designated under a protective order
+      legends: ["PRODUCED SUBJECT TO NDA"]   # besides CONFIDENTIAL, ATTORNEYS' EYES ONLY...
+      bates_prefixes: [CITY]                 # other parties' productions treated as designated
 
 A bad file raises PolicyError naming the file and the key at fault.
 """
@@ -22,6 +25,7 @@ A bad file raises PolicyError naming the file and the key at fault.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -37,7 +41,8 @@ from ..profiles import available_courts, load_profile
 ACTIONS = categories.ACTIONS
 DEFAULT_LABEL = "REDACTED"
 
-_TOP_KEYS = ("court", "terms", "never", "categories", "keep_city_state", "label")
+_TOP_KEYS = ("court", "terms", "never", "categories", "keep_city_state", "label", "designations")
+_DESIGNATION_KEYS = ("legends", "bates_prefixes")
 _CATEGORY_KEYS = ("enabled", "action", "label")
 _TERM_KEYS = ("text", "category", "action")
 
@@ -58,6 +63,8 @@ class Policy:
     label: str = DEFAULT_LABEL
     rules: MappingProxyType = field(default_factory=lambda: MappingProxyType({}))
     source: str = "default"
+    legends: tuple[str, ...] = ()  # designation legends besides the built-in ones
+    bates_prefixes: tuple[str, ...] = ()  # Bates prefixes of productions treated as designated
 
     @classmethod
     def default(cls) -> Policy:
@@ -98,6 +105,7 @@ class Policy:
         )
         if not isinstance(keep_city_state, bool):
             raise PolicyError(f"{source}: keep_city_state: must be true or false")
+        legends, prefixes = _designations(raw.get("designations") or {}, source)
         label = raw.get("label", DEFAULT_LABEL)
         if not isinstance(label, str) or not label.strip():
             raise PolicyError(f"{source}: label: must be a non-empty string")
@@ -109,6 +117,8 @@ class Policy:
             label=label,
             rules=MappingProxyType(_rules(raw.get("categories") or {}, source)),
             source=source,
+            legends=legends,
+            bates_prefixes=prefixes,
         )
 
     def enabled(self, category: str) -> bool:
@@ -157,6 +167,9 @@ class Policy:
         rule = self.rules.get(category)
         if rule and rule.label:
             return rule.label
+        entry = categories.BY_NAME.get(category)
+        if entry is not None and entry.label:
+            return entry.label  # the registry's own words for it (a designated page)
         return self.label
 
 
@@ -193,6 +206,28 @@ def _never(raw: Any, source: str) -> tuple[str, ...]:
     if not isinstance(raw, list) or not all(isinstance(t, str) and t.strip() for t in raw):
         raise PolicyError(f"{source}: never: must be a list of non-empty strings")
     return tuple(" ".join(t.split()) for t in raw)
+
+
+def _designations(raw: Any, source: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    where = f"{source}: designations"
+    if not isinstance(raw, dict):
+        raise PolicyError(f"{where}: must be a mapping of {', '.join(_DESIGNATION_KEYS)}")
+    check_keys(raw, _DESIGNATION_KEYS, where)
+    legends = raw.get("legends") or []
+    if not isinstance(legends, list) or not all(isinstance(t, str) and t.strip() for t in legends):
+        raise PolicyError(f"{where}.legends: must be a list of non-empty strings")
+    prefixes = raw.get("bates_prefixes") or []
+    if not isinstance(prefixes, list) or not all(
+        isinstance(p, str) and re.fullmatch(r"[A-Za-z]{2,8}[_-]?", p.strip()) for p in prefixes
+    ):
+        raise PolicyError(
+            f"{where}.bates_prefixes: must be a list of Bates prefixes, two to eight letters "
+            "(CITY, ABC_)"
+        )
+    return (
+        tuple(" ".join(t.split()) for t in legends),
+        tuple(p.strip().upper() for p in prefixes),
+    )
 
 
 def _rules(raw: Any, source: str) -> dict[str, CategoryRule]:

@@ -30,6 +30,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..files import output_error
 from ..plan import Policy
 from .bates import BatesRange, BatesRegistry, bates_number, check_prefix
 from .commit import Committer
@@ -103,7 +104,9 @@ def run_production(
     ``progress``: None, or a function called with the number of pages to produce,
     which returns what is told of each page done: a function called with the
     number of pages just done, or an object with ``update(n)`` (and ``close()``),
-    such as a progress bar. Raises RedactorError for bad arguments;
+    such as a progress bar. Raises RedactorError for bad arguments, and
+    OutputError when OUT_DIR cannot be written (a full disk stops the run: what
+    was committed stays, and the same call made again produces the rest);
     a document that cannot be produced is listed in ``errors.csv`` instead.
     Worker processes start from a server process that imports the caller's main
     module again: call this from under ``if __name__ == "__main__":`` in a script.
@@ -112,7 +115,10 @@ def run_production(
     check_prefix(prefix)
     out = Path(out_dir)
     items, ignored = list_inputs(in_dir, out, order_file)
-    out.mkdir(parents=True, exist_ok=True)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise output_error(out, exc) from None
     with _folder_lock(out):
         return _run(
             in_dir,
@@ -139,7 +145,11 @@ def _folder_lock(out: Path) -> Iterator[None]:
 
     from .bates import BatesError
 
-    with open(out / LOCK_NAME, "a+b") as fh:
+    try:
+        fh = open(out / LOCK_NAME, "a+b")  # noqa: SIM115 (closed below)
+    except OSError as exc:
+        raise output_error(out, exc) from None
+    with fh:
         try:
             fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:

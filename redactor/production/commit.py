@@ -6,7 +6,8 @@ finish in. A document is committed in this order: the PDF and the text file are
 moved into place (each fully written and synced under a temporary name first),
 then the journal line is written and synced, then the registry is extended. A
 crash before the journal line means the document is produced again, under the
-same numbers, by the next run.
+same numbers, by the next run. A file that cannot be written (the disk is full)
+raises OutputError and stops the run; that document too is produced by the next.
 """
 
 from __future__ import annotations
@@ -14,8 +15,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from ..errors import RedactorError
-from ..files import write_atomic
+from ..errors import OutputError, RedactorError
+from ..files import output_error, write_atomic
 from .bates import BatesRegistry, bates_number
 from .inputs import Item
 from .journal import Journal
@@ -51,9 +52,9 @@ class Committer:
             try:
                 self._produced(item, outcome)
                 return
-            except (
-                RedactorError
-            ) as exc:  # a number that cannot be given (it does not fit the digits)
+            except OutputError:  # the disk, not the document: the run stops here
+                raise
+            except RedactorError as exc:  # a number that cannot be given (past the digits)
                 outcome.reason = failure_reason(exc, str(item.path))
             finally:
                 discard(outcome)
@@ -86,12 +87,15 @@ def _place(data: str | bytes, dest: Path) -> None:
     if isinstance(data, bytes):
         write_atomic(dest, data)
         return
-    fd = os.open(data, os.O_RDONLY)
     try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    os.replace(data, dest)
+        fd = os.open(data, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(data, dest)
+    except OSError as exc:
+        raise output_error(dest, exc) from None
 
 
 def discard(outcome: Outcome) -> None:

@@ -12,8 +12,10 @@ seeing ``OUT_DIR``.
 
 from __future__ import annotations
 
+import functools
 import multiprocessing
 import os
+import sys
 from collections.abc import Callable, Iterable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor
 from concurrent.futures import wait as futures_wait
@@ -33,6 +35,39 @@ class ExecutorError(RedactorError):
     code = "E011"
 
 
+PR_SET_PDEATHSIG = 1  # prctl(2): the signal this process gets when its parent dies
+
+
+def die_with_parent() -> None:
+    """Have this process killed when its parent dies (Linux; elsewhere nothing happens).
+
+    Called in the server that starts the workers (its parent is the main process)
+    and in each worker (whose parent is that server): when the main process is
+    killed outright (``kill -9``), the server and every worker go with it instead
+    of holding their memory for good.
+    """
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+    import signal
+
+    parent = os.getppid()
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0)
+    except (OSError, AttributeError):  # no prctl here: nothing more can be done
+        return
+    if parent == 1 or os.getppid() != parent:  # the parent died before the signal was asked for
+        os._exit(1)
+
+
+def _start_worker(initializer: Callable[[], None] | None) -> None:
+    """A local worker's first step: die with the server that started it, then warm up."""
+    die_with_parent()
+    if initializer is not None:
+        initializer()
+
+
 def default_workers() -> int:
     """All cores this process may use."""
     try:
@@ -50,7 +85,8 @@ class ProcessExecutor:
     The server is started at once, with one BLAS thread in its environment (see
     :mod:`redactor.blas`), and every worker inherits it. Each worker is replaced
     after ``TASKS_PER_WORKER`` documents, so memory stays flat however long the
-    production.
+    production. The server and the workers die with their parent (see
+    :func:`die_with_parent`): a main process killed outright leaves none behind.
     """
 
     inline = False  # results come back as paths in the shared temp folder
@@ -79,7 +115,7 @@ class ProcessExecutor:
         return ProcessPoolExecutor(
             max_workers=self.workers,
             mp_context=self._ctx,
-            initializer=self._initializer,
+            initializer=functools.partial(_start_worker, self._initializer),
             max_tasks_per_child=TASKS_PER_WORKER,
         )
 

@@ -10,6 +10,7 @@ is known to fail before any work is spread.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,7 +46,17 @@ def list_inputs(
         paths, ignored = _from_list(root, Path(order_file)), 0
     else:
         paths, ignored = _walk(root, out)
-    return [Item(p, _rel(p, root), document_key(p)) for p in paths], ignored
+    return [_item(p, root) for p in paths], ignored
+
+
+def _item(path: Path, root: Path) -> Item:
+    """The input at ``path``; one that cannot be read is listed with the reason, to fail alone."""
+    try:
+        return Item(path, _rel(path, root), document_key(path))
+    except OSError as exc:
+        unreadable = hashlib.sha256(f"{path.absolute()}\0{exc.errno}".encode()).hexdigest()
+        reason = f"cannot be read ({exc.strerror or type(exc).__name__}); check that it can be read"
+        return Item(path, _rel(path, root), unreadable, error=reason)
 
 
 def _walk(root: Path, out: Path) -> tuple[list[Path], int]:
@@ -100,15 +111,19 @@ def _from_list(root: Path, listing: Path) -> list[Path]:
 
 
 def _rel(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
+    for inside, top in ((path.absolute(), root.absolute()), (path.resolve(), root.resolve())):
+        try:
+            return inside.relative_to(top).as_posix()
+        except ValueError:
+            continue
+    return path.as_posix()
 
 
 def survey(items: list[Item]) -> list[Item]:
     """Count the pages of each item; an item that cannot be opened gets its reason instead."""
     for item in items:
+        if item.error:
+            continue
         try:
             item.pages = page_count(item.path)
         except RedactorError as exc:

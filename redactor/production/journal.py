@@ -1,7 +1,8 @@
 """The production journal: what has been committed, so a rerun finishes the rest.
 
 One JSON object a line, appended and fsync'd as each document is committed, in
-``OUT_DIR/journal.jsonl``. A document is committed when its files are in place
+``OUT_DIR/journal.jsonl``; a line is written whole or not at all (a full disk
+cuts nothing short). A document is committed when its files are in place
 under their final names; its journal line is written after that, so a crash in
 between only means the document is produced again under the same numbers. A line
 cut short by a crash is ignored when the journal is read back.
@@ -22,6 +23,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from ..files import output_error
+
 JOURNAL_NAME = "journal.jsonl"
 
 
@@ -41,7 +44,7 @@ class Journal:
 
     def __init__(self, out_dir: str | os.PathLike):
         self.path = Path(out_dir) / JOURNAL_NAME
-        self._fh = None
+        self._fd: int | None = None
 
     def records(self) -> Iterator[dict[str, Any]]:
         for _, record in self.entries():
@@ -82,18 +85,38 @@ class Journal:
         return out
 
     def append(self, record: dict[str, Any]) -> None:
-        if self._fh is None:
-            self._fh = open(self.path, "a", encoding="utf-8")  # noqa: SIM115 (held open for the run)
-            if self._fh.tell() and not _ends_with_newline(self.path):
-                self._fh.write("\n")  # seal a line cut short by an earlier crash
-        self._fh.write(json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n")
-        self._fh.flush()
-        os.fsync(self._fh.fileno())
+        """Write ``record`` as one line, synced: whole, or not at all.
+
+        A line that cannot be written whole (the disk filled up half way) is cut
+        off again, so the journal never holds half a line this process wrote;
+        the error is raised as OutputError naming the journal.
+        """
+        line = (json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8")
+        try:
+            if self._fd is None:
+                self._fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+                if os.fstat(self._fd).st_size and not _ends_with_newline(self.path):
+                    line = b"\n" + line  # seal a line cut short by an earlier crash
+            end = os.fstat(self._fd).st_size
+            try:
+                _write_all(self._fd, line)
+                os.fsync(self._fd)
+            except OSError:
+                os.ftruncate(self._fd, end)
+                raise
+        except OSError as exc:
+            raise output_error(self.path, exc) from None
 
     def close(self) -> None:
-        if self._fh is not None:
-            self._fh.close()
-            self._fh = None
+        if self._fd is not None:
+            os.close(self._fd)
+            self._fd = None
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
 
 
 def _parse(line: bytes) -> dict[str, Any] | None:

@@ -10,7 +10,9 @@ is always the file verified), and those sent later get the right numbers at once
 
 If a worker process dies (a crash in a PDF library), the pool is restarted and
 each document that was out is tried again alone; one that kills its worker
-alone is listed as failed and the run goes on.
+alone is listed as failed and the run goes on. A worker that could not write
+(the disk is full) stops the run with OutputError: nothing is journalled for
+the documents not produced, so the same command run again produces them.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
 
+from ..errors import OutputError
 from .commit import Committer, discard
 from .inputs import Item
 from .worker import Outcome, Task, produce
@@ -111,6 +114,9 @@ def schedule(
                     pos, ok=False, reason=f"{CRASHED.split(' (')[0]} ({type(exc).__name__})"
                 )
                 continue
+            if outcome.output_problem is not None:  # the disk filled up: stop; the rest waits
+                discard(outcome)
+                raise OutputError(str(committer.out), *outcome.output_problem)
             ready[pos] = outcome
             if tick is not None and pos not in ticked:
                 ticked.add(pos)

@@ -23,7 +23,8 @@ from typing import Any
 
 import pymupdf
 
-from ..errors import BadInput, RedactorError
+from ..errors import BadInput, OutputError, RedactorError
+from ..files import WRITE_ERRNOS, output_error
 from ..plan import Policy
 from ..render import Finished
 from .bates import bates_number, stamp
@@ -62,6 +63,9 @@ class Outcome:
     filename: str = ""  # the input's file name, with any planned value masked
     reason: str = ""  # why it failed (never a value)
     seconds: float = 0.0
+    # the output side failed (a full disk...): (problem, remedy). Not the document's fault:
+    # the run stops, and the document is produced by the next run.
+    output_problem: tuple[str, str] | None = None
 
 
 def policy_state(policy: Policy | None) -> dict[str, Any] | None:
@@ -89,8 +93,14 @@ def warm_up() -> None:
     makes many short-lived ones and few cycles); memory still stays flat.
     """
     import gc
+    import logging
 
     from ..detect import detect_text
+
+    # Other libraries' warnings (pdfminer's "Could not get FontBBox"...) would reach the
+    # terminal through logging's last-resort handler: a worker has no other.
+    logging.getLogger().addHandler(logging.NullHandler())
+    logging.captureWarnings(True)
 
     detect_text("Jane Roe of 12 Oak Street was born on March 3, 1990.")
     gc.collect()
@@ -103,16 +113,25 @@ def produce(task: Task) -> Outcome:
     start = time.perf_counter()
     try:
         outcome = _produce(task)
+    except OutputError as exc:
+        outcome = Outcome(task.index, ok=False, reason=exc.problem)
+        outcome.output_problem = (exc.problem, exc.remedy)
     except RedactorError as exc:
         outcome = Outcome(task.index, ok=False, reason=failure_reason(exc, task.source))
     except MemoryError:
         outcome = Outcome(task.index, ok=False, reason="ran out of memory; produce it on its own")
     except Exception as exc:  # an unexpected error: its text could quote the document
-        outcome = Outcome(
-            task.index,
-            ok=False,
-            reason=f"could not be processed ({type(exc).__name__}); produce it alone with -v for details",
-        )
+        if isinstance(exc, OSError) and exc.errno in WRITE_ERRNOS:  # the disk, not the document
+            failed = output_error(task.temp_dir, exc)
+            outcome = Outcome(task.index, ok=False, reason=failed.problem)
+            outcome.output_problem = (failed.problem, failed.remedy)
+        else:
+            outcome = Outcome(
+                task.index,
+                ok=False,
+                reason=f"could not be processed ({type(exc).__name__}); "
+                "produce it alone with -v for details",
+            )
     outcome.seconds = time.perf_counter() - start
     return outcome
 

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 
 import pymupdf
 
+from ..ingest.repair import rewritten
 from ..model import Box, Document
 from ..plan import Plan
 from .burn import Cut, burn_page, cuts_for_plan
@@ -58,10 +59,23 @@ def surfaces_emptied() -> set[str]:
 
 
 def open_copy(raw: bytes, password: str | None = None) -> pymupdf.Document:
-    """A private, writable copy of the input PDF, decrypted."""
+    """A private, writable copy of the input PDF, decrypted.
+
+    A page held directly in the page tree (not an object of its own) cannot be
+    changed entry by entry: such a file is opened as qpdf writes it back, each page
+    an object, the same pages in the same order.
+    """
     pdf = pymupdf.open(stream=raw, filetype="pdf")
     if pdf.needs_pass:
         pdf.authenticate(password or "")
+    if any(pdf.page_xref(i) <= 0 for i in range(pdf.page_count)):
+        sound = rewritten(raw, password)
+        if sound is not None:
+            copy = pymupdf.open(stream=sound, filetype="pdf")
+            if copy.page_count == pdf.page_count:
+                pdf.close()
+                return copy
+            copy.close()
     return pdf
 
 

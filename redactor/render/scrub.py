@@ -65,15 +65,33 @@ def flatten_forms(pdf: pymupdf.Document, masker: Masker) -> None:
     for page in pdf:
         for widget in page.widgets():
             any_widget = True
+            changed = False
             value = widget.field_value
             if isinstance(value, str) and value and masker.hits(value):
                 widget.field_value = masker(value)
+                changed = True
+            options = widget.choice_values  # a list or combo box shows its options too
+            if options and any(masker.hits(_option_text(o)) for o in options):
+                widget.choice_values = [_masked_option(o, masker) for o in options]
+                changed = True
+            if changed:
                 widget.update()
     if any_widget:
         pdf.bake(annots=False, widgets=True)
     root = pdf.pdf_catalog()
     if pdf.xref_get_key(root, "AcroForm")[0] != "null":
         pdf.xref_set_key(root, "AcroForm", "null")
+
+
+def _option_text(option: object) -> str:
+    """The words of a choice field's option: its text, or its export value and its text."""
+    return " ".join(map(str, option)) if isinstance(option, list | tuple) else str(option)
+
+
+def _masked_option(option: object, masker: Masker) -> object:
+    if isinstance(option, list | tuple):
+        return [masker(str(part)) for part in option]
+    return masker(str(option))
 
 
 def remove_annotations(
@@ -102,7 +120,18 @@ def remove_annotations(
             )
             if risky:
                 page.delete_link(link)
+        _only_links_left(pdf, page)
     return marks
+
+
+def _only_links_left(pdf: pymupdf.Document, page: pymupdf.Page) -> None:
+    """The page's annotations are its remaining links and nothing else: an entry MuPDF could
+    not load as an annotation (a damaged one, of no type) is dropped too."""
+    if page.xref <= 0 or pdf.xref_get_key(page.xref, "Annots")[0] == "null":
+        return  # a page held directly in the page tree has no object of its own to change
+    links = [link["xref"] for link in page.get_links() if link.get("xref")]
+    listed = " ".join(f"{xref} 0 R" for xref in links)
+    pdf.xref_set_key(page.xref, "Annots", f"[{listed}]" if links else "null")
 
 
 def empty_hiding_places(pdf: pymupdf.Document, masker: Masker, *, redacted: bool) -> None:
@@ -121,7 +150,17 @@ class _Scrub:
 
 
 def _mupdf_scrub(s: _Scrub) -> None:
-    """MuPDF's own scrub: attachments, metadata, thumbnails, annotation replies."""
+    """MuPDF's own scrub: attachments, metadata, thumbnails, annotation replies. On a file whose
+    cross-reference MuPDF's scrub will not walk ("bad xref"), the steps after it do the same
+    work entry by entry, and verification proves each place empty either way."""
+    try:
+        _scrub_with_mupdf(s)
+    except ValueError:
+        pass
+    s.pdf.del_xml_metadata()
+
+
+def _scrub_with_mupdf(s: _Scrub) -> None:
     s.pdf.scrub(
         attached_files=True,
         clean_pages=False,
@@ -137,7 +176,6 @@ def _mupdf_scrub(s: _Scrub) -> None:
         thumbnails=True,
         xml_metadata=False,
     )
-    s.pdf.del_xml_metadata()
 
 
 def _scripts_and_xmp(s: _Scrub) -> None:

@@ -11,9 +11,8 @@ import os
 
 import pymupdf
 
+from ..ingest.ocr import ocr_textpage
 from .burn import BLACK, Pen
-
-OCR_DPI = 300
 
 
 def rebuild_text_layer(page: pymupdf.Page) -> int:
@@ -23,7 +22,7 @@ def rebuild_text_layer(page: pymupdf.Page) -> int:
     number of words written.
     """
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # one thread: the same page reads the same way
-    textpage = page.get_textpage_ocr(flags=0, language="eng", dpi=OCR_DPI, full=True)
+    textpage = ocr_textpage(page, 0)
     ocr_words = page.get_text("words", textpage=textpage, sort=True)
     present = [pymupdf.Rect(w[:4]) for w in page.get_text("words")]
     pen, written = Pen(page), 0

@@ -38,6 +38,7 @@ import pikepdf
 import pymupdf
 
 from ..errors import VerificationFailed
+from ..ingest.ocr import foreign_output, ocr_dpi
 from ..model import Box, Document, mostly_under
 from ..plan import Plan
 from ..plan.forms import fold, is_word_form, term_pattern, whole_forms
@@ -54,8 +55,6 @@ from .readers.objects import (
     _roles,
 )
 from .readers.pagetext import PageRead, _font_digests, _page_texts
-
-OCR_DPI = 300
 
 # How the output is proven clean of each surface (redactor.surfaces). Every surface is also
 # read again by the surface reader and searched for every planned value.
@@ -428,9 +427,10 @@ def _ocr(
             )
             clip = (clip + (-36, -12, 36, 12)) & pymupdf.Rect(page.rect * page.derotation_matrix)
             pix = page.get_pixmap(
-                dpi=OCR_DPI, clip=clip * page.rotation_matrix, colorspace=pymupdf.csGRAY
+                dpi=ocr_dpi(clip), clip=clip * page.rotation_matrix, colorspace=pymupdf.csGRAY
             )
-            ocr = pymupdf.open("pdf", pix.pdfocr_tobytes(language="eng"))
+            with foreign_output("tesseract"):
+                ocr = pymupdf.open("pdf", pix.pdfocr_tobytes(language="eng"))
             text = normalise(ocr[0].get_text())
             ocr.close()
             for e in _candidates(expected, text):

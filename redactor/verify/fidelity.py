@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from ..ingest.damage import saved_whole
 from ..ingest.repair import rewritten
 from ..model import Box
 from .readers import normalise
@@ -69,39 +70,70 @@ class Lost:
         )
 
 
-def kept_characters(raw: bytes, cuts: Cuts, *, password: str = "") -> Kept | None:
+def kept_characters(
+    raw: bytes, cuts: Cuts, *, password: str = "", shown: list[int | None] | None = None
+) -> Kept | None:
     """What of the input ``raw`` lies outside every box the renderer cut, page by page.
 
-    A file pdfminer cannot read is read as qpdf writes it back (the same pages,
-    its structure made sound); None when neither can be read.
+    The public copy is made from the document as MuPDF reads it: ``shown`` holds, page
+    by page, how many characters MuPDF read there (None for a page read by OCR). Where
+    pdfminer reads the file otherwise (another number of pages, or a page with other
+    characters: a damaged cross-reference, page tree or content stream read two ways),
+    the file as MuPDF saves it whole is read instead, else as qpdf writes it back;
+    where no reading agrees, pdfminer's own reading of the file stands. None only when
+    pdfminer can read none of them.
     """
-    try:
-        return _kept(raw, cuts, password)
-    except Exception:  # pdfminer cannot read the file as it is
-        sound = rewritten(raw, password)
-        if sound is None:
-            return None
+    first: Kept | None = None
+    for source in (
+        lambda: raw,
+        lambda: saved_whole(raw, password),
+        lambda: rewritten(raw, password),
+    ):
         try:
-            return _kept(sound, cuts, "")
-        except Exception:
-            return None
+            data = source()
+            if data is None:
+                continue
+            kept, counted = _kept(data, cuts, password if data is raw else "")
+        except Exception:  # pdfminer cannot read this one: the next
+            continue
+        if shown is None or _agrees(counted, shown):
+            return kept
+        first = first or kept
+    return first
 
 
-def _kept(raw: bytes, cuts: Cuts, password: str) -> Kept:
+def _agrees(counted: dict[int, int], shown: list[int | None]) -> bool:
+    """Whether pdfminer read the pages MuPDF read, with about as many characters on each."""
+    if len(counted) != len(shown):
+        return False
+    for number, n in enumerate(shown, 1):
+        m = counted.get(number, 0)
+        if n is not None and abs(m - n) > max(3, 0.05 * max(m, n)):
+            return False
+    return True
+
+
+def _kept(raw: bytes, cuts: Cuts, password: str) -> tuple[Kept, dict[int, int]]:
+    """What lies outside the cuts, and how many characters (blanks aside) each page holds."""
     pages: dict[int, list[tuple[str, float, float]]] = {}
+    counted: dict[int, int] = {}
     for read in _page_texts(raw, password=password):
         boxes = cuts.boxes.get(read.number, [])
         kept = []
+        counted[read.number] = 0
         for ch in read.chars:
             text = normalise(ch[0]).strip()
-            if not text or (not ch[6] and read.number in cuts.relayered):
+            if not text:
+                continue
+            counted[read.number] += len(text.replace(" ", ""))
+            if not ch[6] and read.number in cuts.relayered:
                 continue
             origin, box = _place(ch, read.ctm)
             if boxes and _share_under(box, boxes) >= UNDER:
                 continue
             kept.append((text, *origin))
         pages[read.number] = kept
-    return Kept(pages)
+    return Kept(pages), counted
 
 
 def lost_characters(kept: Kept, output: list[PageRead], moved: dict[int, Matrix]) -> list[Lost]:

@@ -91,9 +91,10 @@ class _Fonts:
 
     def get(self, resources: pikepdf.Dictionary | None, name: object) -> _Font:
         fonts = resources.get("/Font") if isinstance(resources, pikepdf.Dictionary) else None
-        font = fonts.get(str(name)) if isinstance(fonts, pikepdf.Dictionary) else None
+        key = _name(name)
+        font = fonts.get(key) if isinstance(fonts, pikepdf.Dictionary) else None
         if font is None:
-            font = self._any_named(str(name))
+            font = self._any_named(key)
         key = font.objgen if isinstance(font, pikepdf.Object) and font.is_indirect else id(font)
         if key not in self.cache:
             self.cache[key] = _Font(font)
@@ -191,7 +192,7 @@ def _content_text(
     for inst in instructions:
         if isinstance(inst, pikepdf.ContentStreamInlineImage):
             continue
-        op, operands = str(inst.operator), inst.operands
+        op, operands = _name(inst.operator), inst.operands
         # the most frequent operators are tested first (no two tests can both hold)
         if op == "TJ" and operands and isinstance(operands[0], Array):
             for item in operands[0]:
@@ -247,7 +248,7 @@ def _strings(obj, depth: int = 0) -> Iterator[str]:  # noqa: ANN001
     if depth > 12:
         return
     if isinstance(obj, pikepdf.String):
-        yield str(obj)
+        yield text_of(obj)
     elif isinstance(obj, pikepdf.Array):
         for item in obj:
             if not getattr(item, "is_indirect", True):
@@ -256,3 +257,26 @@ def _strings(obj, depth: int = 0) -> Iterator[str]:  # noqa: ANN001
         for _, item in obj.items():
             if not getattr(item, "is_indirect", True):
                 yield from _strings(item, depth + 1)
+
+
+def text_of(string: pikepdf.String) -> str:
+    """A PDF string as text: UTF-16 or UTF-8 after their byte-order marks, else PDFDocEncoding
+    (read as Latin-1 where pikepdf cannot); never an error, whatever the bytes."""
+    try:
+        return str(string)
+    except UnicodeDecodeError:  # a byte-order mark and bytes that do not follow it
+        raw = bytes(string)
+        if raw[:2] in (b"\xfe\xff", b"\xff\xfe"):
+            return raw[2:].decode("utf-16-be" if raw[0] == 0xFE else "utf-16-le", "replace")
+        if raw[:3] == b"\xef\xbb\xbf":
+            return raw[3:].decode("utf-8", "replace")
+        return raw.decode("latin-1")
+
+
+def _name(name: object) -> str:
+    """A name or operator as text ("/F1", "Tj"); bytes that are not UTF-8 are read as Latin-1."""
+    try:
+        return str(name)
+    except UnicodeDecodeError:
+        raw = name.unparse() if isinstance(name, pikepdf.Object) else bytes(name)
+        return raw.decode("latin-1")
