@@ -121,7 +121,7 @@ def burn_page(
             )
         if not cuts:
             return
-        taken = _remove_glyphs(pdf, page, cuts)
+        taken, stay = _remove_glyphs(pdf, page, cuts)
         covers = [i for i, c in enumerate(cuts) if c.kind != "remove"]
         if covers and _art_under(page, [cuts[i].box for i in covers]):
             for i in covers:
@@ -133,7 +133,7 @@ def burn_page(
             )
         if not covers:
             return
-        shown = [_painted(cuts[i], taken.get(i, [])) for i in covers]
+        shown = [_painted(cuts[i], taken.get(i, []), stay) for i in covers]
         pen = Pen(page)
         for i, rect in zip(covers, shown, strict=True):
             pen.box(rect, WHITE if cuts[i].kind == "partial" else BLACK)
@@ -150,18 +150,22 @@ def burn_page(
 
 def _remove_glyphs(
     pdf: pymupdf.Document, page: pymupdf.Page, cuts: list[Cut]
-) -> dict[int, list[Box]]:
-    """Take out every glyph lying mostly under a cut; return, by cut, the boxes of the glyphs it took."""
+) -> tuple[dict[int, list[Box]], list[Box]]:
+    """Take out every glyph lying mostly under a cut; return, by cut, the boxes of the glyphs it
+    took, and the boxes of the glyphs that stay."""
     boxes = [c.box for c in cuts]
     chosen: dict[int, list[Glyph]] = {}
+    stay: list[Box] = []
     for glyph in page_glyphs(page):
         i = under(glyph, boxes)
         if i >= 0:
             chosen.setdefault(i, []).append(glyph)
+        elif not glyph.char.isspace():
+            stay.append(glyph.box)
     # Hidden text is taken by its box: text in a switched-off layer is in no reading of the page.
     hidden = [c for c in cuts if c.kind == "remove"]
     if not chosen and not hidden:
-        return {}
+        return {}, stay
     split_strings(pdf, page)  # one glyph per string: what stays keeps its place
     for glyphs in chosen.values():
         for glyph in glyphs:
@@ -173,7 +177,9 @@ def _remove_glyphs(
         graphics=pymupdf.PDF_REDACT_LINE_ART_NONE,
         text=pymupdf.PDF_REDACT_TEXT_REMOVE,
     )
-    return {i: [g.box for g in glyphs if not g.char.isspace()] for i, glyphs in chosen.items()}
+    return {
+        i: [g.box for g in glyphs if not g.char.isspace()] for i, glyphs in chosen.items()
+    }, stay
 
 
 _NOT_ART = ("fill-text", "stroke-text", "ignore-text", "clip-text", "clip-stroke-text")
@@ -190,11 +196,13 @@ def _art_under(page: pymupdf.Page, boxes: list[Box]) -> bool:
     return False
 
 
-def _painted(cut: Cut, taken: list[Box]) -> pymupdf.Rect:
-    """Where a cut is painted: over the glyphs it took, each line of them, within its box;
-    its whole box when it took no glyph (the box lies over an image or a drawing)."""
-    if not taken:
-        return _tight(cut.box)
+def _painted(cut: Cut, taken: list[Box], stay: list[Box]) -> pymupdf.Rect:
+    """Where a cut is painted: its whole box, unless that would lie over a glyph that stays
+    (the box reaches into the letter beside a value, or into the next line): then over
+    the glyphs it took, within its box."""
+    whole = _tight(cut.box)
+    if not taken or not any(whole.intersects(pymupdf.Rect(s)) for s in stay):
+        return whole
     x0, y0, x1, y1 = union(taken)
     b = cut.box
     return _tight((max(x0, b[0]), max(y0, b[1]), min(x1, b[2]), min(y1, b[3])))
