@@ -314,9 +314,11 @@ def _pages(numbers: list[int]) -> str:
 def _searchable_from_document(doc: Document) -> list[tuple[int, str]]:
     out = []
     for page in doc.pages:
-        if not page.has_text_layer and (page.images or page.ocr):
+        if page.ocr or (not page.has_text_layer and page.images):
+            # a scan filed through CM/ECF has a line of live text, its stamp, and no other
+            what = "no text layer" if not page.has_text_layer else "no text but its stamp"
             read = "; its words were read by OCR and checked too" if page.ocr else ""
-            out.append((page.number, f"the page is an image with no text layer{read}"))
+            out.append((page.number, f"the page is an image with {what}{read}"))
         elif page.scanned and not page.ocr:
             lines: dict[int, list[str]] = {}
             for w in page.words:

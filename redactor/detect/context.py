@@ -549,7 +549,8 @@ _LABELS = (
 # A form's label and its value: on one line, or the value alone on the next (a form's
 # column, or OCR that reads the label and the value as lines of their own). A form writes
 # the name as "Given Family" or, as police and agency forms do, "FAMILY, Given".
-_FORM_NAME = rf"{TOKEN}(?:{GAP}{TOKEN}){{0,1}},[ \t]*{TOKEN}(?:{GAP}{TOKEN})?(?![\w'’-])"
+# (Capitals are capitals here, though the label is read in any case: "Ruiz, age 40" is not one.)
+_FORM_NAME = rf"(?-i:{TOKEN}(?:{GAP}{TOKEN}){{0,1}},[ \t]*{TOKEN}(?:{GAP}{TOKEN})?)(?![\w'’-])"
 _LABEL_NAME = re.compile(
     rf"(?im)^[ \t]*(?:\d+[.)][ \t]*)?({_LABELS})[ \t]*(?:\(s\))?[ \t]*[:#-][ \t]*"
     rf"(?:({_FORM_NAME}|{NAME})|\n[ \t]*({NAME})[ \t]*$)"
