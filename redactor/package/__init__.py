@@ -28,6 +28,7 @@ from pathlib import Path
 
 from ..check.preflight import Preflight
 from ..errors import BadInput, PolicyError, VerificationFailed
+from ..files import process_alive
 from ..plan import Plan, Policy
 from ..profiles import CourtProfile, load_profile
 from .assemble import Assembly, Options, assemble
@@ -129,18 +130,8 @@ def _sweep_stale_work(parent: Path) -> None:
     sealed values). A folder is stale when the process named in it is gone."""
     for folder in parent.glob(".redactor-package-*-*"):
         pid = folder.name.split("-")[2]
-        if pid.isdigit() and not _alive(int(pid)):
+        if pid.isdigit() and not process_alive(int(pid)):
             shutil.rmtree(folder, ignore_errors=True)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def verify_package(pkg_dir: str) -> list[str]:

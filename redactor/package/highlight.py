@@ -32,6 +32,7 @@ from ..plan import Plan, Redaction
 from ..plan.forms import is_word_form, term_pattern
 from ..profiles import CourtProfile
 from .pdfdoc import html_to_pdf
+from .tables import PLACES
 
 LABEL_SIZE = 6.0
 LEGEND_SIZES = (9.0, 8.0, 7.0, 6.0)
@@ -40,18 +41,6 @@ MARGIN = 6.0
 GAP = 4.0  # points between an id label and the words beside it
 FRAME = 3.0  # width of the frame around a whole page
 SHEET_TITLE = "PROPOSED REDACTIONS NOT ON THE FACE OF THE PAGES"
-PLACES = {
-    "metadata": "document properties (metadata)",
-    "annotation": "a comment",
-    "form_field": "a form field",
-    "bookmark": "a bookmark",
-    "attachment": "an attached file",
-    "javascript": "a script",
-    "optional_content": "a hidden layer",
-    "incremental_update": "an earlier revision of the file",
-    "structure": "the file's tags or page labels",
-    "hidden_text": "hidden text",
-}
 
 
 @dataclass
