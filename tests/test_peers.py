@@ -69,6 +69,7 @@ CASES = [
     Case("crafted/trailing_zeros", READ, (0,)),  # %%EOF, then 23 KB of zero bytes
     Case("qpdf/pages-loop.pdf", READ, (0,)),  # the page tree is rebuilt flat to render
     Case("crafted/pages_loop", READ, (0,)),
+    Case("qpdf/no-pages-types.pdf", READ, (0,)),  # no /Type in the page tree: pdfminer sees none
     # damaged past what can be worked on: one line, exit 2
     Case("pdfjs/poppler-67295-0.pdf", (2,), (2,), "is damaged (its structure cannot be read)"),
     Case("qpdf/append-xref-loop.pdf", (2,), (2,),

@@ -76,7 +76,30 @@ def open_copy(raw: bytes, password: str | None = None) -> pymupdf.Document:
                 pdf.close()
                 return copy
             copy.close()
+    _name_page_tree(pdf)
     return pdf
+
+
+def _name_page_tree(pdf: pymupdf.Document) -> None:
+    """Give each page its /Type /Page and each node above it /Type /Pages where the file
+    left them out: MuPDF reads such pages, other readers (pdfminer) see none, and the
+    public copy must show every reader the pages it renders."""
+    named: set[int] = set()
+    for i in range(pdf.page_count):
+        xref = pdf.page_xref(i)
+        if xref <= 0:
+            continue
+        if pdf.xref_get_key(xref, "Type") != ("name", "/Page"):
+            pdf.xref_set_key(xref, "Type", "/Page")
+        parent = pdf.xref_get_key(xref, "Parent")
+        while parent[0] == "xref":
+            node = int(parent[1].split()[0])
+            if node in named:
+                break
+            named.add(node)
+            if pdf.xref_get_key(node, "Type") != ("name", "/Pages"):
+                pdf.xref_set_key(node, "Type", "/Pages")
+            parent = pdf.xref_get_key(node, "Parent")
 
 
 @dataclass
