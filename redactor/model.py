@@ -30,6 +30,11 @@ def union(boxes: list[Box] | tuple[Box, ...]) -> Box:
     return (x0, y0, x1, y1)
 
 
+def overlaps(a: Box, b: Box) -> bool:
+    """True when two boxes share some area."""
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
 def mostly_under(box: Box, boxes: list[Box]) -> bool:
     """True when most (half or more) of ``box`` lies under one of ``boxes``."""
     area = max((box[2] - box[0]) * (box[3] - box[1]), 1e-6)

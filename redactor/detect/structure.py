@@ -34,7 +34,7 @@ from itertools import chain
 import numpy as np
 import pymupdf
 
-from ..model import SEVERITY_FIX, Box, Problem
+from ..model import SEVERITY_FIX, Box, Problem, overlaps
 
 # The problem kinds found here; hidden text is also a surface (redactor.surfaces).
 BAD_REDACTION = "bad_redaction"
@@ -299,10 +299,6 @@ def _union(boxes: list[Box]) -> Box:
     )
 
 
-def _overlaps(a: Box, b: Box) -> bool:
-    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
-
-
 # -- hidden text ------------------------------------------------------------------
 
 
@@ -415,16 +411,16 @@ def _covers(page: pymupdf.Page, text_extent: Box) -> list[_Cover]:
 
     log = page.get_bboxlog()
     for seq, (kind, bbox) in enumerate(log):
-        if kind in IMAGE_KINDS and _overlaps(bbox, text_extent):
+        if kind in IMAGE_KINDS and overlaps(bbox, text_extent):
             rect = pymupdf.Rect(bbox)
             what = named(rect, "a shading" if kind == "fill-shade" else "an image")
             covers.append(_Cover(what, rect, seq, "dark", None))
-    if any(kind == "fill-path" and _overlaps(bbox, text_extent) for kind, bbox in log):
+    if any(kind == "fill-path" and overlaps(bbox, text_extent) for kind, bbox in log):
         for d in page.get_cdrawings():
             fill = d.get("fill")
             if fill is None or (d.get("fill_opacity") or 1.0) < MIN_OPACITY:
                 continue
-            if not _overlaps(d["rect"], text_extent):
+            if not overlaps(d["rect"], text_extent):
                 continue
             luma = _luminance(fill)
             if luma <= DARK_LUMA:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 import pymupdf
 
-from ..model import Box, union
+from ..model import Box, overlaps, union
 from ..plan import Plan
 from ..plan.forms import whole_forms
 from .glyphs import Glyph, page_glyphs, split_strings, under
@@ -201,7 +201,8 @@ def _painted(cut: Cut, taken: list[Box], stay: list[Box]) -> pymupdf.Rect:
     (the box reaches into the letter beside a value, or into the next line): then over
     the glyphs it took, within its box."""
     whole = _tight(cut.box)
-    if not taken or not any(whole.intersects(pymupdf.Rect(s)) for s in stay):
+    box = tuple(whole)
+    if not taken or not any(overlaps(box, s) for s in stay):
         return whole
     x0, y0, x1, y1 = union(taken)
     b = cut.box
