@@ -126,6 +126,8 @@ class Page:
     has_text_layer: bool  # the file itself carries text on this page
     ocr: bool  # the words come from OCR of the page image
     scanned: bool  # the page is essentially one image (a scan), with or without a text layer
+    # characters MuPDF read on the page, blanks aside, pleading line numbers and all
+    read_chars: int = 0
 
     def pleading_line_at(self, box: Box) -> int | None:
         """The pleading-paper line a box sits on, as a court cites it."""

@@ -443,6 +443,7 @@ def _build_page(rp: _RawPage, repeated: set[str]) -> Page:
         has_text_layer=rp.has_text_layer,
         ocr=rp.ocr,
         scanned=rp.scanned,
+        read_chars=sum(len(c) for ln in rp.lines for c, _ in ln.chars if not c.isspace()),
     )
 
 

@@ -159,9 +159,7 @@ def _render_and_release(
                 doc, raw, plan, password=password, finish=finish, record=rendered
             )
     logger.info("%s: public copy rendered (%d bytes); verifying", quoted(src), len(public))
-    shown = [
-        None if page.ocr else sum(not c.isspace() for c in page.text.text) for page in doc.pages
-    ]
+    shown = [None if page.ocr else page.read_chars for page in doc.pages]
     kept = kept_characters(
         raw, Cuts(rendered.boxes, rendered.relayered), password=password or "", shown=shown
     )
